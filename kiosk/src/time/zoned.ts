@@ -146,7 +146,8 @@ export function lunarDateText(epochMs: number, timeZone: string): string {
     let month = '';
     let day = '';
     for (const p of parts) {
-      if (p.type === 'yearName') yearName = p.value;
+      const type: string = p.type;
+      if (type === 'yearName') yearName = p.value;
       else if (p.type === 'month') month = p.value;
       else if (p.type === 'day') day = p.value;
     }
