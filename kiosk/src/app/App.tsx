@@ -1,0 +1,41 @@
+/**
+ * Top of the view tree: a status screen until verified content is there, then the view of the
+ * mode — touch query (kiosk), wall loop (display) or scrolling line (ticker).
+ */
+import { Component, type ComponentChildren } from 'preact';
+import type { AppState } from '../state/app-state.ts';
+import { LazyView } from './lazy-view.tsx';
+import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
+
+const loadKiosk = () => import('../views/KioskApp.tsx');
+const loadDisplay = () => import('../display/DisplayApp.tsx');
+const loadTicker = () => import('../display/TickerApp.tsx');
+
+class ErrorBoundary extends Component<{ children: ComponentChildren }, { error: unknown }> {
+  state = { error: null as unknown };
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+  componentDidCatch(error: unknown) {
+    console.error('[界面] 未处理的错误', error);
+  }
+  render() {
+    return this.state.error ? <ErrorScreen error={this.state.error} reloadInSeconds={30} /> : this.props.children;
+  }
+}
+
+function ModeView({ state }: { state: AppState }) {
+  switch (state.mode) {
+    case 'display':
+      return <LazyView state={state} load={loadDisplay} exportName="DisplayApp" fallback={<LoadingScreen />} />;
+    case 'ticker':
+      return <LazyView state={state} load={loadTicker} exportName="TickerApp" fallback={null} />;
+    default:
+      return <LazyView state={state} load={loadKiosk} exportName="KioskApp" fallback={<LoadingScreen />} />;
+  }
+}
+
+export function App({ state }: { state: AppState }) {
+  const ready = state.status.value === 'ready' && state.bundle.value !== null;
+  return <ErrorBoundary>{ready ? <ModeView state={state} /> : <StatusScreen state={state} />}</ErrorBoundary>;
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, SITE_STORAGE_KEY } from './config.ts';
+
+const storage = (site: string | null) => ({ getItem: (k: string) => (k === SITE_STORAGE_KEY ? site : null) });
+
+describe('parseConfig', () => {
+  it('uses defaults for a bare URL', () => {
+    const c = parseConfig(new URL('https://kiosk.example/app/'), storage(null));
+    expect(c).toEqual({
+      site: null,
+      mode: 'kiosk',
+      contentBase: 'https://kiosk.example/app/content/',
+      pollSeconds: 300,
+      idleSeconds: 90,
+    });
+  });
+
+  it('reads every parameter', () => {
+    const c = parseConfig(
+      new URL('https://k.example/?site=Baihe-Qingshui&mode=display&content=https://cdn.example/c&poll=5&idle=30'),
+      storage('longshan'),
+    );
+    expect(c.site).toBe('baihe-qingshui');
+    expect(c.mode).toBe('display');
+    expect(c.contentBase).toBe('https://cdn.example/c/');
+    expect(c.pollSeconds).toBe(5);
+    expect(c.idleSeconds).toBe(30);
+  });
+
+  it('falls back to the remembered site, and ignores garbage in storage', () => {
+    expect(parseConfig(new URL('https://k.example/'), storage('longshan')).site).toBe('longshan');
+    expect(parseConfig(new URL('https://k.example/'), storage('<script>')).site).toBeNull();
+  });
+
+  it('rejects unknown modes and bad numbers', () => {
+    const c = parseConfig(new URL('https://k.example/?mode=evil&poll=-3&idle=abc'), null);
+    expect(c.mode).toBe('kiosk');
+    expect(c.pollSeconds).toBe(300);
+    expect(c.idleSeconds).toBe(90);
+  });
+
+  it('survives a storage that throws', () => {
+    const throwing = { getItem: () => { throw new Error('denied'); } };
+    expect(parseConfig(new URL('https://k.example/'), throwing).site).toBeNull();
+  });
+});

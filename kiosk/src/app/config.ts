@@ -1,0 +1,67 @@
+/**
+ * Start-up configuration of a kiosk, read from its URL:
+ *
+ *   /?site=<code>&mode=kiosk|display|ticker&content=<url>&poll=<seconds>&idle=<seconds>
+ *
+ * `site` is remembered in localStorage (once it proved valid) so a kiosk that is restarted
+ * without parameters shows the same site; without either, the first township of the manifest.
+ */
+export type Mode = 'kiosk' | 'display' | 'ticker';
+export const MODES: readonly Mode[] = ['kiosk', 'display', 'ticker'];
+
+export interface AppConfig {
+  /** Site code from `?site=` or localStorage; null = not chosen (first township of the manifest). */
+  site: string | null;
+  mode: Mode;
+  /** Absolute URL of the content folder, ending in "/". */
+  contentBase: string;
+  /** Seconds between update checks (`?poll=`, default 300). */
+  pollSeconds: number;
+  /** Seconds without a touch before the kiosk returns home (`?idle=`, default 90). */
+  idleSeconds: number;
+}
+
+export const SITE_STORAGE_KEY = 'bianmin.site';
+export const DEFAULT_POLL_SECONDS = 300;
+export const DEFAULT_IDLE_SECONDS = 90;
+const SITE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+function positiveSeconds(raw: string | null, fallback: number): number {
+  if (raw === null || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
+  try {
+    return storage?.getItem(SITE_STORAGE_KEY) ?? null;
+  } catch {
+    return null; // storage disabled
+  }
+}
+
+export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null): AppConfig {
+  const q = url.searchParams;
+  const siteParam = q.get('site')?.trim().toLowerCase() || null;
+  const stored = readStorage(storage);
+  const site = siteParam ?? (stored && SITE_CODE.test(stored) ? stored : null);
+  const modeParam = q.get('mode')?.trim().toLowerCase();
+  const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : 'kiosk';
+  let contentBase = new URL(q.get('content')?.trim() || './content/', url).href;
+  if (!contentBase.endsWith('/')) contentBase += '/';
+  return {
+    site,
+    mode,
+    contentBase,
+    pollSeconds: positiveSeconds(q.get('poll'), DEFAULT_POLL_SECONDS),
+    idleSeconds: positiveSeconds(q.get('idle'), DEFAULT_IDLE_SECONDS),
+  };
+}
+
+export function rememberSite(storage: Pick<Storage, 'setItem'> | null, code: string): void {
+  try {
+    storage?.setItem(SITE_STORAGE_KEY, code);
+  } catch {
+    /* storage disabled: the URL parameter still works */
+  }
+}

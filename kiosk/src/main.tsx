@@ -1,0 +1,51 @@
+/**
+ * Entry of the kiosk app: reads the configuration from the URL, creates the state (the one
+ * place signals are made), starts the content sync and the service-worker bridge, renders.
+ */
+import { render } from 'preact';
+import './app/app.css';
+import { App } from './app/App.tsx';
+import { parseConfig } from './app/config.ts';
+import { createAppState } from './state/app-state.ts';
+import { createContentSync } from './state/sync.ts';
+import { registerServiceWorker } from './sw/register.ts';
+import { base64ToBytes } from './bundle/verify.ts';
+import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
+import { openKioskDb } from './store/db.ts';
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+const storage = safeLocalStorage();
+const config = parseConfig(new URL(location.href), storage);
+const state = createAppState(config);
+
+const sw = registerServiceWorker(state.appUpdateReady);
+const sync = createContentSync(state, {
+  publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
+  openDb: openKioskDb,
+  storage,
+  onSiteChange(code) {
+    const url = new URL(location.href);
+    if (url.searchParams.get('site') === code) return;
+    url.searchParams.set('site', code);
+    history.replaceState(history.state, '', url.href);
+  },
+});
+Object.assign(state.actions, {
+  selectSite: sync.selectSite,
+  checkNow: sync.checkNow,
+  applyAppUpdate: sw.applyUpdate,
+});
+
+document.documentElement.dataset.mode = config.mode;
+// A public touch screen: no long-press menus, no text selection callouts.
+document.addEventListener('contextmenu', (e) => e.preventDefault());
+
+render(<App state={state} />, document.getElementById('app')!);
+void sync.start();
