@@ -1,0 +1,79 @@
+/**
+ * npm run publish-content -- [--content DIR] [--out DIR] [--key FILE] [--force-new-key]
+ *
+ * Validates content/, builds one signed, content-addressed bundle per site
+ * into dist/content/ (served by the kiosk at /content/). Signing key: --key,
+ * else $BIANMIN_SIGNING_KEY, else .keys/dev.key (created on first use).
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureDevKey, REPO_ROOT } from './ensure-dev-key.ts';
+import { KeyError, loadSigningKey } from './publish/keys.ts';
+import { LockError } from './publish/output-folder.ts';
+import { publishContent, PublishRefused } from './publish/publish.ts';
+import { formatResult } from './publish/summary.ts';
+
+const HELP = `用法：npm run publish-content -- [--content 内容文件夹] [--out 输出文件夹] [--key 私钥文件] [--force-new-key]
+
+  --content DIR     内容文件夹，默认 content/
+  --out DIR         输出文件夹，默认 dist/content/（查询机从 /content/ 读取）
+  --key FILE        签名私钥（PEM）；默认取环境变量 BIANMIN_SIGNING_KEY，再默认 .keys/dev.key（开发用，自动创建）
+  --force-new-key   输出文件夹中已有用其他密钥签名的内容时，仍然发布（更换密钥时使用）`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        content: { type: 'string' },
+        out: { type: 'string' },
+        key: { type: 'string' },
+        'force-new-key': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    console.error(`参数错误：${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
+    return 2;
+  }
+  if (args.help) {
+    console.log(HELP);
+    return 0;
+  }
+  const contentDir = path.resolve(args.content ?? path.join(REPO_ROOT, 'content'));
+  const outDir = path.resolve(args.out ?? path.join(REPO_ROOT, 'dist', 'content'));
+  let keyFile = args.key ?? process.env.BIANMIN_SIGNING_KEY;
+  if (!keyFile) {
+    const dev = await ensureDevKey();
+    if (dev.created) console.log(`已创建开发用签名密钥 ${dev.privateKeyPath}（公钥 ${dev.publicKeyPath}）`);
+    keyFile = dev.privateKeyPath;
+  }
+  try {
+    const key = await loadSigningKey(path.resolve(keyFile));
+    console.log(`内容文件夹：${contentDir}`);
+    const result = await publishContent({ contentDir, outDir, key, forceNewKey: args['force-new-key'] });
+    const text = formatResult(result, outDir);
+    if (result.status === 'invalid') {
+      console.error(text);
+      return 1;
+    }
+    console.log(text);
+    console.log(`签名密钥 keyId ${key.keyId}，查询机需内置的公钥：${key.publicKeyBase64}`);
+    return 0;
+  } catch (err) {
+    if (err instanceof PublishRefused || err instanceof KeyError || err instanceof LockError) {
+      console.error(`未发布：${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error('发布失败：', err);
+    process.exit(1);
+  },
+);
