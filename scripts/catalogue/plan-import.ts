@@ -1,0 +1,414 @@
+/**
+ * Planning an import: read the sheet, map every row, check every rule, and
+ * build the text of every file to write — all in memory. Nothing is written
+ * here (see write-plan.ts); a plan with any error is never applied.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseYamlSource } from '../content/yaml-source.ts';
+import { loadContent, type LoadedContent } from '../content/load-content.ts';
+import type { Problem } from '../content/problems.ts';
+import type { DepartmentSource, ItemSource } from '../content/source-types.ts';
+import { validateContent } from '../content/validate-content.ts';
+import { COLUMN_BY_KEY, columnLetter, type ColumnKey } from './columns.ts';
+import { appendDepartments, departmentId, newDepartment } from './departments-yaml.ts';
+import { chooseSheet, mapHeader } from './header-map.ts';
+import { newItemText, updateItemText, type ItemPatch } from './item-yaml.ts';
+import { mapRow, type DepartmentRef, type SiteRefLite } from './map-row.ts';
+import { compact } from './parse-fields.ts';
+import { readCsv } from './read-csv.ts';
+import { readXlsx, type WorkbookSheet } from './read-xlsx.ts';
+import type { Sheet } from './sheet.ts';
+
+export interface ImportOptions {
+  /** The .xlsx or .csv file. */
+  file: string;
+  /** The content folder (default content/). */
+  contentDir: string;
+  /** Create departments that do not exist yet (appended to departments.yaml). */
+  createDepartments?: boolean;
+  /** Sheet name (xlsx); default: the sheet whose first row is the header. */
+  sheet?: string;
+}
+
+/** One problem: where in the sheet (sheet, Excel row, column header) or which content file, and what. */
+export interface ImportError {
+  sheet?: string;
+  /** Row as Excel/WPS shows it; the header is row 1. */
+  row?: number;
+  /** Column header as the issue names it, e.g. 事项类型. */
+  column?: string;
+  /** Column letter in the sheet, e.g. C, when the column exists. */
+  letter?: string;
+  /** Content file (relative to the content folder) the problem is about, if any. */
+  file?: string;
+  message: string;
+}
+
+export type ChangeStatus = 'added' | 'updated' | 'unchanged';
+
+export interface ItemChange {
+  code: string;
+  name: string;
+  row: number;
+  status: ChangeStatus;
+  /** Path relative to the content folder, forward slashes. */
+  file: string;
+  /** When the department changed: the file's previous path. */
+  movedFrom?: string;
+}
+
+export interface FileWrite {
+  /** Relative to the content folder, forward slashes. */
+  file: string;
+  text: string;
+}
+
+export interface ImportPlan {
+  ok: boolean;
+  source: { file: string; format: 'xlsx' | 'csv'; sheet?: string; encoding?: string; rows: number };
+  errors: ImportError[];
+  notices: string[];
+  changes: ItemChange[];
+  createdDepartments: DepartmentSource[];
+  writes: FileWrite[];
+  /** Files to delete after the writes (items moved to another department folder). */
+  removals: string[];
+}
+
+async function readSheets(file: string): Promise<{ sheets: (Sheet | WorkbookSheet)[]; format: 'xlsx' | 'csv'; encoding?: string } | ImportError> {
+  const ext = path.extname(file).toLowerCase();
+  let data: Buffer;
+  try {
+    data = await readFile(file);
+  } catch {
+    return { message: `找不到文件：${file}` };
+  }
+  if (ext === '.xlsx' || ext === '.xlsm') {
+    try {
+      return { sheets: await readXlsx(data), format: 'xlsx' };
+    } catch (e) {
+      return { message: `无法读取 Excel 文件 ${path.basename(file)}：文件可能已损坏或不是 .xlsx 格式（${(e as Error).message}）` };
+    }
+  }
+  if (ext === '.csv' || ext === '.txt') {
+    const sheet = readCsv(data, path.basename(file, ext));
+    return { sheets: [sheet], format: 'csv', encoding: sheet.encoding };
+  }
+  if (ext === '.xls' || ext === '.et') {
+    return { message: `不支持旧版 ${ext} 格式：请在 Excel 或 WPS 中“另存为” .xlsx（Excel 工作簿）或 .csv 后再导入` };
+  }
+  return { message: `不支持的文件类型「${ext || '无扩展名'}」：请使用 .xlsx 或 .csv 文件` };
+}
+
+/** Problem field path → sheet column: `fee.basis` → 收费依据. */
+const FIELD_COLUMN: Record<string, ColumnKey> = {
+  code: 'code',
+  name: 'name',
+  type: 'type',
+  department: 'department',
+  subject: 'subject',
+  basis: 'basis',
+  conditions: 'conditions',
+  materials: 'materials',
+  steps: 'steps',
+  mode: 'mode',
+  promiseDays: 'promiseDays',
+  legalDays: 'legalDays',
+  result: 'result',
+  'fee.charged': 'charged',
+  'fee.basis': 'feeBasis',
+  'fee.standard': 'feeStandard',
+  fee: 'charged',
+  supervision: 'supervision',
+  phone: 'phone',
+  level: 'level',
+  sites: 'sites',
+  keywords: 'keywords',
+};
+
+function fieldColumn(field: string): ColumnKey | undefined {
+  const f = field.replace(/\[\d+\].*$/, '');
+  return FIELD_COLUMN[f] ?? FIELD_COLUMN[f.split('.')[0]];
+}
+
+export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
+  const plan: ImportPlan = {
+    ok: false,
+    source: { file: opts.file, format: path.extname(opts.file).toLowerCase() === '.xlsx' ? 'xlsx' : 'csv', rows: 0 },
+    errors: [],
+    notices: [],
+    changes: [],
+    createdDepartments: [],
+    writes: [],
+    removals: [],
+  };
+  const finish = () => {
+    plan.ok = plan.errors.length === 0;
+    if (!plan.ok) {
+      plan.writes = [];
+      plan.removals = [];
+    }
+    return plan;
+  };
+
+  const read = await readSheets(opts.file);
+  if ('message' in read) {
+    plan.errors.push(read);
+    return finish();
+  }
+  plan.source.format = read.format;
+  plan.source.encoding = read.encoding;
+  const choice = chooseSheet(read.sheets, opts.sheet);
+  plan.notices.push(...choice.notices);
+  if (!choice.sheet) {
+    plan.errors.push(...choice.errors);
+    return finish();
+  }
+  const sheet = choice.sheet;
+  plan.source.sheet = sheet.name;
+  plan.source.rows = sheet.rows.length;
+
+  const header = mapHeader(sheet.header);
+  const columns = header.columns;
+  const at = (key: ColumnKey): { column: string; letter?: string } => {
+    const i = columns.get(key);
+    return { column: COLUMN_BY_KEY[key].header, letter: i === undefined ? undefined : columnLetter(i + 1) };
+  };
+  for (const p of header.problems) {
+    plan.errors.push({ sheet: sheet.name, row: 1, column: p.header, letter: p.column ? columnLetter(p.column) : undefined, message: p.message });
+  }
+  for (const ig of header.ignored) {
+    plan.notices.push(`已忽略不认识的列「${ig.header}」（${columnLetter(ig.column)} 列）`);
+  }
+  const headerless = new Set<number>();
+  for (const r of sheet.rows) {
+    r.cells.forEach((c, i) => {
+      if (c !== '' && (sheet.header[i] ?? '').trim() === '') headerless.add(i);
+    });
+  }
+  for (const i of [...headerless].sort((a, b) => a - b)) {
+    plan.notices.push(`${columnLetter(i + 1)} 列没有表头，其中的内容已忽略`);
+  }
+  if (sheet.rows.length === 0) {
+    plan.errors.push({ sheet: sheet.name, row: 2, message: '表格中没有事项：表头下面至少要有一行' });
+  }
+
+  // The content folder as it is now.
+  const content = await loadContent(opts.contentDir);
+  const essential = content.problems.filter(
+    (p) => p.file === 'departments.yaml' || p.file === 'county.yaml' || p.file === '.' || p.file.startsWith('items/') || p.file.startsWith('sites/'),
+  );
+  for (const p of essential) {
+    plan.errors.push({ file: p.file, message: `内容文件夹中的文件有错误，请先修正（${p.file}:${p.line} ${p.message}）` });
+  }
+  if (essential.length) return finish();
+
+  const departmentsData = (content.departments?.data?.departments ?? []) as DepartmentSource[];
+  const departments: DepartmentRef[] = departmentsData.filter((d) => d && typeof d.id === 'string');
+  const sites: SiteRefLite[] = content.sites
+    .map((s) => s.data)
+    .filter((s) => s && typeof s.code === 'string')
+    .map((s) => ({ code: s.code, name: String(s.name ?? s.code), parent: typeof s.parent === 'string' ? s.parent : undefined }));
+  const countyName = typeof content.county?.data?.name === 'string' ? content.county.data.name : undefined;
+
+  // --create-departments: one new department per distinct unknown name, in order of first use.
+  const created = new Map<string, DepartmentSource>();
+  const createDepartment = opts.createDepartments
+    ? (name: string): string => {
+        const key = compact(name);
+        const prior = created.get(key);
+        if (prior) return prior.id;
+        const taken = new Set([...departments.map((d) => d.id), ...[...created.values()].map((d) => d.id)]);
+        const dept = newDepartment(name, departmentId(name, taken), countyName);
+        created.set(key, dept);
+        return dept.id;
+      }
+    : undefined;
+
+  // Existing items by code.
+  const existing = new Map<string, { file: string; data: ItemSource }[]>();
+  for (const src of content.items) {
+    const code = src.data && typeof src.data.code === 'string' ? src.data.code : undefined;
+    if (!code) continue;
+    existing.set(code, [...(existing.get(code) ?? []), { file: src.file, data: src.data }]);
+  }
+  const existingByLower = new Map<string, string>();
+  for (const code of existing.keys()) existingByLower.set(code.toLowerCase(), code);
+
+  // Every row.
+  const firstRow = new Map<string, number>();
+  const firstRowLower = new Map<string, { row: number; code: string }>();
+  const patches: { row: number; patch: ItemPatch }[] = [];
+  for (const row of sheet.rows) {
+    const result = mapRow(row, { columns, departments, sites, createDepartment });
+    for (const p of result.problems) plan.errors.push({ sheet: sheet.name, row: row.number, ...at(p.column), message: p.message });
+    const code = result.code;
+    if (code !== undefined) {
+      const prior = firstRow.get(code);
+      const priorLower = firstRowLower.get(code.toLowerCase());
+      if (prior !== undefined) {
+        plan.errors.push({ sheet: sheet.name, row: row.number, ...at('code'), message: `事项编码「${code}」与第 ${prior} 行重复：每个事项编码只能出现一次` });
+        continue;
+      }
+      if (priorLower) {
+        plan.errors.push({
+          sheet: sheet.name,
+          row: row.number,
+          ...at('code'),
+          message: `事项编码「${code}」与第 ${priorLower.row} 行的「${priorLower.code}」只差大小写：请统一写法`,
+        });
+        continue;
+      }
+      firstRow.set(code, row.number);
+      firstRowLower.set(code.toLowerCase(), { row: row.number, code });
+      const files = existing.get(code);
+      if (files && files.length > 1) {
+        plan.errors.push({
+          sheet: sheet.name,
+          row: row.number,
+          ...at('code'),
+          message: `内容文件夹中已有多个事项使用编码「${code}」（${files.map((f) => f.file).join('、')}）：请先删除多余的文件`,
+        });
+      }
+      const other = existingByLower.get(code.toLowerCase());
+      if (!files && other) {
+        plan.errors.push({
+          sheet: sheet.name,
+          row: row.number,
+          ...at('code'),
+          message: `事项编码「${code}」与已有事项「${other}」只差大小写：更新已有事项请写「${other}」`,
+        });
+      }
+    }
+    if (result.patch) patches.push({ row: row.number, patch: result.patch });
+  }
+  plan.createdDepartments = [...created.values()];
+  if (plan.errors.length) return finish();
+
+  // File texts.
+  const itemTexts = new Map<string, { text: string; row: number; code: string }>();
+  for (const { row, patch } of patches) {
+    const prior = existing.get(patch.code)?.[0];
+    const dept = patch.department!;
+    const target = `items/${dept}/${patch.code}.yaml`;
+    if (prior) {
+      const original = (await readFile(path.join(content.dir, prior.file), 'utf8')).replace(/^\uFEFF/, '');
+      let update: { text: string; changed: boolean };
+      try {
+        update = updateItemText(original, patch);
+      } catch (e) {
+        plan.errors.push({ sheet: sheet.name, row, file: prior.file, message: `无法更新 ${prior.file}：${(e as Error).message}` });
+        continue;
+      }
+      const moved = prior.file !== target;
+      if (moved && content.files.has(target)) {
+        plan.errors.push({ sheet: sheet.name, row, ...at('department'), message: `要把事项移到 ${target}，但该文件已存在` });
+        continue;
+      }
+      const status: ChangeStatus = update.changed || moved ? 'updated' : 'unchanged';
+      plan.changes.push({
+        code: patch.code,
+        name: patch.name ?? String(prior.data.name ?? ''),
+        row,
+        status,
+        file: target,
+        movedFrom: moved ? prior.file : undefined,
+      });
+      itemTexts.set(target, { text: update.text, row, code: patch.code });
+      if (status === 'updated') plan.writes.push({ file: target, text: update.text });
+      if (moved) plan.removals.push(prior.file);
+    } else {
+      if (content.files.has(target)) {
+        plan.errors.push({
+          sheet: sheet.name,
+          row,
+          ...at('code'),
+          message: `文件 ${target} 已存在，但其中的事项编码不是「${patch.code}」：请先检查该文件`,
+        });
+        continue;
+      }
+      const text = newItemText(patch);
+      plan.changes.push({ code: patch.code, name: patch.name ?? '', row, status: 'added', file: target });
+      itemTexts.set(target, { text, row, code: patch.code });
+      plan.writes.push({ file: target, text });
+    }
+  }
+  if (plan.createdDepartments.length) {
+    const original = content.files.has('departments.yaml')
+      ? (await readFile(path.join(content.dir, 'departments.yaml'), 'utf8')).replace(/^\uFEFF/, '')
+      : 'departments: []\n';
+    plan.writes.push({ file: 'departments.yaml', text: appendDepartments(original, plan.createdDepartments) });
+  }
+  if (plan.errors.length) return finish();
+
+  // Cross-check the content folder as it would be after the import, with the publisher's rules.
+  crossCheck(plan, content, itemTexts, sheet.name, at);
+  return finish();
+}
+
+function crossCheck(
+  plan: ImportPlan,
+  content: LoadedContent,
+  itemTexts: Map<string, { text: string; row: number; code: string }>,
+  sheetName: string,
+  at: (key: ColumnKey) => { column: string; letter?: string },
+): void {
+  const removed = new Set(plan.removals);
+  const after: LoadedContent = {
+    ...content,
+    files: new Set([...content.files].filter((f) => !removed.has(f))),
+    items: content.items.filter((s) => !removed.has(s.file) && !itemTexts.has(s.file)),
+    problems: [...content.problems],
+  };
+  for (const [file, { text }] of itemTexts) {
+    after.files.add(file);
+    const { source, problems } = parseYamlSource(file, text);
+    after.problems.push(...problems);
+    if (source) after.items.push(source as (typeof after.items)[number]);
+  }
+  const deptWrite = plan.writes.find((w) => w.file === 'departments.yaml');
+  if (deptWrite) {
+    const { source, problems } = parseYamlSource('departments.yaml', deptWrite.text);
+    after.problems.push(...problems);
+    if (source) after.departments = source as LoadedContent['departments'];
+  }
+  const createdIds = new Set(plan.createdDepartments.map((d) => d.id));
+  let unrelated = 0;
+  const windowNotices = new Set<string>();
+  for (const p of validateContent(after) as Problem[]) {
+    const imported = itemTexts.get(p.file);
+    if (!imported) {
+      if (p.file !== 'departments.yaml') unrelated++;
+      else plan.errors.push({ file: p.file, message: `departments.yaml 第 ${p.line} 行 ${p.field}：${p.message}` });
+      continue;
+    }
+    // A department created by this import has no window yet: that is the next step, not an error.
+    const dept = itemDepartment(after, p.file);
+    if (p.field === 'department' && dept && createdIds.has(dept) && p.message.includes('窗口')) {
+      windowNotices.add(dept);
+      continue;
+    }
+    const key = fieldColumn(p.field);
+    plan.errors.push({
+      sheet: sheetName,
+      row: imported.row,
+      ...(key ? at(key) : {}),
+      file: p.file,
+      message: key ? p.message : `${p.message}（${p.file} 中的 ${p.field || '内容'}）`,
+    });
+  }
+  for (const id of windowNotices) {
+    plan.notices.push(`新部门「${id}」还没有受理窗口：发布前请在相关乡镇 sites/<乡镇>.yaml 某个窗口的 departments 中加入 ${id}`);
+  }
+  if (unrelated) {
+    plan.notices.push(`内容文件夹中另有 ${unrelated} 个与本次导入无关的问题，发布前需修正（运行 npm run publish-content 可查看）`);
+  }
+}
+
+function itemDepartment(content: LoadedContent, file: string): string | undefined {
+  const src = content.items.find((s) => s.file === file);
+  const d = src?.data?.department;
+  return typeof d === 'string' ? d : undefined;
+}
+

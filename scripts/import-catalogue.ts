@@ -1,0 +1,88 @@
+/**
+ * npm run import-catalogue -- FILE [--content DIR] [--create-departments] [--sheet NAME] [--dry-run]
+ * npm run import-catalogue -- --template OUT.xlsx
+ *
+ * Imports the county's item catalogue (目录清单, .xlsx or .csv) into the
+ * content folder: creates or updates items/<department>/<code>.yaml. All or
+ * nothing: with any problem, every problem is listed and nothing is written.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { importCatalogue } from './catalogue/import-catalogue.ts';
+import { formatReport } from './catalogue/report.ts';
+import { writeTemplate } from './catalogue/template.ts';
+
+const USAGE = `用法：
+  npm run import-catalogue -- 目录清单.xlsx [--content 内容文件夹] [--create-departments] [--sheet 工作表名] [--dry-run]
+  npm run import-catalogue -- --template 目录清单模板.xlsx
+
+  FILE                  .xlsx（Excel/WPS）或 .csv（UTF-8 或 GBK）文件，第 1 行是表头
+  --content DIR         内容文件夹，默认 content/
+  --create-departments  表中出现 departments.yaml 里没有的主管部门时自动新建
+  --sheet NAME          指定工作表（默认：第 1 行是表头的那个工作表）
+  --dry-run             只检查，不写入
+  --template OUT.xlsx   生成空白模板（含“说明”工作表）`;
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        content: { type: 'string' },
+        'create-departments': { type: 'boolean', default: false },
+        sheet: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        template: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`参数错误：${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  if (values.template !== undefined) {
+    const out = path.resolve(values.template);
+    if (!/\.xlsx$/i.test(out)) {
+      console.error('模板文件名应以 .xlsx 结尾');
+      return 2;
+    }
+    await writeTemplate(out);
+    console.log(`已生成模板：${out}（工作表「目录清单」填写事项，「说明」为填写说明）`);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    console.error(`${positionals.length === 0 ? '请指定要导入的 .xlsx 或 .csv 文件' : '一次只能导入一个文件'}\n\n${USAGE}`);
+    return 2;
+  }
+  const contentDir = path.resolve(values.content ?? 'content');
+  const plan = await importCatalogue({
+    file: path.resolve(positionals[0]),
+    contentDir,
+    createDepartments: values['create-departments'],
+    sheet: values.sheet,
+    dryRun: values['dry-run'],
+  });
+  const rel = path.relative(process.cwd(), contentDir);
+  const shown = rel === '' ? '.' : rel.startsWith('..') ? contentDir : rel;
+  const report = formatReport(plan, { contentDir: shown, dryRun: values['dry-run'] });
+  if (plan.ok) console.log(report);
+  else console.error(report);
+  return plan.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    console.error(`导入失败：${(e as Error).stack ?? e}`);
+    process.exitCode = 1;
+  },
+);
