@@ -1,21 +1,44 @@
 /**
- * Minimal TickerApp (app shell helper): shows the site and how much content it holds, so the build
- * works before the full view lands. The display helper replaces this file.
+ * Ticker mode for LED strip displays (1920×160 down to 768×96): one line scrolling
+ * right to left at `?speed=` px/s. The text is re-evaluated when an announcement
+ * starts or expires (one timer to the next boundary) and when new content arrives.
  */
+import { useEffect, useState } from 'preact/hooks';
+import { nextBoundary } from '../bundle/validity.ts';
 import type { AppState } from '../state/app-state.ts';
+import { Marquee } from './Marquee.tsx';
+import { tickerLine, tickerSpeed } from './ticker-text.ts';
+import { useDisplayMode } from './use-display-mode.ts';
+import './display.css';
+
+const MAX_TIMER_MS = 6 * 3600_000;
 
 export function TickerApp({ state }: { state: AppState }) {
+  useDisplayMode('ticker');
   const bundle = state.bundle.value;
-  if (!bundle) return null;
+  const [now, setNow] = useState(() => Date.now());
+  const [height, setHeight] = useState(() => window.innerHeight);
+
+  useEffect(() => {
+    if (!bundle) return;
+    const t = Date.now();
+    const next = nextBoundary(bundle.announcements, t);
+    const at = Math.min(t + MAX_TIMER_MS, next ?? Infinity);
+    const timer = setTimeout(() => setNow(Date.now()), Math.max(0, at - t) + 5);
+    return () => clearTimeout(timer);
+  }, [bundle, now]);
+
+  useEffect(() => {
+    const onResize = () => setHeight(window.innerHeight);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  if (!bundle) return <div class="tkr" />;
+  const line = tickerLine(bundle, Math.max(now, Date.now()));
   return (
-    <main class="status-screen">
-      <h1 class="status-title">{bundle.site.name}</h1>
-      <p class="status-text">共 {bundle.items.length} 项办事指南 · 内容版本 {state.contentVersion.value}</p>
-      <ul>
-        {bundle.items.slice(0, 12).map((item) => (
-          <li key={item.code}>{item.name}</li>
-        ))}
-      </ul>
-    </main>
+    <div class="tkr">
+      <Marquee items={line.items} urgent={line.urgent} speedPx={tickerSpeed(location.search, height)} />
+    </div>
   );
 }
