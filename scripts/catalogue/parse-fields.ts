@@ -99,10 +99,8 @@ export function parseMaterial(text: string): Parsed<MaterialEntry> {
       else if (ch === '（' || ch === '(') {
         depth--;
         if (depth === 0) {
-          if (i > 0) {
-            inside = name.slice(i + 1, -1).trim();
-            name = name.slice(0, i).trim();
-          }
+          inside = name.slice(i + 1, -1).trim();
+          name = name.slice(0, i).trim();
           break;
         }
       }

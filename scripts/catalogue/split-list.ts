@@ -56,8 +56,9 @@ function markersOf(text: string): Marker[] {
   for (const m of text.matchAll(MARKER_RE)) {
     const index = m.index ?? 0;
     const before = index === 0 ? '' : text[index - 1];
-    // A marker starts the text or follows a space or a sentence/list punctuation mark.
-    if (index > 0 && !/[\s。；;，,：:]/u.test(before)) continue;
+    // `1.` and `一、` start the text or follow a space or punctuation; `（1）` and `①` may follow anything.
+    const anywhere = m[2] !== undefined || m[3] !== undefined;
+    if (index > 0 && !anywhere && !/[\s。；;，,：:]/u.test(before)) continue;
     let value: number;
     let style: MarkerStyle;
     if (m[1] !== undefined) {
@@ -116,7 +117,7 @@ export function splitNumbered(text: string): string[] {
 
 /** Trailing sentence punctuation that separated entries, e.g. `申请；` or `申请。` */
 function trimEntry(s: string): string {
-  return s.replace(/^[\s\u3000]+|[\s\u3000；;，,]+$/gu, '');
+  return s.replace(/^[\s\u3000]+|[\s\u3000；;，,。]+$/gu, '');
 }
 
 /**
