@@ -56,7 +56,7 @@ function consume(
   if (ti >= chars.length) return null;
   const key = qi * (chars.length + 1) + ti;
   if (memo.has(key)) return memo.get(key)!;
-  let best: Path | null = null;
+  let best = null as Path | null;
   const take = (p: Path | null, hit: number, quality: number) => {
     if (!p) return;
     const cand = { hits: [hit, ...p.hits], quality: p.quality + quality };

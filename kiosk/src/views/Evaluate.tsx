@@ -1,0 +1,204 @@
+/**
+ * 好差评: pick what to rate (centre, this item, a window, a staff member, the
+ * terminal), one of five levels shown as a face and in words, reasons for a
+ * 差评, then stored in IndexedDB (no personal data) and thanked.
+ */
+import { useState } from 'preact/hooks';
+import { LEVELS, POOR_REASONS, levelLabel, type Level } from '../evaluation/levels.ts';
+import type { EvaluationTarget } from '../session/routes.ts';
+import { addEvaluation } from '../store/evaluations.ts';
+import { ScreenTitle } from './common.tsx';
+import type { ScreenProps } from './context.ts';
+import { Icon } from './icons.tsx';
+
+export function Face({ smile }: { smile: number }) {
+  // Mouth: quadratic curve whose control point moves down for a smile, up for a frown.
+  const y = 34;
+  const c = y + smile * 10;
+  return (
+    <svg class="face" viewBox="0 0 56 56" aria-hidden="true" focusable="false">
+      <circle cx="28" cy="28" r="25" fill="currentColor" opacity="0.12" stroke="currentColor" stroke-width="3" />
+      <circle cx="20" cy="22" r="3.2" fill="currentColor" />
+      <circle cx="36" cy="22" r="3.2" fill="currentColor" />
+      <path d={`M17 ${y - smile * 2} Q28 ${c} 39 ${y - smile * 2}`} fill="none" stroke="currentColor" stroke-width="3.4" stroke-linecap="round" />
+    </svg>
+  );
+}
+
+type Kind = EvaluationTarget['kind'];
+
+export function Evaluate({ session, bundle, target }: ScreenProps & { target?: EvaluationTarget }) {
+  const centre: EvaluationTarget = { kind: 'centre', id: bundle.site.code, name: bundle.site.name };
+  const [kind, setKind] = useState<Kind>(target?.kind ?? 'centre');
+  const [pick, setPick] = useState<EvaluationTarget | null>(target && target.kind !== 'centre' ? target : null);
+  const [level, setLevel] = useState<Level | null>(null);
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [comment, setComment] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+
+  const kinds: { kind: Kind; label: string }[] = [
+    { kind: 'centre', label: '服务中心' },
+    ...(target?.kind === 'item' ? [{ kind: 'item' as Kind, label: `事项：${target.name ?? target.id}` }] : []),
+    ...(bundle.site.windows.length ? [{ kind: 'window' as Kind, label: '某个窗口' }] : []),
+    ...(bundle.staff.length ? [{ kind: 'staff' as Kind, label: '工作人员' }] : []),
+    { kind: 'terminal', label: '这台查询机' },
+  ];
+  const chosen: EvaluationTarget | null =
+    kind === 'centre' ? centre : kind === 'terminal' ? { kind: 'terminal', name: '自助查询机' } : kind === 'item' ? target ?? null : pick?.kind === kind ? pick : null;
+  const needReason = level?.poor && reasons.length === 0 && comment.trim() === '';
+  const canSubmit = !!level && !!chosen && !needReason && !saving;
+
+  const submit = async () => {
+    if (!level || !chosen) return;
+    setSaving(true);
+    setError('');
+    try {
+      await addEvaluation({
+        siteCode: bundle.site.code,
+        at: Date.now(),
+        level: level.value,
+        reasons: level.poor ? reasons : [],
+        ...(level.poor && comment.trim() ? { comment: comment.trim().slice(0, 500) } : {}),
+        target: chosen,
+      });
+      session.replace({ name: 'thanks' });
+    } catch {
+      setSaving(false);
+      setError('保存没有成功，请再按一次“提交评价”，或告诉大厅工作人员。');
+    }
+  };
+
+  return (
+    <div class="evaluate">
+      <ScreenTitle sub="您的评价不记录姓名、电话等任何个人信息，没有人可以要求您给好评">意见与评价（好差评）</ScreenTitle>
+
+      <section class="card" aria-labelledby="ev-what">
+        <h2 id="ev-what">1. 您要评价</h2>
+        <div class="chip-list" role="group" aria-labelledby="ev-what">
+          {kinds.map((k) => (
+            <button
+              type="button"
+              key={k.kind}
+              class={`chip choice ${kind === k.kind ? 'selected' : ''}`}
+              aria-pressed={kind === k.kind}
+              onClick={() => setKind(k.kind)}
+            >
+              {kind === k.kind && <Icon name="check" />}
+              {k.label}
+            </button>
+          ))}
+        </div>
+        {kind === 'window' && (
+          <div class="chip-list sub-choice" role="group" aria-label="选择窗口">
+            {bundle.site.windows.map((w) => {
+              const on = pick?.kind === 'window' && pick.id === w.number;
+              return (
+                <button type="button" key={w.number} class={`chip choice ${on ? 'selected' : ''}`} aria-pressed={on} onClick={() => setPick({ kind: 'window', id: w.number, name: `${w.number}号窗口 ${w.name}` })}>
+                  {on && <Icon name="check" />}
+                  {w.number}号窗口 {w.name}
+                </button>
+              );
+            })}
+          </div>
+        )}
+        {kind === 'staff' && (
+          <div class="chip-list sub-choice" role="group" aria-label="选择工作人员">
+            {bundle.staff.map((s) => {
+              const on = pick?.kind === 'staff' && pick.id === s.id;
+              return (
+                <button type="button" key={s.id} class={`chip choice ${on ? 'selected' : ''}`} aria-pressed={on} onClick={() => setPick({ kind: 'staff', id: s.id, name: s.name })}>
+                  {on && <Icon name="check" />}
+                  {s.name}（{s.window}号窗口）
+                </button>
+              );
+            })}
+          </div>
+        )}
+      </section>
+
+      <section class="card" aria-labelledby="ev-level">
+        <h2 id="ev-level">2. 您满意吗？</h2>
+        <div class="levels" role="radiogroup" aria-labelledby="ev-level">
+          {LEVELS.map((l) => {
+            const on = level?.value === l.value;
+            return (
+              <button
+                type="button"
+                key={l.value}
+                role="radio"
+                aria-checked={on}
+                class={`level level-${l.value} ${on ? 'selected' : ''}`}
+                onClick={() => setLevel(l)}
+              >
+                <Face smile={l.smile} />
+                <span class="level-label">{l.label}</span>
+                {on && <span class="level-mark">已选</span>}
+              </button>
+            );
+          })}
+        </div>
+      </section>
+
+      {level?.poor && (
+        <section class="card" aria-labelledby="ev-why">
+          <h2 id="ev-why">3. 哪里让您不满意？（可以选几个）</h2>
+          <div class="chip-list" role="group" aria-labelledby="ev-why">
+            {POOR_REASONS.map((r) => {
+              const on = reasons.includes(r);
+              return (
+                <button
+                  type="button"
+                  key={r}
+                  class={`chip choice ${on ? 'selected' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => setReasons(on ? reasons.filter((x) => x !== r) : [...reasons, r])}
+                >
+                  {on && <Icon name="check" />}
+                  {r}
+                </button>
+              );
+            })}
+          </div>
+          <label class="comment-label" for="ev-comment">
+            还想说的话（可以不写；接了键盘才能输入文字）
+          </label>
+          <textarea id="ev-comment" rows={2} maxLength={500} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+        </section>
+      )}
+
+      <div class="submit-row">
+        <button type="button" class="primary-btn" disabled={!canSubmit} onClick={() => void submit()}>
+          提交评价
+        </button>
+        <p class="submit-hint" aria-live="polite">
+          {error ||
+            (!level
+              ? '请先点一个表情'
+              : !chosen
+                ? '请选择要评价的窗口或人员'
+                : needReason
+                  ? '请点一下不满意的原因'
+                  : `您选的是：${chosen.name ?? ''} · ${levelLabel(level.value)}`)}
+        </p>
+      </div>
+    </div>
+  );
+}
+
+export function Thanks({ session, bundle }: ScreenProps) {
+  return (
+    <div class="thanks">
+      <Icon name="check" class="thanks-icon" />
+      <h1>谢谢您的评价！</h1>
+      <p>您的意见已经记下。不满意的评价会有专人跟进处理。</p>
+      <p>
+        有急事也可以打监督电话 <span class="phone">{bundle.site.phones.supervision.number}</span>
+      </p>
+      <button type="button" class="primary-btn" onClick={() => session.home()}>
+        <Icon name="home" />
+        回到首页
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+/** Home: the popular matters one tap away, and the large tiles to every part of the kiosk. */
+import type { Route } from '../session/routes.ts';
+import type { ScreenProps } from './context.ts';
+import { Icon } from './icons.tsx';
+
+interface Tile {
+  label: string;
+  sub: string;
+  icon: string;
+  route: Route;
+}
+
+export function Home({ session, bundle, look }: ScreenProps) {
+  const deptSample = bundle.departments.slice(0, 4).map((d) => d.name.replace(/（.*）/, '')).join('、');
+  const topicSample = bundle.topics.slice(0, 4).map((t) => t.name).join('、');
+  const tiles: Tile[] = [
+    { label: '按部门查询', sub: deptSample ? `${deptSample}……` : '民政、社保、医保……', icon: 'dept', route: { name: 'departments' } },
+    { label: '按主题查询', sub: topicSample ? `${topicSample}……` : '生孩子、养老、建房……', icon: 'topic', route: { name: 'topics' } },
+    { label: '搜索', sub: '按拼音字母查找，如 dibao', icon: 'search', route: { name: 'search' } },
+    { label: '公示公告', sub: '通知、公示、政策', icon: 'notice', route: { name: 'announcements' } },
+    { label: '政府信息公开', sub: '政府文件、文号查询', icon: 'doc', route: { name: 'documents' } },
+    { label: '窗口人员', sub: '挂牌上岗、今天谁在岗', icon: 'staff', route: { name: 'staff' } },
+    { label: '办事指南/中心介绍', sub: '地址、开放时间、窗口分布', icon: 'info', route: { name: 'centre' } },
+    { label: '意见与评价', sub: '好差评，不留个人信息', icon: 'rate', route: { name: 'evaluate', target: { kind: 'centre', id: bundle.site.code, name: bundle.site.name } } },
+  ];
+  const popular = look.popular.slice(0, 6);
+  return (
+    <div class="home">
+      <h1 class="home-title">您好！请点一下您要办的事</h1>
+      {popular.length > 0 && (
+        <section class="popular" aria-labelledby="popular-h">
+          <h2 id="popular-h">大家常办</h2>
+          <ul class="chip-list">
+            {popular.map((i) => (
+              <li key={i.code}>
+                <button type="button" class="chip" onClick={() => session.go({ name: 'item', code: i.code })}>
+                  {i.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <ul class="tile-grid home-tiles">
+        {tiles.map((t) => (
+          <li key={t.label}>
+            <button type="button" class={`tile tile-${t.icon}`} onClick={() => session.go(t.route)}>
+              <span class="tile-icon">
+                <Icon name={t.icon} />
+              </span>
+              <span class="tile-label">{t.label}</span>
+              <span class="tile-sub">{t.sub}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,132 @@
+/** Search by pinyin letters (initials, full, mixed) over the publisher's index; results on every key. */
+import { useMemo } from 'preact/hooks';
+import { isLive } from '../bundle/validity.ts';
+import { normaliseQuery, search } from '../search/match.ts';
+import { Highlight, ModeBadge, ScreenTitle } from './common.tsx';
+import type { ScreenProps } from './context.ts';
+import { Icon } from './icons.tsx';
+import { Keyboard, QueryField } from './Keyboard.tsx';
+
+export function Search(props: ScreenProps) {
+  const { session, bundle, look, now } = props;
+  const text = session.searchText.value;
+  const q = normaliseQuery(text);
+  const liveAnn = useMemo(() => new Set(bundle.announcements.filter((a) => isLive(a, now.value)).map((a) => `ann:${a.id}`)), [bundle, now.value]);
+  const docs = useMemo(() => new Map(bundle.documents.map((d) => [`doc:${d.id}`, d])), [bundle]);
+  const anns = useMemo(() => new Map(bundle.announcements.map((a) => [`ann:${a.id}`, a])), [bundle]);
+  const results = useMemo(
+    () =>
+      q
+        ? search(bundle.search, q, {
+            popularity: (ref) => look.item.get(ref)?.popularity ?? 0,
+            filter: (e) => (e.ref.startsWith('ann:') ? liveAnn.has(e.ref) : e.ref.startsWith('doc:') ? docs.has(e.ref) : look.item.has(e.ref)),
+            limit: 40,
+          })
+        : [],
+    [bundle, q, liveAnn],
+  );
+  return (
+    <div class="search-screen">
+      <div class="search-head">
+        <ScreenTitle>搜索事项</ScreenTitle>
+        <QueryField
+          id="item-query"
+          text={session.searchText}
+          label="按字母键输入拼音：每个字的第一个字母（如 低保 → d b）或全拼（dibao）"
+          placeholder="请按下方字母键"
+        />
+      </div>
+      <div class="search-results" aria-live="polite">
+        {!q && (
+          <section aria-labelledby="pop-h">
+            <h2 id="pop-h">大家常查</h2>
+            <ul class="row-list compact">
+              {look.popular.slice(0, 8).map((i) => (
+                <li key={i.code}>
+                  <button type="button" class="row-btn" onClick={() => session.go({ name: 'item', code: i.code })}>
+                    <span class="row-main">
+                      <span class="row-title">{i.name}</span>
+                      <span class="row-meta">
+                        <ModeBadge item={i} />
+                      </span>
+                    </span>
+                    <Icon name="right" class="row-arrow" />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {q && results.length > 0 && (
+          <section aria-labelledby="res-h">
+            <h2 id="res-h">找到 {results.length} 项（黄色标出的是对上的字）</h2>
+            <ul class="row-list compact">
+              {results.map((r) => {
+                const item = look.item.get(r.ref);
+                const doc = docs.get(r.ref);
+                const ann = anns.get(r.ref);
+                const title = item?.name ?? doc?.title ?? ann?.title ?? r.entry.text;
+                const open = () =>
+                  session.go(item ? { name: 'item', code: item.code } : doc ? { name: 'document', id: doc.id } : { name: 'announcement', id: ann!.id });
+                return (
+                  <li key={r.ref}>
+                    <button type="button" class="row-btn result" onClick={open}>
+                      <span class="row-main">
+                        <span class="row-title">
+                          {r.entry.text === title ? <Highlight text={title} hits={r.match.hits} /> : title}
+                        </span>
+                        <span class="row-meta">
+                          {item && <ModeBadge item={item} />}
+                          {doc && <span class="badge badge-plain">政府文件 {doc.number}</span>}
+                          {ann && <span class="badge badge-plain">公告</span>}
+                          {r.entry.text !== title && (
+                            <span class="alias">
+                              也叫：<Highlight text={r.entry.text} hits={r.match.hits} />
+                            </span>
+                          )}
+                        </span>
+                      </span>
+                      <Icon name="right" class="row-arrow" />
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        )}
+        {q && results.length === 0 && <NoResult {...props} text={text} />}
+      </div>
+      <Keyboard text={session.searchText} />
+    </div>
+  );
+}
+
+function NoResult({ session, bundle, text }: ScreenProps & { text: string }) {
+  return (
+    <section class="no-result" aria-labelledby="nores-h">
+      <h2 id="nores-h">
+        <Icon name="warn" />
+        没有找到“{text.toUpperCase()}”
+      </h2>
+      <ul class="tips">
+        <li>少按几个字母试试，比如只按每个字的第一个字母：低保 → D B</li>
+        <li>按“删除”去掉最后一个字母，或按“清空”重新输入</li>
+      </ul>
+      <div class="no-result-actions">
+        <button type="button" class="action-btn" onClick={() => session.go({ name: 'departments' })}>
+          <Icon name="dept" />
+          按部门查找
+        </button>
+        <button type="button" class="action-btn" onClick={() => session.go({ name: 'topics' })}>
+          <Icon name="topic" />
+          按主题查找
+        </button>
+      </div>
+      <p class="help-phone">
+        <Icon name="phone" />
+        还是找不到？请问大厅工作人员，或打咨询电话 <strong class="phone">{bundle.site.phones.consultation.number}</strong>
+        （{bundle.county.hotline.label} <strong class="phone">{bundle.county.hotline.number}</strong>）
+      </p>
+    </section>
+  );
+}
