@@ -57,8 +57,17 @@ export function parseYamlSource(
   const problems: Problem[] = [];
   for (const err of doc.errors) {
     const pos = err.pos?.[0] ?? 0;
-    const line = lineCounter.linePos(pos).line + lineOffset;
-    const reason = YAML_ERROR_TEXT[err.code] ?? '格式错误';
+    let line = lineCounter.linePos(pos).line + lineOffset;
+    let reason = YAML_ERROR_TEXT[err.code] ?? '格式错误';
+    // An unclosed quote is reported where the file ends; point at the line that opened it.
+    const quote = /Missing closing (["'])quote/.exec(err.message)?.[1];
+    if (quote) {
+      const opened = unclosedQuoteLine(text, quote, lineCounter.linePos(pos).line);
+      if (opened) {
+        line = opened + lineOffset;
+        reason = `引号 ${quote} 没有结束`;
+      }
+    }
     const detail = err.message.split('\n')[0];
     problems.push({ file, line, field: '', message: `YAML 语法错误：${reason}（${detail}）` });
   }
@@ -88,6 +97,16 @@ export function parseYamlSource(
     return best;
   };
   return { source: { file, data, line }, problems };
+}
+
+/** First line (1-based, before `limit`) with an odd number of `quote` characters. */
+function unclosedQuoteLine(text: string, quote: string, limit: number): number | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < Math.min(limit, lines.length); i++) {
+    const withoutComment = lines[i].replace(/\s#.*$/, '');
+    if ((withoutComment.split(quote).length - 1) % 2 === 1) return i + 1;
+  }
+  return undefined;
 }
 
 /**
