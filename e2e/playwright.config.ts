@@ -26,7 +26,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   forbidOnly: !!process.env.CI,
-  reporter: [['list'], ['json', { outputFile: '.output/results.json' }]],
+  reporter: [['list'], ['json', { outputFile: process.env.BIANMIN_E2E_JSON ?? '.output/results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'zh-CN',

@@ -79,8 +79,8 @@ export interface EditOptions {
   /**
    * 'sign' (default): a newer, correctly signed version — what the publisher would make.
    * 'break-signature': the new payload keeps the old signature (refused: bad signature).
-   * 'break-hash': the manifest is a correctly signed newer version, but the site files are
-   *   changed afterwards (refused: hash mismatch).
+   * 'break-hash': the manifest is a correctly signed newer version, but the edited site files
+   *   served do not match the hashes it lists (refused: hash mismatch).
    */
   how?: 'sign' | 'break-signature' | 'break-hash';
 }
@@ -102,15 +102,15 @@ export async function editPublished(dir: string, opts: EditOptions = {}): Promis
     }
     const original = JSON.parse(await readFile(join(dir, site.path), 'utf8')) as SiteBundle;
     const edited = JSON.stringify(opts.editBundle(structuredClone(original)));
-    if (how === 'break-hash') {
-      next.sites.push(site); // manifest still describes the original bytes …
-      tamperLater.push({ path: site.path, text: edited }); // … which get replaced
-      continue;
-    }
-    const hash = sha256(edited);
+    // break-hash: the signed manifest describes other bytes (same length, one bit flipped)
+    // than the file that is served.
+    const claimed = Buffer.from(edited);
+    if (how === 'break-hash') claimed[claimed.length - 1] ^= 1;
+    const hash = sha256(claimed);
     const path = site.path.replace(/\.[0-9a-f]{16}\.json$/, `.${hash.slice(0, 16)}.json`);
-    await writeFile(join(dir, path), edited);
-    next.sites.push({ ...site, path, sha256: hash, bytes: Buffer.byteLength(edited) });
+    if (how === 'break-hash') tamperLater.push({ path, text: edited });
+    else await writeFile(join(dir, path), edited);
+    next.sites.push({ ...site, path, sha256: hash, bytes: claimed.length });
   }
   next.contentHash = sha256([...next.sites, ...next.assets].map((p) => p.sha256).join(''));
   const signed = await signPayload(next);

@@ -85,7 +85,7 @@ function SiteButtons({ sites, onPick }: { sites: ManifestSite[]; onPick: (code: 
       {townships.map((t) => (
         <section class="status-site-group" key={t.code}>
           <button type="button" class="status-site status-site-main" onClick={() => onPick(t.code)}>
-            {t.name}便民服务中心
+            {t.name}
           </button>
           {villagesOf(t.code).map((v) => (
             <button type="button" class="status-site" key={v.code} onClick={() => onPick(v.code)}>

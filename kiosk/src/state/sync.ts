@@ -157,7 +157,8 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
           ? err.message
           : `内容更新失败：${err instanceof Error ? err.message : String(err)}`;
         const failures = state.syncStatus.value.failures + 1;
-        (err instanceof VerificationError ? log.error : log.warn)(`[内容同步] ${message}`);
+        if (err instanceof VerificationError) log.error(`[内容同步] ${message}`);
+        else log.warn(`[内容同步] ${message}`);
         patch({ checking: false, lastCheckAt: Date.now(), lastError: message, failures });
         if (!current && state.status.value !== 'unknown-site') state.status.value = 'no-content';
         // A refused (tampered) version will not get better by asking faster.

@@ -1,0 +1,140 @@
+/**
+ * The platform under the views: first visit, offline reload, signed updates, refused tampering,
+ * and the status screens a kiosk shows when it has nothing to show.
+ */
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import {
+  copyPublished,
+  DEMO_CONTENT_OUT,
+  editPublished,
+  expect,
+  readManifest,
+  readSiteBundle,
+  startContentServer,
+  test,
+  waitForServiceWorker,
+} from './support/fixtures.ts';
+
+/** Waits for a console line of the content sync containing `text`. */
+function syncLog(page: Page, text: string) {
+  return page.waitForEvent('console', { predicate: (m) => m.text().includes(text), timeout: 20_000 });
+}
+
+/** A free TCP port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const s = await startContentServer({ contentDir: DEMO_CONTENT_OUT });
+  await s.close();
+  return s.port;
+}
+
+test.describe('first visit and offline', () => {
+  test('first visit shows the site', async ({ page, shot }) => {
+    const bundle = await readSiteBundle(DEMO_CONTENT_OUT, 'baihe');
+    const loaded = syncLog(page, '已更新到版本');
+    await page.goto('/?site=baihe');
+    await loaded;
+    await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: '暂时无法获取办事信息' })).toHaveCount(0);
+    await shot('skeleton-first-visit');
+  });
+
+  test('after one online visit the kiosk reloads and works with the network off', async ({ page, context }) => {
+    const bundle = await readSiteBundle(DEMO_CONTENT_OUT, 'longshan');
+    await page.goto('/?site=longshan');
+    await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+    await waitForServiceWorker(page);
+
+    await context.setOffline(true);
+    const response = await page.reload();
+    expect(response?.fromServiceWorker()).toBe(true);
+    await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+    await expect(page.getByRole('heading', { name: '暂时无法获取办事信息' })).toHaveCount(0);
+
+    // Without the site parameter too: the site is remembered.
+    await page.goto('/');
+    await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+  });
+});
+
+test.describe('content updates', () => {
+  test.beforeEach(({}, info) => test.skip(info.project.name !== 'portrait', 'behaviour, not layout: portrait only'));
+
+  test('a newer published version is picked up by polling and kept', async ({ page, workDir, serveContent }) => {
+    const dir = await copyPublished(join(workDir, 'content'));
+    const server = await serveContent(dir);
+    const before = (await readSiteBundle(dir, 'baihe')).site.name;
+    await page.goto(`${server.url}/?site=baihe&poll=1`);
+    await expect(page.getByText(before).first()).toBeVisible();
+
+    const newName = `${before}（新版本）`;
+    const { payload } = await readManifest(dir);
+    const updated = syncLog(page, `已更新到版本 ${payload.version + 1}`);
+    await editPublished(dir, { editBundle: (b) => ({ ...b, site: { ...b.site, name: newName } }) });
+    await updated;
+    await expect(page.getByText(newName).first()).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByText(newName).first()).toBeVisible();
+  });
+
+  for (const how of ['break-signature', 'break-hash'] as const) {
+    test(`a tampered version is refused and the last good content stays (${how})`, async ({ page, workDir, serveContent }) => {
+      const dir = await copyPublished(join(workDir, 'content'));
+      const server = await serveContent(dir);
+      const good = (await readSiteBundle(dir, 'baihe')).site.name;
+      await page.goto(`${server.url}/?site=baihe&poll=1`);
+      await expect(page.getByText(good).first()).toBeVisible();
+
+      const refused = syncLog(page, how === 'break-signature' ? '签名校验失败' : '可能已被篡改');
+      await editPublished(dir, { how, editBundle: (b) => ({ ...b, site: { ...b.site, name: '篡改后的站点名称' } }) });
+      await refused;
+      await expect(page.getByText(good).first()).toBeVisible();
+      await expect(page.getByText('篡改后的站点名称')).toHaveCount(0);
+
+      // Still refused after a reload: nothing of the tampered version was stored.
+      const again = syncLog(page, how === 'break-signature' ? '签名校验失败' : '可能已被篡改');
+      await page.reload();
+      await again;
+      await expect(page.getByText(good).first()).toBeVisible();
+      await expect(page.getByText('篡改后的站点名称')).toHaveCount(0);
+    });
+  }
+});
+
+test.describe('status screens', () => {
+  test('never received content and no server: says so in Chinese, counts down, keeps retrying', async ({ page, shot }) => {
+    const port = await closedPort();
+    await page.goto(`/?site=baihe&poll=2&content=${encodeURIComponent(`http://127.0.0.1:${port}/`)}`);
+    await expect(page.getByRole('heading', { name: '暂时无法获取办事信息' })).toBeVisible();
+    await expect(page.getByText('请联系大厅工作人员')).toBeVisible();
+    await expect(page.getByText('12345')).toBeVisible();
+    await expect(page.getByText(/\d+ 秒后自动重试|正在重新连接/)).toBeVisible();
+    await expect(page.getByRole('button', { name: '立即重试' })).toBeVisible();
+    await shot('status-no-content');
+
+    // The server comes back: the kiosk retries by itself and shows the content.
+    const server = await startContentServer({ contentDir: DEMO_CONTENT_OUT, contentOnly: true, port });
+    try {
+      const bundle = await readSiteBundle(DEMO_CONTENT_OUT, 'baihe');
+      await expect(page.getByText(bundle.site.name).first()).toBeVisible({ timeout: 20_000 });
+    } finally {
+      await server.close();
+    }
+  });
+
+  test('unknown site code: clear message with the valid sites as buttons', async ({ page, shot }) => {
+    const { payload } = await readManifest(DEMO_CONTENT_OUT);
+    await page.goto('/?site=no-such-site');
+    await expect(page.getByRole('heading', { name: '站点设置有误' })).toBeVisible();
+    await expect(page.getByText('no-such-site')).toBeVisible();
+    for (const s of payload.sites) await expect(page.getByRole('button', { name: s.name, exact: true })).toBeVisible();
+    await shot('status-unknown-site');
+
+    const longshan = payload.sites.find((s) => s.code === 'longshan')!;
+    await page.getByRole('button', { name: longshan.name, exact: true }).tap();
+    const bundle = await readSiteBundle(DEMO_CONTENT_OUT, 'longshan');
+    await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+    expect(new URL(page.url()).searchParams.get('site')).toBe('longshan');
+  });
+});
