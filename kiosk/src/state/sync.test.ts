@@ -15,7 +15,7 @@ const sha = (b: string | Uint8Array) => createHash('sha256').update(b).digest('h
 
 /** A tiny content server: files by URL; `down` makes every request fail like a dead network. */
 class FakeServer {
-  files = new Map<string, Uint8Array>();
+  files = new Map<string, Uint8Array<ArrayBuffer>>();
   down = false;
   requests: string[] = [];
   version = 0;
@@ -27,7 +27,7 @@ class FakeServer {
     return body ? new Response(body) : new Response('not found', { status: 404 });
   }) as typeof fetch;
 
-  put(path: string, data: string | Uint8Array): { path: string; sha256: string; bytes: number } {
+  put(path: string, data: string | Uint8Array<ArrayBuffer>): { path: string; sha256: string; bytes: number } {
     const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
     this.files.set(BASE + path, bytes);
     return { path, sha256: sha(bytes), bytes: bytes.length };
