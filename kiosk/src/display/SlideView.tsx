@@ -51,10 +51,10 @@ export function BlocksView({ blocks }: { blocks: Block[] }) {
   );
 }
 
-export function SlideView({ view }: { view: Pick<PageView, 'spec' | 'blocks' | 'index' | 'count'> }) {
-  const { spec, blocks, index, count } = view;
+export function SlideView({ view }: { view: Pick<PageView, 'spec' | 'blocks' | 'index' | 'count'> & { seconds?: number } }) {
+  const { spec, blocks, index, count, seconds } = view;
   return (
-    <section class={`slide kind-${spec.kind}${spec.urgent ? ' urgent' : ''}`} data-slide={spec.key} data-page={`${index}/${count}`}>
+    <section class={`slide kind-${spec.kind}${spec.urgent ? ' urgent' : ''}`} data-slide={spec.key} data-page={`${index}/${count}`} data-seconds={seconds}>
       <div class="slide-head">
         <span class="slide-tag">{spec.tag}</span>
         <h2 class="slide-title">{spec.title}</h2>

@@ -184,7 +184,8 @@ export class DisplayLoop {
     const spec = this.spec!;
     const blocks = this.pages[this.pageIndex] ?? [];
     const count = this.pages.length;
-    const seconds = pageSeconds(spec.title.length > 0 && this.pageIndex === 0 ? spec.title + pageText(blocks) : pageText(blocks), spec.hintSeconds);
+    // The title is read on every page (it stays at the top), so it counts on every page.
+    const seconds = pageSeconds(spec.title + pageText(blocks), spec.hintSeconds);
     const { blocks: _all, ...meta } = spec;
     this.logShown(`${spec.kind}:${spec.key.replace(/^(ann|item):/, '')}${count > 1 ? `#${this.pageIndex + 1}/${count}` : ''}`, spec.title);
     this.deps.present({ type: 'page', seq: ++this.seq, spec: meta, blocks, index: this.pageIndex + 1, count, seconds });

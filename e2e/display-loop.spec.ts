@@ -1,0 +1,248 @@
+/**
+ * The wall display loop (issue 5): rotation order and durations, pagination of an
+ * over-long announcement, validity windows without reload, urgent interrupt,
+ * closed hours, content update at the slide boundary. Fake clock throughout.
+ */
+import { isOnDuty } from '../kiosk/src/bundle/roster.ts';
+import { zonedParts } from '../kiosk/src/time/zoned.ts';
+import { editPublished } from './support/fixtures.ts';
+import { test, expect } from './support/fixtures.ts';
+import {
+  announcement,
+  at,
+  bodyText,
+  front,
+  nextShown,
+  openDisplay,
+  overflowReport,
+  playLog,
+  runFor,
+  serveWith,
+  SITE,
+  walk,
+  type Shown,
+} from './display-helpers.ts';
+
+const LONG_PARAGRAPHS = [
+  '为深入贯彻落实县委、县政府关于深化“放管服”改革、优化营商环境的决策部署，进一步方便群众就近办事，提升乡镇便民服务中心标准化、规范化、便利化水平，现将本中心冬季服务安排及有关事项公告如下。',
+  '一、服务时间。自十二月一日起，本中心实行冬季作息时间，周一至周五上午八时三十分至十二时，下午二时至五时三十分。每周六上午九时至十二时开设值班窗口，办理民政、社保、医保等群众急需业务。法定节假日按县政府统一安排实行轮值，轮值人员姓名及联系电话在大厅门口公示栏公示。',
+  '二、延时服务。对在工作日下班时已取号但尚未办结的群众，窗口工作人员应当延时办理，不得以下班为由拒绝受理。对行动不便的老年人、残疾人等特殊群体，可预约上门服务或由村（社区）代办员全程代办，预约电话见大厅公示。',
+  '三、一次告知。各窗口对群众申请事项，应当一次性告知所需全部材料、办理程序和办理时限，并出具一次性告知单。材料不全的，不得要求群众多次往返；可以容缺受理的，按照容缺受理制度先行受理，限期补齐。',
+  '四、好差评。群众可通过窗口评价器、查询机“办事评价”、意见箱或监督举报电话对本中心服务进行评价。对差评，中心将在三个工作日内核实整改并回访。对推诿扯皮、吃拿卡要、态度生硬等行为，一经查实，严肃追究相关人员责任。',
+  '五、新增事项。自本公告发布之日起，新增城乡居民基本养老保险待遇资格认证、残疾人两项补贴申请、农村建房审批初审等事项在本中心受理，具体办理条件和申请材料请在触摸查询机上查询，或向相应窗口咨询。',
+  '六、其他事项。请前来办事的群众自觉遵守大厅秩序，按号有序办理；大厅提供免费复印、饮水、老花镜、轮椅等便民服务。因天气寒冷，大厅开放休息区供群众等候。本公告自发布之日起施行，由白鹤镇便民服务中心负责解释。',
+  '特此公告。',
+];
+const LONG_TEXT = LONG_PARAGRAPHS.join('');
+
+test.describe('display loop', () => {
+  test('rotates announcements, items, staff on duty and centre info, each for its computed time', async ({ page, workDir, serveContent, shot }) => {
+    const { url, bundle } = await serveWith(workDir, serveContent, [
+      announcement('a-old', '关于冬季作息时间的通知', ['办'.repeat(100)], { publishAt: '2026-11-20T08:00' }),
+      announcement('a-new', '医保缴费提醒', ['请于年底前完成缴费。'], { publishAt: '2026-11-24T08:00', displaySeconds: 12 }),
+      announcement('a-expired', '已过期的公告', ['不应出现。'], { publishAt: '2026-11-01T08:00', expireAt: '2026-11-10T00:00' }),
+      announcement('a-future', '尚未发布的公告', ['不应出现。'], { publishAt: '2026-12-01T08:00' }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00');
+    await expect(page.locator('.dsp-name')).toHaveText(bundle.site.name);
+    await expect(page.locator('.dsp-lunar')).toHaveText('农历丙午年十月十七');
+    await expect(page.locator('.dsp-time')).toHaveText('09:00');
+
+    // Expected cycle: newest announcement first, three items, staff on duty (if any), centre info.
+    const p = zonedParts(at('2026-11-25T09:00'), 'Asia/Shanghai');
+    const staffOnDuty = bundle.staff.some((s) => isOnDuty(s, p.isoDate, p.weekday));
+    const cycle = ['ann:a-new', 'ann:a-old', ...bundle.items.slice(0, 3).map((i) => 'item:' + i.code), ...(staffOnDuty ? ['staff'] : []), 'centre'];
+
+    const first = await front(page);
+    expect(first?.slide).toBe('ann:a-new');
+    await shot('display-announcement');
+    const seen: Shown[] = [];
+    let cur = first!;
+    // Walk one full cycle plus the start of the next one.
+    while (seen.filter((s) => s.page.startsWith('1/')).length < cycle.length + 2) {
+      const [s] = await walk(page, 1, cur);
+      seen.push(s);
+      if (s.slide === 'staff') await shot('display-staff');
+      if (s.slide === 'centre') await shot('display-centre');
+      if (s.slide.startsWith('item:') && s.page.startsWith('1/')) await shot('display-item');
+      cur = (await front(page))!;
+    }
+    const order = seen.filter((s) => s.page.startsWith('1/')).map((s) => s.slide);
+    // Second cycle continues with the next three items.
+    expect(order).toEqual([...cycle, 'ann:a-new', 'ann:a-old']);
+    // Durations: the hint, the reading-speed rule (3 s + 5 chars/s over title and text), the bounds.
+    expect(seen.find((s) => s.slide === 'ann:a-new')!.seconds).toBe(12);
+    expect(seen.find((s) => s.slide === 'ann:a-old')!.seconds).toBe(Math.ceil(3 + (100 + '关于冬季作息时间的通知'.length) / 5));
+    for (const s of seen) {
+      expect(s.seconds).toBeGreaterThanOrEqual(8);
+      expect(s.seconds).toBeLessThanOrEqual(45);
+    }
+    // Pages of a slide come in order 1/n … n/n.
+    const itemPages = seen.filter((s) => s.slide === cycle[2]).map((s) => s.page);
+    expect(itemPages).toEqual(itemPages.map((_, i) => `${i + 1}/${itemPages.length}`));
+
+    // The play log has every page, with the time it was on the wall.
+    const log = await playLog(page);
+    const logged = log.filter((e) => e.slide.startsWith('announcement:a-new'));
+    expect(logged[0]).toMatchObject({ siteCode: SITE, ms: 12_000, title: '医保缴费提醒' });
+    expect(log.some((e) => e.slide.includes('expired') || e.slide.includes('future'))).toBe(false);
+  });
+
+  test('paginates an over-long announcement to the screen: nothing clipped, every part shown in turn', async ({ page, workDir, serveContent, shot }) => {
+    expect(LONG_TEXT.length).toBeGreaterThan(1000);
+    const { url } = await serveWith(workDir, serveContent, [
+      announcement('a-long', '白鹤镇便民服务中心关于冬季服务安排及有关事项的公告', LONG_PARAGRAPHS, { publishAt: '2026-11-24T08:00' }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00');
+    let cur = (await front(page))!;
+    expect(cur.slide).toBe('ann:a-long');
+    const count = Number(cur.page.split('/')[1]);
+    expect(count).toBeGreaterThan(1);
+    let text = '';
+    for (let i = 1; i <= count; i++) {
+      expect(cur).toMatchObject({ slide: 'ann:a-long', page: `${i}/${count}` });
+      await expect(page.locator('.dsp-layer.is-front .pager')).toHaveText(`${i}/${count}`);
+      const report = await overflowReport(page);
+      expect(report.offenders).toEqual([]);
+      expect(report.bodyScrolls).toBe(false);
+      expect(report.minFontPx).toBeGreaterThanOrEqual(20);
+      text += await bodyText(page);
+      if (i <= 2) await shot(`display-long-${i}of${count}`);
+      [cur] = (await walk(page, 1, cur)).slice(-1);
+      cur = (await front(page))!;
+    }
+    expect(cur.slide).not.toBe('ann:a-long');
+    const squash = (s: string) => s.replace(/\s+/g, '');
+    expect(squash(text)).toBe(squash(LONG_TEXT));
+  });
+
+  test('an announcement appears at its publish time and is gone at its expiry, without reload', async ({ page, workDir, serveContent }) => {
+    const { url } = await serveWith(workDir, serveContent, [
+      announcement('a-window', '临时停电通知', ['因线路检修，本中心明日上午暂停办理需联网的业务。'], {
+        publishAt: '2026-11-25T09:10',
+        expireAt: '2026-11-25T09:40',
+      }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00');
+    await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
+    await runFor(page, 60 * 60_000, 20_000); // 09:00 → 10:00
+    const log = await playLog(page);
+    const shown = log.filter((e) => e.slide === 'announcement:a-window');
+    expect(shown.length).toBeGreaterThan(0);
+    for (const e of shown) {
+      expect(e.at).toBeGreaterThanOrEqual(at('2026-11-25T09:10'));
+      expect(e.at + e.ms).toBeLessThanOrEqual(at('2026-11-25T09:40'));
+    }
+    // Taken into the very next cycle: on the wall within one cycle of its publish time.
+    const cycleStarts = log.filter((e) => e.at >= at('2026-11-25T09:10') && e.slide === 'centre');
+    expect(shown[0].at).toBeLessThanOrEqual(cycleStarts[0].at + cycleStarts[0].ms);
+    // Still listed afterwards? Not in the loop, and the page was never reloaded.
+    expect(log.some((e) => e.slide === 'announcement:a-window' && e.at >= at('2026-11-25T09:40'))).toBe(false);
+    expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same page');
+  });
+
+  test('an urgent announcement interrupts at once, recurs until it expires, and runs in the footer', async ({ page, workDir, serveContent, shot }) => {
+    const { url } = await serveWith(workDir, serveContent, [
+      announcement('u-water', '紧急通知：今日下午停水', ['因供水管网抢修，今日14时至18时白鹤街沿线停水，请提前储水。'], {
+        publishAt: '2026-11-25T09:05',
+        expireAt: '2026-11-25T10:05',
+        urgent: true,
+      }),
+      announcement('a-normal', '医保缴费提醒', ['请于年底前完成缴费。'], { publishAt: '2026-11-20T08:00' }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00');
+    await expect(page.locator('.marquee')).not.toHaveAttribute('aria-label', /紧急通知/);
+    await runFor(page, 5 * 60_000 - 2000, 10_000); // 09:04:58
+    expect((await front(page))!.slide).not.toBe('ann:u-water');
+    await page.clock.runFor(2100); // 09:05:00.1
+    await expect(page.locator('.dsp-layer.is-front .slide')).toHaveAttribute('data-slide', 'ann:u-water');
+    await expect(page.locator('.dsp-layer.is-front .slide-tag')).toHaveText('紧急通知');
+    await expect(page.locator('.marquee')).toHaveAttribute('aria-label', /【紧急通知】紧急通知：今日下午停水/);
+    await page.waitForTimeout(900);
+    await shot('display-urgent');
+
+    await runFor(page, 70 * 60_000, 20_000); // until 10:15
+    const log = await playLog(page);
+    const urgent = log.filter((e) => e.slide === 'announcement:u-water');
+    expect(urgent[0].at).toBe(at('2026-11-25T09:05:00') + 5); // the boundary timer fires 5 ms after the instant
+    // Recurs: after every 3 regular slides while live.
+    const live = log.filter((e) => e.at >= at('2026-11-25T09:05') && e.at < at('2026-11-25T10:05'));
+    let since = 0;
+    for (const e of live) {
+      if (e.slide === 'announcement:u-water') since = 0;
+      else if (!/#[2-9]/.test(e.slide)) since++; // count slides, not later pages
+      expect(since).toBeLessThanOrEqual(3);
+    }
+    expect(urgent.length).toBeGreaterThan(5);
+    // Gone at expiry, from the loop and from the footer.
+    expect(urgent.every((e) => e.at + e.ms <= at('2026-11-25T10:05'))).toBe(true);
+    await expect(page.locator('.marquee')).not.toHaveAttribute('aria-label', /紧急通知/);
+  });
+
+  test('outside opening hours shows the closed layout with the next opening, and resumes at opening time', async ({ page, workDir, serveContent, shot }) => {
+    const { url, bundle } = await serveWith(workDir, serveContent, []);
+    await openDisplay(page, url, '2026-11-25T20:30'); // Wednesday evening
+    const closed = page.locator('.dsp-layer.is-front .closed');
+    await expect(closed).toBeVisible();
+    await expect(closed.getByText('非办公时间')).toBeVisible();
+    await expect(closed).toContainText('下次开放：明天 08:30');
+    await expect(closed).toContainText(bundle.county.hotline.number);
+    await expect(closed).toContainText(bundle.site.phones.supervision.number);
+    await page.waitForTimeout(900);
+    await shot('display-closed');
+    // Midnight: "明天" becomes "今天".
+    await runFor(page, 4 * 3600_000, 10 * 60_000); // 00:30
+    await expect(closed).toContainText('下次开放：今天 08:30');
+    // Opening time: the loop starts.
+    await runFor(page, 8 * 3600_000, 10 * 60_000); // 08:30
+    await page.clock.runFor(1000);
+    await expect(page.locator('.dsp-layer.is-front .slide')).toBeVisible();
+    // Lunch break.
+    await runFor(page, 3.5 * 3600_000 + 1000, 60_000); // 12:00
+    await expect(closed).toContainText('下次开放：今天 14:00');
+  });
+
+  test('a new content version is taken at the next slide boundary, without cutting the slide', async ({ page, workDir, serveContent, consoleMessages }) => {
+    const { url, dir, bundle } = await serveWith(workDir, serveContent, [
+      announcement('a-long-enough', '关于冬季作息时间的通知', ['办'.repeat(150)], { publishAt: '2026-11-20T08:00' }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00', '&poll=5');
+    const first = (await front(page))!;
+    expect(first.slide).toBe('ann:a-long-enough');
+    expect(first.seconds).toBeGreaterThan(20);
+
+    await editPublished(dir, {
+      sites: [SITE],
+      editBundle: (b) => {
+        b.site.name = '白鹤镇便民服务中心（新版）';
+        b.announcements.push({
+          id: 'a-fresh', title: '新发布的公告', html: '<p>内容更新后显示。</p>', text: '内容更新后显示。',
+          publishAt: new Date(at('2026-11-25T08:59')).toISOString(), priority: 'normal',
+        });
+        return b;
+      },
+    });
+    // Let the kiosk poll (fake time), fetch and verify (real time).
+    for (let i = 0; i < 100 && !consoleMessages.some((m) => m.includes('版本 2')); i++) {
+      await page.clock.runFor(1000);
+      await page.waitForTimeout(100);
+    }
+    expect(consoleMessages.some((m) => m.includes('版本 2'))).toBe(true);
+    // Same slide, same page, old header until the boundary.
+    await page.waitForTimeout(300);
+    expect(await front(page)).toEqual(first);
+    await expect(page.locator('.dsp-name')).toHaveText(bundle.site.name);
+    // Until the page's time is up: the same page and the old header; then the new content.
+    let next = first;
+    for (let i = 0; i < first.seconds + 2 && next.slide === first.slide; i++) {
+      await expect(page.locator('.dsp-name')).toHaveText(bundle.site.name);
+      await page.clock.runFor(1000);
+      await page.waitForTimeout(80);
+      next = (await front(page))!;
+    }
+    expect(next.slide).toBe('ann:a-fresh'); // a fresh cycle of the new content, newest first
+    await expect(page.locator('.dsp-name')).toHaveText('白鹤镇便民服务中心（新版）');
+    const log = await playLog(page);
+    expect(log[0]).toMatchObject({ slide: 'announcement:a-long-enough', ms: first.seconds * 1000 });
+  });
+});
