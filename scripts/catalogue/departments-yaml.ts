@@ -2,7 +2,7 @@
 import { pinyin } from 'pinyin-pro';
 import { isMap, isSeq, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { DepartmentSource } from '../content/source-types.ts';
-import { STRINGIFY_OPTIONS } from './item-yaml.ts';
+import { renderDocument } from './item-yaml.ts';
 
 /** `退役军人事务局` → `tuiyijunrenshiwuju`; unique among `taken` (suffix -2, -3 …). */
 export function departmentId(name: string, taken: ReadonlySet<string>): string {
@@ -47,5 +47,5 @@ export function appendDepartments(text: string, added: readonly DepartmentSource
     for (const [k, v] of Object.entries(d)) m.items.push(new Pair(new Scalar(k), new Scalar(v)));
     list.items.push(m);
   }
-  return doc.toString(STRINGIFY_OPTIONS);
+  return renderDocument(doc);
 }

@@ -272,8 +272,13 @@ export function applyPatch(doc: Document, patch: ItemPatch): void {
   else if (patch.keywords) setStringList(map, 'keywords', patch.keywords, O, true);
 }
 
+/**
+ * The document as text. One-line flow lists after a key are written `[a, b]`
+ * as in the hand-written content (the yaml library pads them as `[ a, b ]`,
+ * which it also does for maps, where the content keeps the padding).
+ */
 export function renderDocument(doc: Document): string {
-  return doc.toString(STRINGIFY_OPTIONS);
+  return doc.toString(STRINGIFY_OPTIONS).replace(/^(\s*[A-Za-z_][\w-]*: )\[ (.*) \]$/gm, '$1[$2]');
 }
 
 /** Text of a new item file. */

@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { cellText, dateText, numberText } from './cell-text.ts';
 import { readXlsx } from './read-xlsx.ts';
 import { tempDir, writeXlsx } from './test-support.ts';
+
+// Writing and reading workbooks (and starting the CLI) takes seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 describe('cell text', () => {
   it('numbers as typed, dates as dates, rich text and formulas as their text', () => {
