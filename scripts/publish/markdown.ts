@@ -35,11 +35,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
   nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template'],
   transformTags: {
     // (Renaming the tag here corrupts sanitize-html's closing tags: keep <a>, drop a bad href.)
-    a: (_tagName, attribs) => {
+    a: (_tagName, attribs): sanitizeHtml.Tag => {
       const href = (attribs.href ?? '').trim();
-      return /^https?:\/\//i.test(href)
-        ? { tagName: 'a', attribs: { href, rel: 'noopener noreferrer' } }
-        : { tagName: 'a', attribs: {} };
+      const safe: sanitizeHtml.Attributes = /^https?:\/\//i.test(href) ? { href, rel: 'noopener noreferrer' } : {};
+      return { tagName: 'a', attribs: safe };
     },
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !ASSET_SRC.test(frame.attribs.src ?? ''),
