@@ -19,6 +19,11 @@ describe('readingsOf', () => {
     expect(r[1]).toContain('xing');
   });
 
+  it('fixes context readings pinyin-pro gets wrong (退耕还林 huan)', () => {
+    expect(readingsOf('退耕还林')[2]).toEqual(['huan', 'hai']);
+    expect(readingsOf('还是')[0][0]).toBe('hai');
+  });
+
   it('reads letters and digits as themselves and skips punctuation', () => {
     expect(readingsOf('A1，ｂ２（')).toEqual([['a'], ['1'], [], ['b'], ['2'], []]);
   });

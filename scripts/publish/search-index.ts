@@ -10,14 +10,15 @@ import { customPinyin, pinyin } from 'pinyin-pro';
 import type { Announcement, GovDocument, SearchEntry, ServiceItem } from '../../kiosk/src/bundle/schema.ts';
 
 /**
- * Fixes for words pinyin-pro reads wrongly in this domain (place names,
- * service vocabulary). Context readings only: the other readings of each
- * character are still listed.
+ * Fixes for words pinyin-pro reads wrongly in this domain (checked against
+ * the demo content's item names and keywords; place names of the demo county
+ * — 云溪, 白鹤, 龙山, 桃源 — read correctly). They set the context reading
+ * only: every other reading of each character is still listed.
  */
 const CUSTOM_READINGS: Record<string, string> = {
-  单县: 'shàn xiàn',
-  长滩: 'cháng tān',
-  茜草: 'qiàn cǎo',
+  还林: 'huán lín', // 退耕还林 (pinyin-pro: hai)
+  还款: 'huán kuǎn',
+  还贷: 'huán dài',
 };
 customPinyin(CUSTOM_READINGS);
 
