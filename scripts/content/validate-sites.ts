@@ -119,7 +119,7 @@ function checkSite(ctx: ValidationContext, src: SourceFile<SiteSource>): void {
     for (const k of ['open', 'close'] as const) {
       const v = period[k];
       if (typeof v === 'string' && !isValidClockTime(v)) {
-        report(['hours', 'periods', i, k], `时间「${v}」格式不对，应为 08:30 这样的 24 小时制（请加引号）`);
+        report(['hours', 'periods', i, k], `时间「${v}」格式不对，应为 08:30 这样的 24 小时制`);
       }
     }
     if (

@@ -47,12 +47,12 @@ export function checkAnnouncements(ctx: ValidationContext): void {
     const a = rec(src.data);
     const publish = typeof a.publishAt === 'string' ? parseDateTime(a.publishAt, ctx.timeZone) : undefined;
     if (typeof a.publishAt === 'string' && !publish) {
-      ctx.report(src, ['publishAt'], `发布时间「${a.publishAt}」不对，应为 2026-11-01 08:00 这样的日期时间（请加引号）`);
+      ctx.report(src, ['publishAt'], `发布时间「${a.publishAt}」不对，应为 2026-11-01 08:00 这样的日期时间`);
     }
     if (typeof a.expireAt === 'string') {
       const expire = parseDateTime(a.expireAt, ctx.timeZone);
       if (!expire) {
-        ctx.report(src, ['expireAt'], `截止时间「${a.expireAt}」不对，应为 2026-12-31 18:00 这样的日期时间（请加引号）`);
+        ctx.report(src, ['expireAt'], `截止时间「${a.expireAt}」不对，应为 2026-12-31 18:00 这样的日期时间`);
       } else if (publish && expireMs(expire) <= publish.epochMs) {
         ctx.report(src, ['expireAt'], `截止时间 ${a.expireAt} 必须晚于发布时间 ${String(a.publishAt)}`);
       }

@@ -80,7 +80,8 @@ export function buildSearchIndex(
   }
   for (const d of documents) {
     out.push(entry(`doc:${d.id}`, d.title, false));
-    if (d.number && d.number !== d.title) out.push(entry(`doc:${d.id}`, d.number, true));
+    // 文号 such as 苍府办发〔2018〕25号 (not placeholders like “无文号”)
+    if (/\d/.test(d.number) && d.number !== d.title) out.push(entry(`doc:${d.id}`, d.number, true));
   }
   for (const a of announcements) out.push(entry(`ann:${a.id}`, a.title, false));
   return out;
