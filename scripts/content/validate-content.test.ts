@@ -709,6 +709,15 @@ describe('validateContent', () => {
     expect([...files]).toEqual([...files].sort());
   });
 
+  it('keeps an unquoted phone number with a leading zero as text', async () => {
+    const dir = await writeContent({ 'sites/beta-west.yaml': replace('phone: "13800000002"', 'phone: 013800000002') });
+    dirs.push(dir);
+    const content = await loadContent(dir);
+    expect(validateContent(content)).toEqual([]);
+    const west = content.sites.find((s) => s.file === 'sites/beta-west.yaml')!;
+    expect(west.data.agent?.phone).toBe('013800000002');
+  });
+
   it('formats a problem as 文件:行 字段 — 说明', async () => {
     const overrides = { [MZ1]: replace('copies: 2', 'copies: 0') };
     const text = (await problemsWith(overrides)).map(formatProblem);

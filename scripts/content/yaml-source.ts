@@ -3,7 +3,7 @@
  * Markdown files with a YAML front matter block. Every parsed file keeps a
  * `line(path)` lookup so that a problem in any field can name its line.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { FieldPath, Problem } from './problems.ts';
 
 /** A parsed YAML document (or front matter) with a line lookup. */
@@ -72,6 +72,14 @@ export function parseYamlSource(
     problems.push({ file, line, field: '', message: `YAML 语法错误：${reason}（${detail}）` });
   }
   if (problems.length > 0) return { problems };
+  // Unquoted numbers with a leading zero are phone numbers (08395212032), not integers: keep the text.
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value === 'number' && typeof node.source === 'string' && /^0\d/.test(node.source)) {
+        node.value = node.source;
+      }
+    },
+  });
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   const lineAt = (offset: number | undefined) =>
     offset === undefined ? 1 + lineOffset : lineCounter.linePos(offset).line + lineOffset;
