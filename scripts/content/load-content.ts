@@ -62,7 +62,7 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     problems: [],
   };
   if (files.length === 0) {
-    content.problems.push({ file: '.', line: 1, field: '', message: `内容文件夹不存在或为空：${root}` });
+    content.problems.push({ file: root, line: 0, field: '', message: '内容文件夹不存在或为空' });
     return content;
   }
 
@@ -80,7 +80,7 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
   };
   const required = async <T>(rel: string, what: string): Promise<SourceFile<T> | undefined> => {
     if (!content.files.has(rel)) {
-      content.problems.push({ file: rel, line: 1, field: '', message: `缺少${what}文件 ${rel}` });
+      content.problems.push({ file: rel, line: 0, field: '', message: `缺少${what}文件 ${rel}` });
       return undefined;
     }
     return yaml<T>(rel);

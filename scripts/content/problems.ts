@@ -6,7 +6,7 @@
 export interface Problem {
   /** Path relative to the content folder, with forward slashes. */
   file: string;
-  /** 1-based line number in that file. */
+  /** 1-based line number in that file; 0 for a folder or a file as a whole. */
   line: number;
   /** Field path such as `materials[2].copies`; empty for the file as a whole. */
   field: string;
@@ -25,7 +25,7 @@ export function formatFieldPath(path: FieldPath): string {
 }
 
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}${p.field ? ` ${p.field}` : ''} — ${p.message}`;
+  return `${p.file}${p.line > 0 ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''} — ${p.message}`;
 }
 
 /** Problems in a stable order: by file, then line, then field, then message. */

@@ -660,7 +660,7 @@ const cases: Case[] = [
     rule: 'missing county.yaml',
     overrides: { 'county.yaml': null },
     file: 'county.yaml',
-    at: 1,
+    at: 0,
     field: '',
     message: /缺少县基本信息文件/,
   },
@@ -676,6 +676,7 @@ describe('validateContent', () => {
     it(`reports: ${c.rule}`, async () => {
       const problems = await problemsWith(c.overrides);
       const line = typeof c.at === 'number' ? c.at : lineOf(c.file, c.at, c.overrides);
+      if (line === 0) expect(formatProblem({ file: c.file, line, field: c.field, message: 'x' })).toBe(`${c.file} — x`);
       expect(problems).toContainEqual(
         expect.objectContaining({ file: c.file, line, field: c.field, message: expect.stringMatching(c.message) }),
       );
@@ -707,6 +708,22 @@ describe('validateContent', () => {
     const files = problems.map((p) => p.file);
     expect(files).toEqual(expect.arrayContaining([MZ1, MZ2, STAFF, A1]));
     expect([...files]).toEqual([...files].sort());
+  });
+
+  it('reports a content folder without any township', async () => {
+    const problems = await problemsWith({
+      'sites/alpha.yaml': null,
+      'sites/alpha-east.yaml': null,
+      'sites/beta.yaml': null,
+      'sites/beta-west.yaml': null,
+      'staff/alpha.yaml': null,
+    });
+    expect(problems.map(formatProblem)).toContain('sites/ — 至少需要一个乡镇便民服务中心（sites/<编码>.yaml，kind: township）');
+  });
+
+  it('reports a missing content folder', async () => {
+    const problems = validateContent(await loadContent('/nonexistent/bianmin-content'));
+    expect(problems.map(formatProblem)).toEqual(['/nonexistent/bianmin-content — 内容文件夹不存在或为空']);
   });
 
   it('keeps an unquoted phone number with a leading zero as text', async () => {

@@ -65,8 +65,8 @@ export function indexSites(ctx: ValidationContext): void {
   }
   if (ctx.content.county && ![...ctx.sites.values()].some((s) => s.kind === 'township')) {
     ctx.problems.push({
-      file: 'sites',
-      line: 1,
+      file: 'sites/',
+      line: 0,
       field: '',
       message: '至少需要一个乡镇便民服务中心（sites/<编码>.yaml，kind: township）',
     });
