@@ -40,6 +40,7 @@ import type { MarkdownSource } from '../content/yaml-source.ts';
 import { AssetRegistry } from './assets.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildSearchIndex } from './search-index.ts';
+import { naturalCompare } from './natural-order.ts';
 
 export interface BuiltSite {
   source: SiteSource;
@@ -55,7 +56,7 @@ export interface BuildResult {
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
 
-const byCode = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
+const byCode = naturalCompare;
 
 function phone(p: PhoneSource): Phone {
   return { label: p.label, number: String(p.number) };

@@ -5,6 +5,7 @@
  */
 import type { SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
+import { naturalCompare } from './natural-order.ts';
 
 export interface ChangeSet {
   added: { id: string; name: string }[];
@@ -40,7 +41,7 @@ function collect<T>(
 
 function compare(before: Catalogue, after: Catalogue): ChangeSet {
   const set: ChangeSet = { added: [], changed: [], removed: [] };
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  const ids = [...new Set([...before.keys(), ...after.keys()])].sort(naturalCompare);
   for (const id of ids) {
     const b = before.get(id);
     const a = after.get(id);
