@@ -47,6 +47,8 @@ export interface LoadedContent {
 }
 
 const YAML_EXT = /\.ya?ml$/i;
+/** Top-level files read by name. */
+const KNOWN_OTHER = new Set(['county.yaml', 'departments.yaml', 'topics.yaml']);
 
 export async function loadContent(dir: string): Promise<LoadedContent> {
   const root = path.resolve(dir);
@@ -117,6 +119,14 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     } else if (top === 'documents' && parts.length === 2 && rel.endsWith('.md')) {
       const s = await markdown<DocumentSource>(rel);
       if (s) content.documents.push(s);
+    } else if ((YAML_EXT.test(rel) || rel.endsWith('.md')) && !KNOWN_OTHER.has(rel) && !/(^|\/)readme\.md$/i.test(rel)) {
+      content.problems.push({
+        file: rel,
+        line: 0,
+        field: '',
+        message:
+          '无法识别的文件，不会被发布（文件夹或文件名是否拼错？事项放 items/<部门编码>/，站点放 sites/，公告放 announcements/，政府信息放 documents/）',
+      });
     }
   }
   return content;

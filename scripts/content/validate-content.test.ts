@@ -721,6 +721,17 @@ describe('validateContent', () => {
     expect(problems.map(formatProblem)).toContain('sites/ — 至少需要一个乡镇便民服务中心（sites/<编码>.yaml，kind: township）');
   });
 
+  it('reports YAML and Markdown files it does not know (misspelt folders), but not README.md', async () => {
+    const problems = await problemsWith({
+      'annoucements/a3.md': '---\nid: a3\n---\n正文\n',
+      'topic.yaml': 'topics: []\n',
+      'README.md': '# 说明\n',
+      'items/README.md': '# 说明\n',
+    });
+    expect(problems.map((p) => p.file)).toEqual(['annoucements/a3.md', 'topic.yaml']);
+    expect(problems[0].message).toMatch(/无法识别的文件/);
+  });
+
   it('reports a missing content folder', async () => {
     const problems = validateContent(await loadContent('/nonexistent/bianmin-content'));
     expect(problems.map(formatProblem)).toEqual(['/nonexistent/bianmin-content — 内容文件夹不存在或为空']);
