@@ -27,14 +27,17 @@ describe('申请材料', () => {
     ['照片（电子版）', { name: '照片', form: '电子版' }],
     ['低保申请书', { name: '低保申请书', form: '填写', formGiven: false }],
     ['户口簿', { name: '户口簿', form: '原件', formGiven: false, copies: 1, copiesGiven: false }],
-    ['残疾证（复印件1份，如有）', { name: '残疾证', form: '复印件', note: '如有', optional: true }],
+    ['残疾证（复印件1份，如有）', { name: '残疾证', form: '复印件', optional: true }],
+    ['残疾证（复印件，如有残疾家庭成员）', { name: '残疾证', form: '复印件', note: '如有残疾家庭成员', optional: true }],
     ['病历（复印件，加盖医院公章）', { name: '病历', form: '复印件', note: '加盖医院公章' }],
     ['村委会证明（村（社区）出具，原件1份）', { name: '村委会证明', form: '原件', note: '村（社区）出具' }],
     ['户口簿（户主页和本人页）', { name: '户口簿', form: '原件', note: '户主页和本人页' }],
     ['委托书（可选）', { name: '委托书', optional: true }],
     ['房屋照片（原件三份）', { name: '房屋照片', form: '原件', copies: 3 }],
   ])('%s', (text, expected) => {
-    expect(value(parseMaterial(text))).toMatchObject(expected);
+    const m = value(parseMaterial(text));
+    expect(m).toMatchObject(expected);
+    if (!('note' in expected)) expect(m).not.toHaveProperty('note');
   });
 
   it('a list by lines or ；, 无 = none', () => {

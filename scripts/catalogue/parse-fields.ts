@@ -145,7 +145,8 @@ export function parseMaterial(text: string): Parsed<MaterialEntry> {
       electronic = true;
     } else if (/^(?:现场|当场|窗口)?(?:填写|填报|填表)$/.test(t)) {
       fill = true;
-    } else if (/^(?:可选|选交|选填|选报|非必需|非必须|非必要)$/.test(t)) {
+    } else if (/^(?:可选|选交|选填|选报|非必需|非必须|非必要|如有|有则提供|如有则提供)$/.test(t)) {
+      // The kiosk shows optional materials as 视情况提供; a bare 如有 adds nothing to that.
       optional = true;
     } else if (/^如有/.test(t)) {
       optional = true;
