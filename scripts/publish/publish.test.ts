@@ -208,6 +208,19 @@ describe('publishContent', () => {
     expect((await verifyPublishedFolder(out, key.publicKeyBase64)).ok).toBe(false);
   });
 
+  it('refuses an unreadable manifest unless forced, and keeps counting versions from the history', async () => {
+    const content = await writeContent();
+    const out = await tempDir('pub-');
+    await publishContent({ contentDir: content, outDir: out, key });
+    await applyOverrides(content, { 'items/minzheng/MZ-002.yaml': replace('每件10元', '每件12元') });
+    await publishContent({ contentDir: content, outDir: out, key });
+    await writeFile(path.join(out, 'manifest.json'), '{ broken');
+    await expect(publishContent({ contentDir: content, outDir: out, key })).rejects.toThrow(/无法读取的 manifest\.json/);
+    const r = published(await publishContent({ contentDir: content, outDir: out, key, forceNewKey: true }));
+    expect(r.payload.version).toBe(3);
+    expect((await verifyPublishedFolder(out, key.publicKeyBase64)).ok).toBe(true);
+  });
+
   it('refuses a manifest whose signature does not verify with its own key id', async () => {
     const content = await writeContent();
     const out = await tempDir('pub-');

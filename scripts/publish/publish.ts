@@ -21,6 +21,7 @@ import {
   acquireLock,
   historyEntry,
   readPreviousBundles,
+  readHistory,
   readPreviousManifest,
   recordAndPrune,
   writeManifest,
@@ -180,9 +181,12 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
     }
 
     const previousBundles = prevPayload ? await readPreviousBundles(outDir, prevPayload) : new Map();
+    // Versions only go up, even over an unreadable manifest (the history remembers them).
+    const history = (await readHistory(outDir)) ?? [];
+    const lastVersion = Math.max(prevPayload?.version ?? 0, ...history.map((h) => (Number.isInteger(h.version) ? h.version : 0)));
     const payload: ManifestPayload = {
       format: FORMAT_VERSION,
-      version: (prevPayload?.version ?? 0) + 1,
+      version: lastVersion + 1,
       publishedAt: formatIsoInZone(publishTime(options.now), publication.timeZone),
       contentHash: publication.contentHash,
       county: publication.county,
