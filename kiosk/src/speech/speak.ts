@@ -44,7 +44,11 @@ export function speak(text: string, rate = 0.9): boolean {
   s.cancel();
   const u = new SpeechSynthesisUtterance(text);
   const voice = chineseVoice(s);
-  if (voice) u.voice = voice;
+  try {
+    if (voice) u.voice = voice;
+  } catch {
+    /* a voice object the engine does not accept: the lang below still selects Chinese */
+  }
   u.lang = voice?.lang ?? 'zh-CN';
   u.rate = rate;
   s.speak(u);

@@ -1,0 +1,111 @@
+/**
+ * Kiosk mode: finding an item by tapping — home → department → item with all
+ * nine disclosure elements; life-event topics in order; every item within
+ * three taps of home; no dead ends (home and back always there).
+ */
+import { DISCLOSURE_FIELDS, type ServiceItem } from '../kiosk/src/bundle/schema.ts';
+import { bottomBar, demoBundle, homeTile, openHome, rowButton, tileButton } from './kiosk-helpers.ts';
+import { expect, test } from './support/fixtures.ts';
+
+/** The text a disclosure element must show for an item. */
+function expectedTexts(item: ServiceItem, key: (typeof DISCLOSURE_FIELDS)[number]['key']): string[] {
+  switch (key) {
+    case 'basis':
+    case 'conditions':
+      return item[key];
+    case 'steps':
+      return item.steps.map((s) => s.title);
+    default:
+      return [item[key]];
+  }
+}
+
+test('home → 按部门查询 → 民政 → 最低生活保障: all nine disclosure elements, in order', async ({ page, shot }) => {
+  const bundle = await demoBundle();
+  const item = bundle.items.find((i) => i.code === 'MZ-001')!;
+  const dept = bundle.departments.find((d) => d.id === item.departmentId)!;
+  await openHome(page);
+  await shot('kiosk-home');
+
+  await homeTile(page, '按部门查询').tap();
+  await expect(page.getByRole('heading', { name: '按部门查询' })).toBeVisible();
+  await shot('kiosk-departments');
+  await tileButton(page, dept.name).tap();
+  await expect(page.getByRole('heading', { name: `${dept.name}的事项` })).toBeVisible();
+  await shot('kiosk-department-items');
+  await rowButton(page, item.name).tap();
+
+  // Three taps from home: the item.
+  await expect(page.getByRole('heading', { level: 1, name: item.name })).toBeVisible();
+  await expect(page.getByText(item.mode === '即办件' ? '即办件 · 当场办结' : `承诺件 · ${item.promiseDays}个工作日内办结`)).toBeVisible();
+  await expect(page.getByText(item.where).first()).toBeVisible();
+  for (const m of item.materials) await expect(page.getByText(m.name, { exact: false }).first()).toBeVisible();
+  const optional = item.materials.filter((m) => m.optional).length;
+  await expect(page.locator('.materials').getByText('视情况提供')).toHaveCount(optional);
+
+  const labels = await page.locator('.disclosure section.field h3').allTextContents();
+  expect(labels).toEqual(DISCLOSURE_FIELDS.map((f) => f.label));
+  for (const f of DISCLOSURE_FIELDS) {
+    const region = page.getByRole('region', { name: f.label, exact: true });
+    await region.scrollIntoViewIfNeeded();
+    await expect(region).toBeVisible();
+    for (const text of expectedTexts(item, f.key)) await expect(region).toContainText(text);
+  }
+  // The procedure is drawn as a numbered step diagram.
+  await expect(page.getByRole('list', { name: '办理流程图' }).getByRole('listitem')).toHaveCount(item.steps.length);
+  await shot('kiosk-item');
+
+  // Back goes one screen back; home goes home.
+  await bottomBar(page).getByRole('button', { name: /返回/ }).tap();
+  await expect(page.getByRole('heading', { name: `${dept.name}的事项` })).toBeVisible();
+  await bottomBar(page).getByRole('button', { name: /首页/ }).tap();
+  await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
+});
+
+test('a life-event topic lists its items in the order a resident meets them', async ({ page, shot }) => {
+  const bundle = await demoBundle();
+  test.skip(bundle.topics.length === 0, 'demo content has no topics');
+  const topic = bundle.topics.find((t) => t.items.length >= 2) ?? bundle.topics[0];
+  const names = topic.items.map((c) => bundle.items.find((i) => i.code === c)?.name).filter((n): n is string => !!n);
+  await openHome(page);
+  await homeTile(page, '按主题查询').tap();
+  await expect(page.getByRole('heading', { name: '按主题查询' })).toBeVisible();
+  await shot('kiosk-topics');
+  await tileButton(page, topic.name).tap();
+  await expect(page.getByRole('heading', { level: 1, name: topic.name })).toBeVisible();
+  const rows = page.locator('.row-list .row-title');
+  await expect(rows).toHaveCount(names.length);
+  const shown = await rows.allTextContents();
+  shown.forEach((text, i) => expect(text).toBe(`第${i + 1}步：${names[i]}`));
+  await shot('kiosk-topic');
+  await rowButton(page, names[0]).tap();
+  await expect(page.getByRole('heading', { level: 1, name: names[0] })).toBeVisible();
+});
+
+test('every item of the site is within three taps of home (home → department → item)', async ({ page }) => {
+  test.skip(test.info().project.name !== 'portrait', 'structure, not layout: portrait only');
+  const bundle = await demoBundle();
+  await openHome(page);
+  const seen = new Set<string>();
+  for (const dept of bundle.departments) {
+    const items = bundle.items.filter((i) => i.departmentId === dept.id);
+    if (items.length === 0) continue;
+    await bottomBar(page).getByRole('button', { name: /首页/ }).tap();
+    await homeTile(page, '按部门查询').tap();
+    await tileButton(page, dept.name).tap();
+    const titles = await page.locator('.row-list .row-title').allTextContents();
+    for (const i of items) {
+      expect(titles, `${dept.name} lists ${i.name}`).toContain(i.name);
+      seen.add(i.code);
+    }
+  }
+  expect(seen.size).toBe(bundle.items.length);
+});
+
+test('the popular matters on home open an item in one tap', async ({ page }) => {
+  const bundle = await demoBundle();
+  const top = [...bundle.items].sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0))[0];
+  await openHome(page);
+  await page.getByRole('region', { name: '大家常办' }).getByRole('button', { name: top.name }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: top.name })).toBeVisible();
+});
