@@ -129,7 +129,11 @@ export async function recordAndPrune(
   entry: HistoryEntry,
   previous: ManifestPayload | undefined,
 ): Promise<string[]> {
-  let history = (await readHistory(outDir)) ?? (previous ? [historyEntry(previous)] : []);
+  let history = (await readHistory(outDir)) ?? [];
+  // The manifest being replaced is always kept (also when an interrupted publish missed recording it).
+  if (previous && !history.some((h) => h.version === previous.version && h.contentHash === previous.contentHash)) {
+    history.push(historyEntry(previous));
+  }
   history = [...history.filter((h) => h.version !== entry.version), entry].slice(-KEEP_MANIFESTS);
   await writeAtomically(path.join(outDir, HISTORY_FILE), `${JSON.stringify({ manifests: history }, null, 2)}\n`);
   const keep = new Set(history.flatMap((h) => h.files));

@@ -167,6 +167,16 @@ describe('publishContent', () => {
     expect(history.manifests.map((m: { version: number }) => m.version)).toEqual([3, 4, 5]);
   });
 
+  it('keeps the replaced manifest\'s parts even when the history file was lost', async () => {
+    const content = await writeContent();
+    const out = await tempDir('pub-');
+    const v1 = published(await publishContent({ contentDir: content, outDir: out, key })).payload;
+    await rm(path.join(out, '.publish-history.json'));
+    await applyOverrides(content, { 'items/minzheng/MZ-002.yaml': replace('每件10元', '每件11元') });
+    await publishContent({ contentDir: content, outDir: out, key });
+    for (const part of [...v1.sites, ...v1.assets]) await expect(stat(path.join(out, part.path))).resolves.toBeTruthy();
+  });
+
   it('leaves the output folder exactly as it was when the content has problems', async () => {
     const content = await writeContent();
     const out = await tempDir('pub-');
