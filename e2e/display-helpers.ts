@@ -36,14 +36,14 @@ export function announcement(
 export async function serveWith(
   workDir: string,
   serveContent: (dir: string) => Promise<RunningServer>,
-  announcements: Announcement[],
+  announcements: Announcement[] | ((demo: Announcement[]) => Announcement[]),
   edit?: (b: SiteBundle) => SiteBundle,
 ): Promise<{ url: string; dir: string; bundle: SiteBundle }> {
   const dir = await copyPublished(join(workDir, 'content'));
   await editPublished(dir, {
     sites: [SITE],
     editBundle: (b) => {
-      b.announcements = announcements;
+      b.announcements = typeof announcements === 'function' ? announcements(b.announcements) : announcements;
       return edit ? edit(b) : b;
     },
   });
@@ -163,9 +163,22 @@ export async function overflowReport(page: Page): Promise<{ offenders: string[];
   });
 }
 
-/** Visible text of the body of the slide on the wall. */
+/** Text of the body of the slide on the wall, without the list markers and field labels the display adds. */
 export async function bodyText(page: Page): Promise<string> {
-  return page.locator('.dsp-layer.is-front .slide-body').innerText();
+  return page.evaluate(() => {
+    const body = document.querySelector('.dsp-layer.is-front .slide-body')!.cloneNode(true) as HTMLElement;
+    body.querySelectorAll('.ln-marker, .blk-label').forEach((e) => e.remove());
+    return body.textContent ?? '';
+  });
+}
+
+/** Text content of an HTML fragment, as the browser reads it. */
+export async function htmlText(page: Page, html: string): Promise<string> {
+  return page.evaluate((h) => {
+    const t = document.createElement('template');
+    t.innerHTML = h;
+    return t.content.textContent ?? '';
+  }, html);
 }
 
 /** Shows slides one page at a time: returns what was shown, letting each page run its full time. */

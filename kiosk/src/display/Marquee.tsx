@@ -6,6 +6,8 @@
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
+const SEPARATOR = '\u3000◆\u3000';
+
 export interface MarqueeProps {
   items: string[];
   urgent?: boolean;
@@ -17,7 +19,9 @@ export interface MarqueeProps {
 
 export function Marquee({ items, urgent, speedPx, speedEm = 3 }: MarqueeProps) {
   const trackRef = useRef<HTMLDivElement>(null);
-  const text = items.join('　◆　');
+  const text = items.join(SEPARATOR);
+  // Each copy ends with the separator, so the seam between copies looks like any other gap.
+  const unit = text + SEPARATOR;
   useLayoutEffect(() => {
     const track = trackRef.current;
     if (!track) return;
@@ -32,9 +36,9 @@ export function Marquee({ items, urgent, speedPx, speedEm = 3 }: MarqueeProps) {
   return (
     <div class={`marquee${urgent ? ' marquee-urgent' : ''}`} role="marquee" aria-label={text}>
       <div class="marquee-track" ref={trackRef} key={text}>
-        <span class="marquee-copy">{text}　◆　</span>
+        <span class="marquee-copy">{unit}</span>
         <span class="marquee-copy" aria-hidden="true">
-          {text}　◆　
+          {unit}
         </span>
       </div>
     </div>

@@ -22,4 +22,8 @@ describe('pageSeconds', () => {
     expect(pageSeconds('x', 10_000)).toBe(120);
     expect(pageSeconds('办'.repeat(100), Number.NaN)).toBe(23);
   });
+  it('shares a hint among the pages of a paginated slide, never below the reading time', () => {
+    expect(pageSeconds('办'.repeat(50), 60, 2)).toBe(30);
+    expect(pageSeconds('办'.repeat(150), 60, 8)).toBe(33);
+  });
 });

@@ -28,10 +28,16 @@ export function readableLength(text: string): number {
   return n;
 }
 
-export function pageSeconds(text: string, hintSeconds?: number): number {
+/**
+ * Seconds for one page. The author's hint is for the whole slide: a one-page slide
+ * follows it exactly (within bounds); when the text had to be paginated, each page
+ * gets its share of the hint but never less than its reading time.
+ */
+export function pageSeconds(text: string, hintSeconds?: number, pageCount = 1): number {
+  const reading = Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, Math.ceil(ORIENTATION_SECONDS + readableLength(text) / CHARS_PER_SECOND)));
   if (hintSeconds !== undefined && Number.isFinite(hintSeconds) && hintSeconds > 0) {
-    return Math.min(HINT_MAX_SECONDS, Math.max(HINT_MIN_SECONDS, Math.round(hintSeconds)));
+    const hint = Math.min(HINT_MAX_SECONDS, Math.max(HINT_MIN_SECONDS, Math.round(hintSeconds)));
+    return pageCount <= 1 ? hint : Math.max(reading, Math.ceil(hint / pageCount));
   }
-  const s = Math.ceil(ORIENTATION_SECONDS + readableLength(text) / CHARS_PER_SECOND);
-  return Math.min(MAX_SECONDS, Math.max(MIN_SECONDS, s));
+  return reading;
 }

@@ -185,9 +185,10 @@ export class DisplayLoop {
     const blocks = this.pages[this.pageIndex] ?? [];
     const count = this.pages.length;
     // The title is read on every page (it stays at the top), so it counts on every page.
-    const seconds = pageSeconds(spec.title + pageText(blocks), spec.hintSeconds);
+    const seconds = pageSeconds(spec.title + pageText(blocks), spec.hintSeconds, count);
     const { blocks: _all, ...meta } = spec;
-    this.logShown(`${spec.kind}:${spec.key.replace(/^(ann|item):/, '')}${count > 1 ? `#${this.pageIndex + 1}/${count}` : ''}`, spec.title);
+    const id = spec.kind === 'announcement' || spec.kind === 'item' ? `${spec.kind}:${spec.key.replace(/^(ann|item):/, '')}` : spec.kind;
+    this.logShown(`${id}${count > 1 ? `#${this.pageIndex + 1}/${count}` : ''}`, spec.title);
     this.deps.present({ type: 'page', seq: ++this.seq, spec: meta, blocks, index: this.pageIndex + 1, count, seconds });
     this.pageTimer = setTimeout(this.advance, seconds * 1000);
   }
