@@ -231,6 +231,16 @@ describe('publishContent', () => {
     expect((await verifyPublishedFolder(out, key.publicKeyBase64)).ok).toBe(true);
   });
 
+  it('takes a lock while publishing: a live lock refuses, a stale lock is taken over', async () => {
+    const content = await writeContent();
+    const out = await tempDir('pub-');
+    await writeFile(path.join(out, '.publish.lock'), String(process.pid));
+    await expect(publishContent({ contentDir: content, outDir: out, key })).rejects.toThrow(/另一个发布进程/);
+    await writeFile(path.join(out, '.publish.lock'), '999999999');
+    published(await publishContent({ contentDir: content, outDir: out, key }));
+    await expect(stat(path.join(out, '.publish.lock'))).rejects.toThrow();
+  });
+
   it('refuses a manifest whose signature does not verify with its own key id', async () => {
     const content = await writeContent();
     const out = await tempDir('pub-');

@@ -145,6 +145,7 @@ export function publishTime(now?: number): number {
 
 export async function publishContent(options: PublishOptions): Promise<PublishResult> {
   const { outDir, key } = options;
+  const publishedMs = publishTime(options.now);
   const { problems, publication } = await buildPublication(options.contentDir);
   if (!publication) return { status: 'invalid', problems };
 
@@ -187,7 +188,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
     const payload: ManifestPayload = {
       format: FORMAT_VERSION,
       version: lastVersion + 1,
-      publishedAt: formatIsoInZone(publishTime(options.now), publication.timeZone),
+      publishedAt: formatIsoInZone(publishedMs, publication.timeZone),
       contentHash: publication.contentHash,
       county: publication.county,
       sites: publication.sites,
