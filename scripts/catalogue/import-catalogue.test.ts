@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
@@ -432,6 +432,35 @@ describe('errors: every problem at once, nothing written', () => {
       '清单|5|申请材料|H',
     ]);
     expect(await snapshot(content)).toEqual(before);
+  });
+
+  it('a 事项编码 that two content files already use', async () => {
+    const text = await readFile(path.join(content, 'items/minzheng/MZ-001.yaml'), 'utf8');
+    await mkdir(path.join(content, 'items/jisheng'), { recursive: true });
+    await writeFile(path.join(content, 'items/jisheng/MZ-001.yaml'), text);
+    const plan = await importCsvRows([goodRow({ 事项编码: 'MZ-001' })]);
+    expect(plan.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, '事项编码', '内容文件夹中已有多个事项使用编码「MZ-001」（items/jisheng/MZ-001.yaml、items/minzheng/MZ-001.yaml）：请先删除多余的文件'],
+    ]);
+  });
+
+  it('a new item whose file name is taken by a file with another code', async () => {
+    const text = await readFile(path.join(content, 'items/minzheng/MZ-001.yaml'), 'utf8');
+    await writeFile(path.join(content, 'items/minzheng/MZ-101.yaml'), text.replace('code: MZ-001', 'code: MZ-0001'));
+    const before = await snapshot(content);
+    const plan = await importCsvRows([goodRow()]);
+    expect(plan.errors.map((e) => [e.row, e.column, e.message])).toEqual([
+      [2, '事项编码', '文件 items/minzheng/MZ-101.yaml 已存在，但其中的事项编码不是「MZ-101」：请先检查该文件'],
+    ]);
+    expect(await snapshot(content)).toEqual(before);
+  });
+
+  it('a content item file with a YAML error stops the import before anything is written', async () => {
+    await writeFile(path.join(content, 'items/minzheng/MZ-002.yaml'), 'code: MZ-002\nname: [未闭合\n');
+    const plan = await importCsvRows([goodRow()]);
+    expect(plan.ok).toBe(false);
+    expect(plan.errors[0].file).toBe('items/minzheng/MZ-002.yaml');
+    expect(plan.errors[0].message).toContain('内容文件夹中的文件有错误，请先修正');
   });
 
   it('a sheet with no item rows', async () => {
