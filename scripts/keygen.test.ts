@@ -1,9 +1,12 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { generateKeyFiles, KeyExistsError } from './keygen.ts';
 import { loadSigningKey } from './publish/keys.ts';
+
+// File-heavy tests: a generous timeout for a busy machine (no timing is asserted).
+vi.setConfig({ testTimeout: 30_000 });
 
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));

@@ -1,9 +1,12 @@
 import { rm } from 'node:fs/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { lineOf, MINIMAL_CONTENT, type Overrides, replace, writeContent } from '../publish/fixtures/minimal-content.ts';
 import { loadContent } from './load-content.ts';
 import { formatProblem, type Problem } from './problems.ts';
 import { validateContent } from './validate-content.ts';
+
+// File-heavy tests: a generous timeout for a busy machine (no timing is asserted).
+vi.setConfig({ testTimeout: 30_000 });
 
 const dirs: string[] = [];
 afterAll(async () => {

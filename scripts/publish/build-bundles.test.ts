@@ -1,11 +1,14 @@
 import { rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { DISCLOSURE_FIELDS } from '../../kiosk/src/bundle/schema.ts';
 import { loadContent } from '../content/load-content.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { buildBundles, type BuildResult } from './build-bundles.ts';
 import { replace, writeContent } from './fixtures/minimal-content.ts';
+
+// File-heavy tests: a generous timeout for a busy machine (no timing is asserted).
+vi.setConfig({ testTimeout: 30_000 });
 
 let dir: string;
 let built: BuildResult;

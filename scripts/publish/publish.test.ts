@@ -1,13 +1,16 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ManifestEnvelope, ManifestPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { applyOverrides, replace, writeContent } from './fixtures/minimal-content.ts';
 import { generateSigningKeyPair, signingKeyFromPem, type SigningKey } from './keys.ts';
 import { publishContent, PublishRefused, type PublishResult } from './publish.ts';
 import { formatResult } from './summary.ts';
 import { verifyPublishedFolder } from './verify.ts';
+
+// File-heavy tests: a generous timeout for a busy machine (no timing is asserted).
+vi.setConfig({ testTimeout: 30_000 });
 
 const temp: string[] = [];
 async function tempDir(prefix: string): Promise<string> {
