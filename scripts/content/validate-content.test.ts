@@ -288,10 +288,10 @@ const cases: Case[] = [
   {
     rule: 'township offers an item but no window handles its department',
     overrides: { [LY1.replace('LY-001', 'LY-002')]: replace('sites: [alpha]', 'sites: [alpha, beta]') },
-    file: 'items/linye/LY-002.yaml',
-    at: 'department:',
-    field: 'department',
-    message: /乙乡便民服务中心（sites\/beta\.yaml）没有受理部门「linye」的窗口/,
+    file: 'sites/beta.yaml',
+    at: 'windows:',
+    field: 'windows',
+    message: /没有受理部门「linye」的窗口，但事项 LY-002 在本站办理/,
   },
   // Duplicates and codes
   {

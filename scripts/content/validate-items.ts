@@ -33,10 +33,24 @@ export function indexItems(ctx: ValidationContext): void {
 }
 
 export function checkItems(ctx: ValidationContext): void {
-  for (const src of ctx.content.items) checkItem(ctx, src);
+  /** "township\ndepartment" → codes of items offered there that no window handles. */
+  const unhandled = new Map<string, string[]>();
+  for (const src of ctx.content.items) checkItem(ctx, src, unhandled);
+  // Reported once per township and department, on the township's windows.
+  for (const [key, codes] of [...unhandled].sort()) {
+    const [code, dept] = key.split('\n');
+    const site = ctx.content.sites.find((s) => rec(s.data).code === code);
+    if (!site) continue;
+    const list = codes.slice(0, 5).join('、') + (codes.length > 5 ? ` 等 ${codes.length} 项` : '');
+    ctx.report(
+      site,
+      ['windows'],
+      `没有受理部门「${dept}」的窗口，但事项 ${list} 在本站办理：请在某个窗口的 departments 中加入 ${dept}，或在这些事项的 sites 中不列本站`,
+    );
+  }
 }
 
-function checkItem(ctx: ValidationContext, src: SourceFile<ItemSource>): void {
+function checkItem(ctx: ValidationContext, src: SourceFile<ItemSource>, unhandled: Map<string, string[]>): void {
   const it = rec(src.data);
   const report = (path: (string | number)[], msg: string) => ctx.report(src, path, msg);
   const folder = src.file.split('/')[1];
@@ -90,21 +104,20 @@ function checkItem(ctx: ValidationContext, src: SourceFile<ItemSource>): void {
     if (offeredAt.length === 0 && ctx.sites.size > 0) {
       report(['level'], `按办理层级「${it.level}」和适用站点，本事项不会出现在任何站点`);
     }
-    if (isStr(it.department) && ctx.departments.has(it.department)) {
-      const dept = it.department;
+    if (isStr(it.department) && ctx.departments.has(it.department) && isStr(it.code)) {
       const townships = new Set<string>();
       for (const s of offeredAt) {
         if (s.kind === 'township') townships.add(s.code);
         else if (it.level === '乡镇和村(社区)' && isStr(s.parent)) townships.add(s.parent);
       }
-      for (const code of [...townships].sort()) {
+      for (const code of townships) {
         const t = ctx.sites.get(code);
         if (!t || t.kind !== 'township' || !Array.isArray(t.windows)) continue;
-        if (!t.windows.some((w) => arr(rec(w).departments).includes(dept))) {
-          report(
-            ['department'],
-            `${t.name ?? code}（sites/${code}.yaml）没有受理部门「${dept}」的窗口：请在该乡镇某个窗口的 departments 中加入 ${dept}，或在本事项 sites 中不列该乡镇`,
-          );
+        if (!t.windows.some((w) => arr(rec(w).departments).includes(it.department))) {
+          const key = `${code}\n${it.department as string}`;
+          const list = unhandled.get(key) ?? [];
+          list.push(it.code);
+          unhandled.set(key, list);
         }
       }
     }
