@@ -11,7 +11,7 @@ import {
   MATERIAL_FORMS,
   TOWNSHIP_CLASSES,
 } from '../../kiosk/src/bundle/schema.ts';
-import { bool, int, list, obj, oneOf, opt, req, str, type Shape } from './shape.ts';
+import { bool, int, list, obj, oneOf, opt, req, str } from './shape.ts';
 
 const phone = obj({
   label: req('名称', str()),
@@ -165,4 +165,3 @@ export const documentShape = obj({
   sites: opt('适用站点', { t: 'sites' }),
 });
 
-export type { Shape };

@@ -6,7 +6,7 @@
  */
 import type { LoadedContent } from './load-content.ts';
 import { sortProblems, type Problem } from './problems.ts';
-import { checkShape } from './shape.ts';
+import { checkShape, type Shape } from './shape.ts';
 import {
   announcementShape,
   countyShape,
@@ -22,6 +22,7 @@ import { checkCounty, checkDepartments, checkSites, checkStaff, indexSites } fro
 import { checkAnnouncements, checkDocuments } from './validate-texts.ts';
 import { createContext, isStr, rec } from './validation-context.ts';
 import { isValidTimeZone } from './dates.ts';
+import type { SourceFile } from './yaml-source.ts';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -31,7 +32,7 @@ export function validateContent(content: LoadedContent): Problem[] {
   const ctx = createContext(content, problems, isStr(tz) && isValidTimeZone(tz) ? tz : DEFAULT_TIME_ZONE);
 
   // Structure of every file
-  const shape = (src: { file: string; data: unknown; line: (p: readonly (string | number)[]) => number } | undefined, s: Parameters<typeof checkShape>[2], label: string) => {
+  const shape = (src: SourceFile | undefined, s: Shape, label: string) => {
     if (src) checkShape(src, src.data, s, [], label, problems);
   };
   shape(content.county, countyShape, 'county.yaml');
