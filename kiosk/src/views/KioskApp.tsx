@@ -134,7 +134,7 @@ export function KioskApp({ state }: { state: AppState }) {
   return (
     <div class={rootClass} key={`s${session.epoch.value}`}>
       <Header bundle={bundle} now={now} />
-      <main class={`screen screen-${route.name}`} ref={scroller} id="main">
+      <main class={`screen screen-${route.name}`} ref={scroller} id="main" tabIndex={0}>
         <Screen key={`${session.stack.value.length}-${JSON.stringify(route)}`} route={route} p={p} />
       </main>
       <BottomBar session={session} />
