@@ -33,7 +33,7 @@ test.describe('display at each resolution', () => {
       await openDisplay(page, url, '2026-11-25T09:00');
       const shotOf = new Set<string>();
       let cur = (await front(page))!;
-      for (let i = 0; i < 16 && !shotOf.has('centre'); i++) {
+      for (let i = 0; i < 40 && !shotOf.has('centre'); i++) {
         const report = await overflowReport(page);
         expect(report.offenders, `${cur.slide} ${cur.page}`).toEqual([]);
         expect(report.bodyScrolls).toBe(false);
