@@ -196,6 +196,7 @@ describe('updating existing items', () => {
     ]);
     expect(plan.errors).toEqual([]);
     expect(counts(plan)).toEqual({ added: 0, updated: 1, unchanged: 0 });
+    expect(plan.changes[0].fields).toEqual(['name', 'basis', 'conditions', 'materials', 'steps', 'result', 'keywords']);
     const text = await readFile(path.join(content, rel), 'utf8');
     expect(text).not.toBe(original);
     // Comments survive.

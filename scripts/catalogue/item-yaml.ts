@@ -296,12 +296,18 @@ export function newItemText(patch: ItemPatch): string {
  * The new text of an existing item file, or the unchanged original text when
  * the sheet changes no value (formatting of an untouched file is never altered).
  */
-export function updateItemText(original: string, patch: ItemPatch): { text: string; changed: boolean } {
+export function updateItemText(
+  original: string,
+  patch: ItemPatch,
+): { text: string; changed: boolean; fields: string[] } {
   const doc = parseDocument(original);
   if (doc.errors.length) throw new Error(doc.errors[0].message);
-  const before = JSON.stringify(doc.toJS());
+  const before = (doc.toJS() ?? {}) as Record<string, unknown>;
   applyPatch(doc, patch);
-  const after = JSON.stringify(doc.toJS());
-  if (before === after) return { text: original, changed: false };
-  return { text: renderDocument(doc), changed: true };
+  const after = doc.toJS() as Record<string, unknown>;
+  const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
+  if (fields.length === 0) return { text: original, changed: false, fields };
+  return { text: renderDocument(doc), changed: true, fields: ITEM_KEY_ORDER.filter((k) => fields.includes(k)) };
 }

@@ -2,6 +2,29 @@
 import path from 'node:path';
 import type { ImportError, ImportPlan } from './plan-import.ts';
 
+/** Item fields as the sheet's columns call them. */
+const FIELD_LABELS: Record<string, string> = {
+  code: '事项编码',
+  name: '事项名称',
+  type: '事项类型',
+  department: '主管部门',
+  subject: '办理主体',
+  basis: '办理依据',
+  conditions: '办理条件',
+  materials: '申请材料',
+  steps: '办理程序',
+  mode: '办件类型',
+  promiseDays: '承诺时限',
+  legalDays: '法定时限',
+  result: '办理结果',
+  fee: '收费',
+  supervision: '监督渠道',
+  phone: '咨询电话',
+  level: '办理层级',
+  sites: '适用站点',
+  keywords: '关键词',
+};
+
 const ENCODING_NAMES: Record<string, string> = {
   'utf-8': 'UTF-8',
   'utf-8-bom': 'UTF-8（带 BOM）',
@@ -50,7 +73,8 @@ export function formatReport(plan: ImportPlan, opts: { contentDir: string; dryRu
     if (c.status === 'unchanged') continue;
     const verb = c.status === 'added' ? '新增' : '更新';
     const moved = c.movedFrom ? `（从 ${c.movedFrom} 移来）` : '';
-    lines.push(`  ${verb} ${c.code} ${c.name} → ${c.file}${moved}`);
+    const fields = c.fields?.length ? `：${c.fields.map((f) => FIELD_LABELS[f] ?? f).join('、')}` : '';
+    lines.push(`  ${verb} ${c.code} ${c.name} → ${c.file}${moved}${fields}`);
   }
   const head = opts.dryRun ? '检查通过（未写入，--dry-run）' : '导入完成';
   lines.push(`${head}：新增 ${count('added')} 项，更新 ${count('updated')} 项，未变 ${count('unchanged')} 项。内容文件夹：${opts.contentDir}`);
