@@ -757,3 +757,37 @@ describe('validateContent', () => {
     );
   });
 });
+
+describe('validateContent on malformed values', () => {
+  it('reports instead of throwing when any top-level field has the wrong type', async () => {
+    const { parse, stringify } = await import('yaml');
+    const dir = await writeContent();
+    dirs.push(dir);
+    const base = await loadContent(dir);
+    const wrong: unknown[] = [null, 'x', [1], { a: 1 }];
+    let checked = 0;
+    for (const kind of ['sites', 'items', 'staff', 'announcements', 'documents'] as const) {
+      // A township, a village, an item with every field, the staff file, the front matters.
+      for (const src of base[kind].filter((s) => /alpha\.yaml|alpha-east|MZ-001|a1\.md|d1\.md/.test(s.file))) {
+        const data = src.data as Record<string, unknown>;
+        for (const key of Object.keys(data)) {
+          for (const value of wrong) {
+            const broken = { ...data, [key]: value };
+            const content = { ...base, [kind]: base[kind].map((s) => (s === src ? { ...s, data: parse(stringify(broken)) } : s)) };
+            expect(() => validateContent(content)).not.toThrow();
+            checked++;
+          }
+        }
+      }
+    }
+    for (const single of ['county', 'departments', 'topics'] as const) {
+      for (const value of wrong) {
+        const content = { ...base, [single]: { ...base[single]!, data: value } };
+        const problems = validateContent(content);
+        expect(problems.length).toBeGreaterThan(0);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(150);
+  }, 120_000);
+});
