@@ -7,6 +7,7 @@
  * nothing: with any problem, every problem is listed and nothing is written.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { importCatalogue } from './catalogue/import-catalogue.ts';
 import { formatReport } from './catalogue/report.ts';
@@ -22,6 +23,11 @@ const USAGE = `用法：
   --sheet NAME          指定工作表（默认：第 1 行是表头的那个工作表）
   --dry-run             只检查，不写入
   --template OUT.xlsx   生成空白模板（含“说明”工作表）`;
+
+/** The repository root: the default content folder is its content/. */
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** npm runs scripts in the package root; paths typed by the user are relative to where they typed them. */
+const USER_CWD = process.env.INIT_CWD ?? process.cwd();
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -48,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.template !== undefined) {
-    const out = path.resolve(values.template);
+    const out = path.resolve(USER_CWD, values.template);
     if (!/\.xlsx$/i.test(out)) {
       console.error('模板文件名应以 .xlsx 结尾');
       return 2;
@@ -61,15 +67,15 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${positionals.length === 0 ? '请指定要导入的 .xlsx 或 .csv 文件' : '一次只能导入一个文件'}\n\n${USAGE}`);
     return 2;
   }
-  const contentDir = path.resolve(values.content ?? 'content');
+  const contentDir = values.content !== undefined ? path.resolve(USER_CWD, values.content) : path.join(REPO, 'content');
   const plan = await importCatalogue({
-    file: path.resolve(positionals[0]),
+    file: path.resolve(USER_CWD, positionals[0]),
     contentDir,
     createDepartments: values['create-departments'],
     sheet: values.sheet,
     dryRun: values['dry-run'],
   });
-  const rel = path.relative(process.cwd(), contentDir);
+  const rel = path.relative(USER_CWD, contentDir);
   const shown = rel === '' ? '.' : rel.startsWith('..') ? contentDir : rel;
   const report = formatReport(plan, { contentDir: shown, dryRun: values['dry-run'] });
   if (plan.ok) console.log(report);
