@@ -300,6 +300,12 @@ describe('--create-departments', () => {
     expect((await item('items/tuiyijunrenshiwu/TY-002.yaml')).department).toBe('tuiyijunrenshiwu');
   });
 
+  it('reads a 事项编码 typed in full width as half width', async () => {
+    const plan = await importCsvRows([goodRow({ 事项编码: 'ＭＺ－１０１' })]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.changes[0]).toMatchObject({ code: 'MZ-101', file: 'items/minzheng/MZ-101.yaml' });
+  });
+
   it('matches existing departments by name, full name or id, brackets either width', async () => {
     const plan = await importCsvRows([
       goodRow({ 事项编码: 'A-1', 主管部门: '云溪县民政局' }),

@@ -117,7 +117,9 @@ export function mapRow(row: SheetRow, ctx: RowContext): RowResult {
     return v;
   };
 
-  const code = required('code');
+  // Codes typed with a Chinese input method come in full width: ＭＺ－００１ → MZ-001.
+  const codeCell = required('code');
+  const code = codeCell === undefined ? undefined : compact(codeCell);
   if (code !== undefined && !ITEM_CODE_PATTERN.test(code)) {
     problem('code', `事项编码「${code}」只能使用字母、数字、短横线（-）和下划线（_），且以字母或数字开头`);
   }

@@ -46,6 +46,13 @@ describe('申请材料', () => {
     expect(value(parseMaterials('1.户口簿 2.身份证')).map((m) => m.name)).toEqual(['户口簿', '身份证']);
   });
 
+  it('tells apart materials of the same name by their notes', () => {
+    expect(value(parseMaterials('身份证（申请人，原件）\n身份证（配偶，复印件1份）'))).toMatchObject([
+      { name: '身份证（申请人）', form: '原件' },
+      { name: '身份证（配偶）', form: '复印件' },
+    ]);
+  });
+
   it('rejects a repeated material and a nameless one', () => {
     expect(parseMaterials('户口簿\n户口簿（复印件）')).toEqual({ ok: false, message: '申请材料「户口簿」重复' });
     expect(parseMaterial('（原件1份）').ok).toBe(false);

@@ -196,6 +196,15 @@ export function parseMaterials(text: string): Parsed<MaterialEntry[]> {
     else errors.push(m.message);
   }
   if (errors.length) return fail(errors.join('；'));
+  // 身份证（申请人）/ 身份证（配偶）: same name, told apart by the note — keep the note in the name.
+  const count = new Map<string, number>();
+  for (const m of out) count.set(m.name, (count.get(m.name) ?? 0) + 1);
+  for (const m of out) {
+    if ((count.get(m.name) ?? 0) > 1 && m.note) {
+      m.name = `${m.name}（${m.note}）`;
+      delete m.note;
+    }
+  }
   const seen = new Set<string>();
   for (const m of out) {
     if (seen.has(m.name)) return fail(`申请材料「${m.name}」重复`);
