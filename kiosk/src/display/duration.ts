@@ -7,14 +7,17 @@
  * slow end: 5 characters per second, plus 3 seconds to find the start of the page.
  *
  * Bounds: below 8 s a page feels jumpy and a short notice is gone before anyone
- * turns to it; above 45 s passers-by take the screen for frozen. Pagination keeps a
- * page within what can be read in the upper bound (PAGE_CHAR_BUDGET), so long text
- * becomes more pages rather than pages too short to finish.
+ * turns to it. Above a minute a still page is taken for a frozen screen (the
+ * running clock, the moving footer line and the "1/3 下页续" marker help up to
+ * then), and people waiting for their number give a page about that long.
+ * Pagination keeps a page within what can be read in the upper bound
+ * (PAGE_CHAR_BUDGET ≈ 285 characters), so long text becomes more pages rather
+ * than pages too short to finish.
  */
 export const CHARS_PER_SECOND = 5;
 export const ORIENTATION_SECONDS = 3;
 export const MIN_SECONDS = 8;
-export const MAX_SECONDS = 45;
+export const MAX_SECONDS = 60;
 /** Characters a page may hold so that it can be read within MAX_SECONDS. */
 export const PAGE_CHAR_BUDGET = (MAX_SECONDS - ORIENTATION_SECONDS) * CHARS_PER_SECOND;
 /** Bounds for a content author's `displaySeconds` hint (per page). */
