@@ -467,7 +467,22 @@ describe('errors: every problem at once, nothing written', () => {
     const plan = await importCsvRows([goodRow()]);
     expect(plan.ok).toBe(false);
     expect(plan.errors[0].file).toBe('items/minzheng/MZ-002.yaml');
-    expect(plan.errors[0].message).toContain('内容文件夹中的文件有错误，请先修正');
+    expect(plan.errors[0].message).toContain('内容文件夹有问题，请先修正：items/minzheng/MZ-002.yaml 第 3 行：YAML 语法错误');
+  });
+
+  it('a content folder that does not exist', async () => {
+    const file = path.join(dir, 'a.csv');
+    await writeCsv(file, table([goodRow()]), 'utf-8');
+    const plan = await importCatalogue({ file, contentDir: path.join(dir, 'nowhere') });
+    expect(plan.ok).toBe(false);
+    expect(plan.errors.map((e) => e.message).join('\n')).toContain('内容文件夹不存在或为空');
+  });
+
+  it('a stray file in the content folder does not stop the import', async () => {
+    await writeFile(path.join(content, 'notes.yaml'), 'a: 1\n');
+    const plan = await importCsvRows([goodRow()]);
+    expect(plan.errors).toEqual([]);
+    expect(plan.notices.join('\n')).toContain('内容文件夹中另有 1 个与本次导入无关的问题');
   });
 
   it('a sheet with no item rows', async () => {

@@ -198,11 +198,14 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
 
   // The content folder as it is now.
   const content = await loadContent(opts.contentDir);
+  // Files the import reads (county, departments, sites, items) must parse; problems elsewhere
+  // (announcements, staff, a stray file) are the publisher's business, counted further down.
   const essential = content.problems.filter(
-    (p) => p.file === 'departments.yaml' || p.file === 'county.yaml' || p.file === '.' || p.file.startsWith('items/') || p.file.startsWith('sites/'),
+    (p) => !p.message.startsWith('无法识别的文件') && !/^(?:announcements|documents|staff)\//.test(p.file) && p.file !== 'topics.yaml',
   );
   for (const p of essential) {
-    plan.errors.push({ file: p.file, message: `内容文件夹中的文件有错误，请先修正（${p.file}:${p.line} ${p.message}）` });
+    const where = p.line > 0 ? `${p.file} 第 ${p.line} 行` : p.file;
+    plan.errors.push({ file: p.file, message: `内容文件夹有问题，请先修正：${where}：${p.message}` });
   }
   if (essential.length) return finish();
 
