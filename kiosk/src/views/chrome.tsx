@@ -47,8 +47,8 @@ export function ElderToggle({ session }: { session: KioskSession }) {
   return (
     <button type="button" class={`bar-btn elder-toggle ${on ? 'on' : ''}`} aria-pressed={on} onClick={() => (session.elder.value = !on)}>
       <Icon name="elder" />
-      <span>{on ? '长辈模式：已开' : '长辈模式'}</span>
-      <span class="bar-sub">{on ? '点此恢复' : '字更大'}</span>
+      <span>长辈模式</span>
+      <span class="bar-sub">{on ? '已开启' : '字更大'}</span>
     </button>
   );
 }
