@@ -87,6 +87,7 @@ describe('clean import', () => {
     expect(plan.source).toMatchObject({ format: 'xlsx', sheet: '目录清单', rows: 3 });
     expect(counts(plan)).toEqual({ added: 3, updated: 0, unchanged: 0 });
     expect(plan.notices).toContain('使用工作表「目录清单」（第 1 行是表头）');
+    expect(plan.notices).toContain('内容文件夹中另有 1 个事项不在本表中，保持不变（导入不会删除事项）');
 
     const a = await item('items/minzheng/MZ-101.yaml');
     expect(a).toMatchObject({

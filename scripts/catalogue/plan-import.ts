@@ -340,6 +340,8 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
       plan.writes.push({ file: target, text });
     }
   }
+  const notInSheet = [...existing.keys()].filter((code) => !firstRow.has(code)).length;
+  if (notInSheet) plan.notices.push(`内容文件夹中另有 ${notInSheet} 个事项不在本表中，保持不变（导入不会删除事项）`);
   if (plan.createdDepartments.length) {
     const original = content.files.has('departments.yaml')
       ? (await readFile(path.join(content.dir, 'departments.yaml'), 'utf8')).replace(/^\uFEFF/, '')
