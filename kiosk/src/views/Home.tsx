@@ -1,7 +1,14 @@
 /** Home: the popular matters one tap away, and the large tiles to every part of the kiosk. */
+import type { ServiceItem } from '../bundle/schema.ts';
 import type { Route } from '../session/routes.ts';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+
+/** The everyday name residents use (低保 for 最低生活保障申请), when the item has a shorter one. */
+export function commonName(item: ServiceItem): string | undefined {
+  const k = item.keywords[0];
+  return k && k.length < item.name.length && !item.name.startsWith(k) ? k : undefined;
+}
 
 interface Tile {
   label: string;
@@ -23,21 +30,25 @@ export function Home({ session, bundle, look }: ScreenProps) {
     { label: '办事指南/中心介绍', sub: '地址、开放时间、窗口分布', icon: 'info', route: { name: 'centre' } },
     { label: '意见与评价', sub: '好差评，不留个人信息', icon: 'rate', route: { name: 'evaluate', target: { kind: 'centre', id: bundle.site.code, name: bundle.site.name } } },
   ];
-  const popular = look.popular.slice(0, 6);
+  const popular = look.popular.slice(0, 8);
   return (
     <div class="home">
       <h1 class="home-title">您好！请点一下您要办的事</h1>
       {popular.length > 0 && (
         <section class="popular" aria-labelledby="popular-h">
           <h2 id="popular-h">大家常办</h2>
-          <ul class="chip-list">
-            {popular.map((i) => (
-              <li key={i.code}>
-                <button type="button" class="chip" onClick={() => session.go({ name: 'item', code: i.code })}>
-                  {i.name}
-                </button>
-              </li>
-            ))}
+          <ul class="pop-list">
+            {popular.map((i) => {
+              const common = commonName(i);
+              return (
+                <li key={i.code}>
+                  <button type="button" class="pop-btn" onClick={() => session.go({ name: 'item', code: i.code })}>
+                    <span class="pop-common">{common ?? i.name}</span>
+                    {common && <span class="pop-name">{i.name}</span>}
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </section>
       )}

@@ -34,6 +34,11 @@ export function visitsText(visits: number | undefined): string {
   return v === 0 ? '不用跑现场' : `最多跑${v}次`;
 }
 
+/** Everyday names of an item not already in its official name, for recognition in lists. */
+export function aliases(item: ServiceItem, max = 3): string[] {
+  return item.keywords.filter((k) => !item.name.includes(k)).slice(0, max);
+}
+
 /** One item in a list: a large button leading to its detail. */
 export function ItemRow({
   item,
@@ -69,6 +74,7 @@ export function ItemRow({
             </span>
             {extra}
           </span>
+          {aliases(item).length > 0 && <span class="row-alias">也叫：{aliases(item).join('、')}</span>}
         </span>
         <Icon name="right" class="row-arrow" />
       </button>
