@@ -234,7 +234,8 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   // Existing items by code.
   const existing = new Map<string, { file: string; data: ItemSource }[]>();
   for (const src of content.items) {
-    const code = src.data && typeof src.data.code === 'string' ? src.data.code : undefined;
+    const raw: unknown = src.data?.code;
+    const code = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : undefined;
     if (!code) continue;
     existing.set(code, [...(existing.get(code) ?? []), { file: src.file, data: src.data }]);
   }
