@@ -7,7 +7,7 @@
  *   dist/content/…                               the content (written by `npm run publish-content`)
  *
  * The two are independent: `vite build` never touches dist/content/ (emptyOutDir is off and
- * the `clean-app-output` plugin below removes only the previous app files), and republishing
+ * the `clean-app-output` plugin below removes only stale app files), and republishing
  * content never needs an app rebuild. The content folder can also live on another server:
  * the kiosk reads `?content=<url>` (default `./content/`).
  *
@@ -15,7 +15,7 @@
  * only; nothing under /content/ goes through it — the page verifies content itself and keeps
  * it in IndexedDB (kiosk/src/store/content-store.ts).
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -37,16 +37,47 @@ async function publicKeyBase64(): Promise<string> {
   return raw.toString('base64');
 }
 
-/** Removes the previous app build from dist/ but keeps dist/content/. */
-function cleanAppOutput(): Plugin {
+/** Written after the bundle by vite-plugin-pwa: never stale. */
+const PWA_OUTPUT = /^(sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/;
+
+/**
+ * Removes files of previous app builds from dist/ once the new bundle is written (before the
+ * service worker's precache list is made), and keeps dist/content/. Deleting at the end rather
+ * than the start keeps the old app servable while a build runs.
+ */
+function cleanAppOutput(publicDir: string): Plugin {
   return {
     name: 'clean-app-output',
     apply: 'build',
-    buildStart() {
-      if (!existsSync(outDir)) return;
-      for (const name of readdirSync(outDir)) {
-        if (!KEEP_IN_DIST.has(name)) rmSync(resolve(outDir, name), { recursive: true, force: true });
-      }
+    writeBundle: {
+      order: 'post',
+      sequential: true,
+      handler(_options, bundle) {
+        const keep = new Set(Object.keys(bundle));
+        const addPublic = (dir: string, rel: string): void => {
+          if (!existsSync(dir)) return;
+          for (const e of readdirSync(dir, { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) addPublic(resolve(dir, e.name), r);
+            else keep.add(r);
+          }
+        };
+        addPublic(publicDir, '');
+        const walk = (dir: string, rel: string): void => {
+          for (const e of readdirSync(dir, { withFileTypes: true })) {
+            const r = rel ? `${rel}/${e.name}` : e.name;
+            if (!rel && KEEP_IN_DIST.has(e.name)) continue;
+            const full = resolve(dir, e.name);
+            if (e.isDirectory()) {
+              walk(full, r);
+              if (readdirSync(full).length === 0) rmSync(full, { recursive: true, force: true });
+            } else if (!keep.has(r) && !PWA_OUTPUT.test(r)) {
+              rmSync(full, { force: true });
+            }
+          }
+        };
+        if (existsSync(outDir)) walk(outDir, '');
+      },
     },
   };
 }
@@ -66,7 +97,7 @@ export default defineConfig(async ({ mode }) => ({
     assetsInlineLimit: 0,
   },
   plugins: [
-    cleanAppOutput(),
+    cleanAppOutput(resolve(import.meta.dirname, 'kiosk', 'public')),
     preact(),
     VitePWA({
       strategies: 'generateSW',

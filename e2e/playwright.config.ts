@@ -18,7 +18,9 @@ const executablePath = findChromium() ?? '/usr/bin/chromium';
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: '.output/test-results',
+  // One folder per run: Playwright empties its output folder at start, and several runs may
+  // share this checkout at once (global-setup removes folders of runs older than a day).
+  outputDir: `.output/test-results/run-${port}`,
   globalSetup: './support/global-setup.ts',
   fullyParallel: true,
   workers: 2,

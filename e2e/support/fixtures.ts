@@ -32,11 +32,14 @@ export async function shot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-/** Waits until a service worker controls the page (after the first visit; needed before offline tests). */
+/**
+ * Waits until the service worker is activated and controls the page (after the first visit:
+ * needed before offline tests; `registration.update()` throws while it is still activating).
+ */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(async () => {
     const reg = await navigator.serviceWorker?.getRegistration();
-    return !!reg?.active && !!navigator.serviceWorker.controller;
+    return reg?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
   }, undefined, { timeout: 30_000 });
 }
 

@@ -46,6 +46,7 @@ export function registerServiceWorker(appUpdateReady: Signal<boolean>, swUrl = '
   wb.addEventListener('waiting', () => {
     waiting = true;
     appUpdateReady.value = true;
+    console.info('[应用更新] 新版本已下载，等待无人使用时启用');
   });
 
   wb.register().catch((err: unknown) => console.warn('[应用更新] 注册 service worker 失败', err));
