@@ -15,6 +15,9 @@ import {
   test,
   waitForServiceWorker,
 } from './support/fixtures.ts';
+import { homeTile, openHome } from './kiosk-helpers.ts';
+
+const SITE = 'baihe';
 
 /** Waits for a console line of the content sync containing `text`. */
 function syncLog(page: Page, text: string) {
@@ -39,9 +42,9 @@ test.describe('first visit and offline', () => {
     await shot('skeleton-first-visit');
   });
 
-  test('after one online visit the kiosk reloads and works with the network off', async ({ page, context }) => {
-    const bundle = await readSiteBundle(DEMO_CONTENT_OUT, 'longshan');
-    await page.goto('/?site=longshan');
+  test('after one online visit the kiosk reloads and works with the network off, photos included', async ({ page, context, shot }) => {
+    const bundle = await readSiteBundle(DEMO_CONTENT_OUT, SITE);
+    await page.goto(`/?site=${SITE}`);
     await expect(page.getByText(bundle.site.name).first()).toBeVisible();
     await waitForServiceWorker(page);
 
@@ -54,6 +57,35 @@ test.describe('first visit and offline', () => {
     // Without the site parameter too: the site is remembered.
     await page.goto('/');
     await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+
+    // Staff photos come from IndexedDB (blob: URLs), not from the network.
+    test.skip(!bundle.staff.some((s) => s.photo), 'demo content has no staff photos');
+    await openHome(page);
+    await homeTile(page, '窗口人员').tap();
+    const photos = page.getByRole('img', { name: /的照片$/ });
+    await expect(photos.first()).toBeVisible();
+    const loaded = await photos.evaluateAll((imgs) =>
+      (imgs as HTMLImageElement[]).map((img) => ({ blob: img.src.startsWith('blob:'), ok: img.complete && img.naturalWidth > 0 })),
+    );
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(loaded.every((p) => p.blob && p.ok), JSON.stringify(loaded)).toBe(true);
+    await shot('skeleton-offline-staff');
+  });
+
+  test('every mode starts without Content-Security-Policy violations or page errors', async ({ page, consoleMessages }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const bundle = await readSiteBundle(DEMO_CONTENT_OUT, SITE);
+    for (const mode of ['kiosk', 'display', 'ticker']) {
+      // The first start downloads the content; the next ones start from the stored copy.
+      const checked = mode === 'kiosk' ? syncLog(page, '已更新到版本') : null;
+      await page.goto(`/?site=${SITE}&mode=${mode}`);
+      await checked;
+      await expect(page.locator('#app')).not.toBeEmpty();
+      if (mode !== 'ticker') await expect(page.getByText(bundle.site.name).first()).toBeVisible();
+    }
+    expect(consoleMessages.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });
 
