@@ -47,5 +47,9 @@ document.documentElement.dataset.mode = config.mode;
 // A public touch screen: no long-press menus, no text selection callouts.
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 
+// Ask the browser not to evict the stored content under storage pressure (kiosks must work
+// offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.
+void navigator.storage?.persist?.().catch(() => false);
+
 render(<App state={state} />, document.getElementById('app')!);
 void sync.start();

@@ -214,6 +214,26 @@ describe('content sync', () => {
   });
 });
 
+describe('content sync without storage', () => {
+  it('works online when IndexedDB never opens (blocked by another tab)', async () => {
+    server.publish('仅联网内容');
+    const state = createAppState(parseConfig(new URL(`https://kiosk.example/?content=${encodeURIComponent(BASE)}`), storage));
+    const sync = createContentSync(state, {
+      publicKey: RAW,
+      openDb: () => new Promise(() => {}),
+      dbOpenTimeoutMs: 50,
+      storage,
+      fetchOptions: { fetch: server.fetch },
+      log: quietLog,
+    });
+    running.push(sync);
+    await sync.start();
+    expect(state.status.value).toBe('ready');
+    expect(state.bundle.value?.items[0].name).toBe('仅联网内容');
+    expect(quietLog.messages.some((m) => m.includes('无法打开本机存储'))).toBe(true);
+  });
+});
+
 describe('retryDelaySeconds', () => {
   it('starts at 10 s, doubles, stops at 5 min, and never waits longer than a short poll to start', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((n) => retryDelaySeconds(n, 300))).toEqual([10, 20, 40, 80, 160, 300, 300]);

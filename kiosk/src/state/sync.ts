@@ -27,9 +27,12 @@ export interface SyncDeps {
   /** Called after the site changed (to update the address bar). */
   onSiteChange?: (code: string) => void;
   log?: Pick<Console, 'info' | 'warn' | 'error'>;
+  /** Give up opening IndexedDB after this long and work online only (default 8 s). */
+  dbOpenTimeoutMs?: number;
 }
 
 export const FIRST_RETRY_SECONDS = 10;
+const DB_OPEN_TIMEOUT_MS = 8000;
 export const MAX_RETRY_SECONDS = 300;
 
 /** Seconds to wait after `failures` consecutive failures. */
@@ -173,7 +176,11 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
   return {
     async start() {
       try {
-        db = await deps.openDb();
+        // A connection blocked by another tab must not leave the kiosk on the loading screen.
+        db ??= await Promise.race([
+          deps.openDb(),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('打开超时')), deps.dbOpenTimeoutMs ?? DB_OPEN_TIMEOUT_MS)),
+        ]);
       } catch (err) {
         log.warn(`[内容同步] 无法打开本机存储，只能联网使用：${String(err)}`);
       }
