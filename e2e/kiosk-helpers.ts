@@ -14,14 +14,14 @@ export function demoBundle(site = SITE): Promise<SiteBundle> {
 }
 
 /** Opens the kiosk and waits for the attract screen. */
-export async function openAttract(page: Page, query = ''): Promise<void> {
-  await page.goto(`/?site=${SITE}${query}`);
+export async function openAttract(page: Page, query = '', site = SITE): Promise<void> {
+  await page.goto(`/?site=${site}${query}`);
   await expect(page.getByRole('button', { name: '点这里开始查询' })).toBeVisible({ timeout: 20_000 });
 }
 
 /** Opens the kiosk and taps through the attract screen to home. */
-export async function openHome(page: Page, opts: { query?: string; elder?: boolean } = {}): Promise<void> {
-  await openAttract(page, opts.query ?? '');
+export async function openHome(page: Page, opts: { query?: string; elder?: boolean; site?: string } = {}): Promise<void> {
+  await openAttract(page, opts.query ?? '', opts.site);
   await page.getByRole('button', { name: opts.elder ? '长辈模式开始（字更大）' : '点这里开始查询' }).tap();
   await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
 }

@@ -122,3 +122,21 @@ test('centre information: address, today open or closed, phones, opinion box, fl
   await homeTile(page, '办事指南/中心介绍').tap();
   await expect(page.locator('.open-state')).toContainText(site.hours.days.includes(7) ? '现在正在办公' : '现在不办公');
 });
+
+test('a village station: where to go names its 代办员 and phone; the staff screen shows the agent and the township centre', async ({ page, shot }) => {
+  const bundle = await demoBundle('baihe-qingshui');
+  const agent = bundle.site.agent!;
+  const item = [...bundle.items].sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0))[0];
+  await openHome(page, { site: 'baihe-qingshui' });
+  await expect(page.locator('.top-bar')).toContainText(bundle.site.name);
+  await page.getByRole('region', { name: '大家常办' }).getByRole('button', { name: item.name }).tap();
+  const where = page.getByRole('region', { name: '去哪里办' });
+  await expect(where).toContainText(agent.name);
+  await expect(where).toContainText(agent.phone);
+  await shot('kiosk-village-item');
+  await page.getByRole('navigation', { name: '导航' }).getByRole('button', { name: /首页/ }).tap();
+  await homeTile(page, '窗口人员').tap();
+  await expect(page.getByRole('region', { name: '本站代办员' })).toContainText(agent.name);
+  if (bundle.site.parent) await expect(page.getByRole('region', { name: '上级便民服务中心' })).toContainText(bundle.site.parent.name);
+  await shot('kiosk-village-staff');
+});

@@ -219,7 +219,7 @@ export function ItemDetail({ session, bundle, look, now, code }: ScreenProps & {
         </h2>
         <p class="where-main">{item.where}</p>
         {win && win.name && !item.where.includes(win.name) && <p>（{win.number}号窗口：{win.name}）</p>}
-        {bundle.site.kind === 'village' && bundle.site.agent && (
+        {bundle.site.kind === 'village' && bundle.site.agent && !item.where.includes(bundle.site.agent.name) && (
           <p>
             本站代办员：<strong>{bundle.site.agent.name}</strong>，电话 <span class="phone">{bundle.site.agent.phone}</span>
             {item.level === '乡镇' && bundle.site.parent ? `。这项要到${bundle.site.parent.name}办理，代办员可以帮您代办。` : ''}

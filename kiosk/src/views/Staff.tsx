@@ -49,7 +49,15 @@ export function Staff({ bundle, look, now }: ScreenProps) {
   const agent = bundle.site.agent;
   return (
     <>
-      <ScreenTitle sub="工作人员挂牌上岗，实行AB岗：A岗不在时由B岗办理，不让您白跑">窗口人员</ScreenTitle>
+      <ScreenTitle
+        sub={
+          bundle.site.kind === 'village'
+            ? '本站由代办员为您服务：材料交给代办员，由代办员送到镇便民服务中心办理'
+            : '工作人员挂牌上岗，实行AB岗：A岗不在时由B岗办理，不让您白跑'
+        }
+      >
+        窗口人员
+      </ScreenTitle>
       {agent && (
         <section class="card" aria-labelledby="agent-h">
           <h2 id="agent-h">本站代办员</h2>
@@ -71,6 +79,14 @@ export function Staff({ bundle, look, now }: ScreenProps) {
               </span>
             </li>
           </ul>
+        </section>
+      )}
+      {bundle.site.parent && (
+        <section class="card" aria-labelledby="parent-h">
+          <h2 id="parent-h">上级便民服务中心</h2>
+          <p>
+            {bundle.site.parent.name}，{bundle.site.parent.address}，电话 <span class="phone">{bundle.site.parent.phone.number}</span>
+          </p>
         </section>
       )}
       <div class="window-list">
