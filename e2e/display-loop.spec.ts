@@ -22,6 +22,7 @@ import {
   serveWith,
   SITE,
   walk,
+  until,
   type Shown,
 } from './display-helpers.ts';
 
@@ -245,5 +246,94 @@ test.describe('display loop', () => {
     await expect(page.locator('.dsp-name')).toHaveText('白鹤镇便民服务中心（新版）');
     const log = await playLog(page);
     expect(log[0]).toMatchObject({ slide: 'announcement:a-long-enough', ms: first.seconds * 1000 });
+  });
+});
+
+test.describe('display transitions and play log export', () => {
+  test('the next slide fades in over the previous one: no empty, white or black frame between them', async ({ page, workDir, serveContent }) => {
+    const { url } = await serveWith(workDir, serveContent, [
+      announcement('a-1', '医保缴费提醒', ['请于年底前完成缴费。'], { publishAt: '2026-11-24T08:00', displaySeconds: 10 }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00');
+    const bg = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+    for (const c of bg) {
+      const [r, g, b] = c.match(/\d+/g)!.map(Number);
+      expect(0.2126 * r + 0.7152 * g + 0.0722 * b, `page background ${c} is dark`).toBeLessThan(60);
+      expect(r + g + b, `page background ${c} is not black`).toBeGreaterThan(20);
+    }
+    const first = (await front(page))!;
+    await page.clock.runFor(first.seconds * 1000);
+    // Sample the layers while the fade runs (real time: CSS transitions are not on the fake clock).
+    const samples: { front: number; behind: number; behindHasSlide: boolean }[] = [];
+    for (let i = 0; i < 30; i++) {
+      samples.push(
+        await page.evaluate(() => {
+          const f = document.querySelector<HTMLElement>('.dsp-layer.is-front');
+          const b = document.querySelector<HTMLElement>('.dsp-layer.is-behind');
+          return {
+            front: f ? Number(getComputedStyle(f).opacity) : -1,
+            behind: b ? Number(getComputedStyle(b).opacity) : -1,
+            behindHasSlide: !!b?.querySelector('.slide'),
+          };
+        }),
+      );
+      await page.waitForTimeout(25);
+    }
+    const fading = samples.filter((x) => x.front > 0 && x.front < 1);
+    expect(fading.length, 'the new slide fades in (opacity between 0 and 1 for a while)').toBeGreaterThan(0);
+    for (const s of fading) {
+      expect(s.behind, 'the previous slide stays fully opaque under the incoming one').toBe(1);
+      expect(s.behindHasSlide).toBe(true);
+    }
+    expect(samples.every((x) => x.front !== 0 || x.behind === 1), 'never an empty frame').toBe(true);
+    const next = await nextShown(page, first);
+    expect(next.slide).not.toBe(first.slide);
+    // While fading, the previous slide is still there, opaque, under the new one.
+    const layers = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.dsp-stage > .dsp-layer:not(.dsp-measure)')).map((l) => ({
+        cls: l.className,
+        opacity: getComputedStyle(l).opacity,
+        z: getComputedStyle(l).zIndex,
+        transition: getComputedStyle(l).transitionProperty + ' ' + getComputedStyle(l).transitionDuration,
+        slide: l.querySelector<HTMLElement>('.slide')?.dataset.slide ?? '',
+      })),
+    );
+    const frontLayer = layers.find((l) => l.cls.includes('is-front'))!;
+    expect(frontLayer.slide).toBe(next.slide);
+    expect(frontLayer.transition).toContain('opacity');
+    const behind = layers.find((l) => l.cls.includes('is-behind'));
+    if (behind) {
+      expect(behind.slide).toBe(first.slide);
+      expect(behind.opacity).toBe('1');
+      expect(Number(behind.z)).toBeLessThan(Number(frontLayer.z));
+    }
+    // After the fade the old layer is emptied: the DOM holds one slide.
+    await page.waitForTimeout(900);
+    await page.clock.runFor(1000);
+    await expect(page.locator('.dsp-stage > .dsp-layer:not(.dsp-measure) .slide')).toHaveCount(1);
+    await expect(page.locator('.dsp-measure *')).toHaveCount(0);
+  });
+
+  test('the play log can be exported as CSV and JSON', async ({ page, workDir, serveContent, shot }) => {
+    const { url } = await serveWith(workDir, serveContent, [
+      announcement('a-1', '医保缴费提醒', ['请于年底前完成缴费。'], { publishAt: '2026-11-24T08:00', displaySeconds: 10 }),
+    ]);
+    await openDisplay(page, url, '2026-11-25T09:00');
+    await runFor(page, 5 * 60_000, 30_000);
+    const n = (await playLog(page)).length;
+    expect(n).toBeGreaterThan(3);
+    await page.goto(`${url}/?site=${SITE}&mode=display&export=playlog`);
+    await until(page, async () => (await page.getByText(/共 \d+ 条记录/).count()) > 0);
+    await expect(page.getByRole('heading', { name: '播放记录导出' })).toBeVisible();
+    await expect(page.getByText(`共 ${n} 条记录`)).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'announcement:a-1' })).toBeVisible();
+    await shot('display-playlog-export');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '下载 CSV' }).click();
+    const file = await (await download).path();
+    const csv = (await import('node:fs')).readFileSync(file, 'utf8');
+    expect(csv.split('\n')[0]).toBe('\ufeff时间,站点,内容,标题,显示毫秒,内容版本');
+    expect(csv).toContain(',baihe,announcement:a-1,医保缴费提醒,10000,');
+    expect(csv.split('\n')).toHaveLength(n + 1);
   });
 });

@@ -113,6 +113,7 @@ function DisplayLoopView({ state }: { state: AppState }) {
         const body = measureRoot.querySelector('.slide-body') as HTMLElement;
         return body.scrollHeight <= body.clientHeight + 1 && body.scrollWidth <= body.clientWidth + 1;
       },
+      measured: () => render(null, measureRoot),
       present: (view) => {
         const bundle = state.bundle.peek()!;
         bundleRef.current = bundle;
@@ -130,7 +131,6 @@ function DisplayLoopView({ state }: { state: AppState }) {
     loopRef.current = loop;
     void prunePlayLog(Date.now()).catch(() => {});
     loop.start();
-    render(null, measureRoot);
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {
       clearTimeout(resizeTimer);
@@ -156,6 +156,10 @@ function DisplayLoopView({ state }: { state: AppState }) {
     const imgs = layerEl ? Array.from(layerEl.querySelectorAll('img')) : [];
     void Promise.all(imgs.map((img) => img.decode().catch(() => {}))).then(() => {
       if (cancelled || pending.current !== p) return;
+      // If the current slide is itself still fading in (a page cut short, e.g. by an urgent
+      // notice), finish its fade first: it must be fully opaque under the incoming one.
+      const current = document.querySelector<HTMLElement>(`.dsp-layer[data-slot="${1 - p.slot}"]`);
+      current?.getAnimations?.().forEach((a) => a.finish());
       pending.current = null;
       frontRef.current = p.slot;
       setFront(p.slot);

@@ -62,6 +62,8 @@ export interface LoopDeps {
   htmlToBlocks: HtmlToBlocks;
   /** Whether these blocks fit one page of this slide on the actual screen. */
   fits: (spec: SlideSpec, blocks: Block[]) => boolean;
+  /** Called after a slide has been paginated: empty the measuring copy. */
+  measured: () => void;
   present: (view: View) => void;
   setChrome: (chrome: Chrome) => void;
   log: (entry: { at: number; ms: number; slide: string; title: string; contentVersion: number; siteCode: string }) => void;
@@ -177,7 +179,9 @@ export class DisplayLoop {
   }
 
   private paginate(spec: SlideSpec): Block[][] {
-    return paginate(spec.blocks, (blocks) => this.deps.fits(spec, blocks));
+    const pages = paginate(spec.blocks, (blocks) => this.deps.fits(spec, blocks));
+    this.deps.measured();
+    return pages;
   }
 
   private showPage(): void {
