@@ -99,7 +99,7 @@ export function Staff({ bundle, look, now }: ScreenProps) {
               <h2 id={`w-${w.number}`}>
                 <span class="win-no">{w.number}号窗口</span> {w.name}
               </h2>
-              <p class={`cover ${cover.serving ? '' : 'cover-none'}`}>
+              <p class={`cover ${!cover.serving ? 'cover-none' : aAbsent ? 'cover-warn' : ''}`}>
                 {cover.serving ? (
                   aAbsent ? (
                     <>
