@@ -4,7 +4,7 @@
  * three taps of home; no dead ends (home and back always there).
  */
 import { DISCLOSURE_FIELDS, type ServiceItem } from '../kiosk/src/bundle/schema.ts';
-import { bottomBar, demoBundle, homeTile, openHome, rowButton, tileButton } from './kiosk-helpers.ts';
+import { bottomBar, demoBundle, homeTile, openAttract, openHome, rowButton, tileButton } from './kiosk-helpers.ts';
 import { expect, test } from './support/fixtures.ts';
 
 /** The text a disclosure element must show for an item. */
@@ -111,4 +111,16 @@ test('the popular matters on home open an item in one tap', async ({ page }) => 
   if (top.keywords[0] && !top.name.startsWith(top.keywords[0])) await expect(popular.getByRole('button').first()).toContainText(top.keywords[0]);
   await popular.getByRole('button', { name: top.name }).tap();
   await expect(page.getByRole('heading', { level: 1, name: top.name })).toBeVisible();
+});
+
+test('the attract screen offers the popular matters by their everyday names: one tap to 低保', async ({ page }) => {
+  const bundle = await demoBundle();
+  const dibao = bundle.items.find((i) => i.keywords[0] === '低保');
+  test.skip(!dibao, 'no item called 低保 in the demo content');
+  await openAttract(page);
+  await page.getByRole('region', { name: /大家常办/ }).getByRole('button', { name: /^低保/ }).tap();
+  await expect(page.getByRole('heading', { level: 1, name: dibao!.name })).toBeVisible();
+  // A fresh visit: back leads home.
+  await bottomBar(page).getByRole('button', { name: /返回/ }).tap();
+  await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
 });

@@ -3,10 +3,16 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ServiceItem, SiteBundle } from '../bundle/schema.ts';
 import type { KioskSession } from '../session/session.ts';
 import { Clock, DemoMark } from './chrome.tsx';
+import { commonName } from './Home.tsx';
 import { Icon } from './icons.tsx';
 
 export function Attract({ bundle, session, now, popular }: { bundle: SiteBundle; session: KioskSession; now: ReadonlySignal<number>; popular: ServiceItem[] }) {
-  const examples = popular.slice(0, 6).map((i) => i.keywords[0] ?? i.name);
+  const examples = popular.slice(0, 6);
+  const open = (e: Event, code: string) => {
+    e.stopPropagation();
+    session.start(false);
+    session.go({ name: 'item', code });
+  };
   return (
     <main class="attract" onClick={() => session.start(false)}>
       <div class="attract-top">
@@ -15,6 +21,7 @@ export function Attract({ bundle, session, now, popular }: { bundle: SiteBundle;
         </div>
         <Clock now={now} timeZone={bundle.county.timeZone} />
       </div>
+      <div class="attract-body">
       <h1 class="attract-title">{bundle.site.name}</h1>
       <p class="attract-lead">办事查询 · 材料清单 · 窗口指引</p>
       <button type="button" class="attract-start" onClick={(e) => { e.stopPropagation(); session.start(false); }}>
@@ -26,13 +33,23 @@ export function Attract({ bundle, session, now, popular }: { bundle: SiteBundle;
         <span>长辈模式开始（字更大）</span>
       </button>
       {examples.length > 0 && (
-        <p class="attract-examples">
-          可以查：{examples.join('、')}……
-        </p>
+        <section class="attract-examples" aria-labelledby="attract-ex">
+          <h2 id="attract-ex">大家常办，点一下直接看：</h2>
+          <ul>
+            {examples.map((i) => (
+              <li key={i.code}>
+                <button type="button" class="attract-chip" onClick={(e) => open(e, i.code)} aria-label={`${commonName(i) ?? i.name}（${i.name}）`}>
+                  {commonName(i) ?? i.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       <p class="attract-help">
         不会用？请找大厅工作人员，或拨打 {bundle.site.phones.consultation.number}
       </p>
+      </div>
     </main>
   );
 }
