@@ -56,6 +56,29 @@ test.describe('display at each resolution', () => {
     });
   }
 
+  test('turning the screen re-paginates the slide on show for the new size, keeping one page timer', async ({ page, workDir, serveContent }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const { url } = await serveWith(workDir, serveContent, (demo) => {
+      const long = [...demo].sort((x, y) => y.text.length - x.text.length)[0];
+      return [{ ...long, publishAt: '2026-11-24T08:00:00+08:00', expireAt: undefined, priority: 'normal' as const }];
+    });
+    await openDisplay(page, url, '2026-11-25T09:00');
+    const before = (await front(page))!;
+    const frontSlot = () => page.locator('.dsp-layer.is-front').getAttribute('data-slot');
+    const slotBefore = await frontSlot();
+    await page.setViewportSize({ width: 1080, height: 1920 });
+    await page.clock.runFor(400); // resize is debounced by 300 ms
+    // The re-paginated page is presented like any new page: in the other layer.
+    await until(page, async () => (await frontSlot()) !== slotBefore);
+    const after = (await front(page))!;
+    expect(after.page).toMatch(/^1\//);
+    expect(after.slide).toBe(before.slide);
+    expect((await overflowReport(page)).offenders).toEqual([]);
+    // Pages still advance once per their time (walk checks both ends of every page).
+    const pages = await walk(page, 3, after);
+    expect(pages.map((p) => p.page)).toEqual([1, 2, 3].map((i) => `${i}/${after.page.split('/')[1]}`));
+  });
+
   test('1366x768 closed hours', async ({ page, workDir, serveContent, shot }) => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const { url } = await serveWith(workDir, serveContent, ANNOUNCEMENTS);

@@ -185,6 +185,7 @@ export class DisplayLoop {
   }
 
   private showPage(): void {
+    clearTimeout(this.pageTimer);
     const spec = this.spec!;
     const blocks = this.pages[this.pageIndex] ?? [];
     const count = this.pages.length;
