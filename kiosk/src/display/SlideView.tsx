@@ -11,8 +11,8 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
       {b.label ? <div class="blk-label">{showLabel ? (b.first ? b.label : `${b.label}（续）`) : ''}</div> : null}
       <div class="blk-lines">
         {b.lines.map((l) => (
-          <div class={l.marker ? 'ln has-marker' : 'ln'} key={l.lineId}>
-            {l.marker ? <span class="ln-marker">{l.marker}</span> : null}
+          <div class={l.marker !== undefined ? 'ln has-marker' : 'ln'} key={l.lineId}>
+            {l.marker !== undefined ? <span class="ln-marker">{l.marker}</span> : null}
             {l.html !== undefined && !b.level ? <span class="ln-text" dangerouslySetInnerHTML={{ __html: l.html }} /> : <span class="ln-text">{l.text}</span>}
           </div>
         ))}

@@ -13,7 +13,7 @@ export interface Line {
   text: string;
   /** Inline HTML for the whole line (sanitised at publish time); dropped once a line is cut. */
   html?: string;
-  /** List marker: "1." for numbered lines, "•" for bullets. */
+  /** List marker: "1." for numbered lines, "•" for bullets; "" on the continuation of a list line cut at a page end (keeps its indent). */
   marker?: string;
   /** Identifies the source line; fragments of one line share it. */
   lineId: string;
@@ -93,7 +93,7 @@ export function splitBlock(b: Block, pageEmpty: boolean): Block[] | null {
     if (parts.length > 1) {
       return parts.map((text, i) => ({
         ...b,
-        lines: [{ text, marker: i === 0 ? line.marker : undefined, lineId: line.lineId }],
+        lines: [{ text, marker: i === 0 || line.marker === undefined ? line.marker : '', lineId: line.lineId }],
         first: b.first && i === 0,
         level: 'sentence' as const,
       }));
@@ -105,7 +105,7 @@ export function splitBlock(b: Block, pageEmpty: boolean): Block[] | null {
   if (chars.length < 2) return null;
   return chars.map((text, i) => ({
     ...b,
-    lines: [{ text, marker: i === 0 ? line.marker : undefined, lineId: line.lineId }],
+    lines: [{ text, marker: i === 0 || line.marker === undefined ? line.marker : '', lineId: line.lineId }],
     first: b.first && i === 0,
     level: 'char' as const,
   }));

@@ -85,6 +85,17 @@ describe('paginate', () => {
   });
 });
 
+describe('list lines cut at a page end', () => {
+  it('keep their marker on the first part and an empty marker (same indent) on the rest', () => {
+    const b: FieldBlock = { ...field(undefined, ['第一句很长很长。第二句也很长很长。'], 'm'), lines: [{ text: '第一句很长很长。第二句也很长很长。', marker: '1.', lineId: 'm:0' }] };
+    const pages = paginate([b], fitsRows(1));
+    expect(pages.map((p) => p[0].kind === 'field' && p[0].lines.map((l) => [l.marker, l.text]))).toEqual([
+      [['1.', '第一句很长很长。']],
+      [['', '第二句也很长很长。']],
+    ]);
+  });
+});
+
 describe('mergePieces', () => {
   it('joins fragments of the same line and keeps other lines', () => {
     const a = field('x', ['甲乙', '丙'], 'g');
