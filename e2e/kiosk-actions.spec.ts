@@ -66,6 +66,16 @@ test('打印材料清单 prints only the materials list', async ({ page, shot })
   await page.screenshot({ path: test.info().outputPath('print.png') });
   await shot('kiosk-item-print');
 
+  // An 80 mm receipt printer gives a page about 72 mm wide: the compact receipt layout applies.
+  const fontPx = () => sheet.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const a4 = await fontPx();
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: 272, height: 1200 });
+  expect(await fontPx()).toBeLessThan(a4);
+  await expect(sheet).toContainText(item.materials[0].name);
+  await shot('kiosk-item-print-80mm');
+  await page.setViewportSize(viewport);
+
   await page.emulateMedia({ media: 'screen' });
   await expect(sheet).toBeHidden();
   await expect(page.getByRole('button', { name: '扫码带走' })).toBeVisible();

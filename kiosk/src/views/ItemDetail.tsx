@@ -7,7 +7,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DISCLOSURE_FIELDS, type DisclosureKey, type Material, type ServiceItem, type SiteBundle, type Step } from '../bundle/schema.ts';
 import { speak, speechAvailability, stopSpeaking } from '../speech/speak.ts';
+import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, zonedParts } from '../time/zoned.ts';
+import { qrSvg } from './qr.ts';
 import { ModeBadge, ScreenTitle, visitsText } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
@@ -115,6 +117,8 @@ function FieldValue({ item, k }: { item: ServiceItem; k: DisclosureKey }) {
 
 function PrintSheet({ item, bundle, now }: { item: ServiceItem; bundle: SiteBundle; now: number }) {
   const p = zonedParts(now, bundle.county.timeZone);
+  const url = itemPublicUrl(bundle, item.code);
+  const qr = qrSvg(url);
   return (
     <section class="print-sheet" aria-hidden="true">
       <h2 class="ps-title">材料清单（一次告知）</h2>
@@ -135,6 +139,13 @@ function PrintSheet({ item, bundle, now }: { item: ServiceItem; bundle: SiteBund
       <p class="ps-line">收费：{item.charged ? item.feeStandard : '不收费'}</p>
       <p class="ps-line">咨询电话：{item.phone}</p>
       <p class="ps-line">监督电话：{bundle.site.phones.supervision.number}</p>
+      <p class="ps-line">开放时间：{hoursText(bundle.site.hours)}</p>
+      <div class="ps-qr">
+        <svg viewBox={`0 0 ${qr.size} ${qr.size}`} shape-rendering="crispEdges">
+          <path d={qr.path} fill="#000" />
+        </svg>
+        <span>手机扫码查看完整办事指南：{url}</span>
+      </div>
       <p class="ps-foot">
         {bundle.site.name} · 打印于 {chineseDate(p)} {clockText(p)}
         {bundle.county.demo ? ' · 示例数据' : ''}
