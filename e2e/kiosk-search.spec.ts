@@ -63,6 +63,9 @@ test('no result: suggestions, other ways to find and the consultation phone', as
   await expect(page.getByRole('heading', { name: '没有找到“XQZV”' })).toBeVisible();
   await expect(page.getByText(bundle.site.phones.consultation.number)).toBeVisible();
   await expect(page.getByRole('button', { name: /按部门查找/ })).toBeVisible();
+  // Suggestions: what fewer letters find.
+  await expect(page.getByRole('heading', { name: /^只按“X[A-Z]*”能找到：|^您是不是要找：/ })).toBeVisible();
+  expect(await page.locator('.suggestions .row-btn').count()).toBeGreaterThan(0);
   await shot('kiosk-search-none');
   await page.getByRole('button', { name: /按主题查找/ }).tap();
   await expect(page.getByRole('heading', { name: '按主题查询' })).toBeVisible();

@@ -101,17 +101,58 @@ export function Search(props: ScreenProps) {
   );
 }
 
-function NoResult({ session, bundle, text }: ScreenProps & { text: string }) {
+/** Suggestions when nothing matches: what the longest matching beginning of the letters finds, else the popular items. */
+function suggestions({ bundle, look }: ScreenProps, q: string): { prefix: string; codes: string[] } {
+  for (let n = q.length - 1; n >= 1; n--) {
+    const prefix = q.slice(0, n);
+    const found = search(bundle.search, prefix, {
+      popularity: (ref) => look.item.get(ref)?.popularity ?? 0,
+      filter: (e) => look.item.has(e.ref),
+      limit: 4,
+    }).filter((r) => r.match.contiguous);
+    if (found.length) return { prefix, codes: found.map((r) => r.ref) };
+  }
+  return { prefix: '', codes: look.popular.slice(0, 4).map((i) => i.code) };
+}
+
+function NoResult(props: ScreenProps & { text: string }) {
+  const { session, bundle, look, text } = props;
+  const sug = suggestions(props, normaliseQuery(text));
   return (
     <section class="no-result" aria-labelledby="nores-h">
       <h2 id="nores-h">
         <Icon name="warn" />
         没有找到“{text.toUpperCase()}”
       </h2>
+      <p class="help-phone">
+        <Icon name="phone" />
+        请问大厅工作人员，或打咨询电话 <strong class="phone">{bundle.site.phones.consultation.number}</strong>
+        （{bundle.county.hotline.label} <strong class="phone">{bundle.county.hotline.number}</strong>）
+      </p>
       <ul class="tips">
         <li>少按几个字母试试，比如只按每个字的第一个字母：低保 → D B</li>
         <li>按“删除”去掉最后一个字母，或按“清空”重新输入</li>
       </ul>
+      {sug.codes.length > 0 && (
+        <section aria-labelledby="sug-h">
+          <h3 id="sug-h">{sug.prefix ? `只按“${sug.prefix.toUpperCase()}”能找到：` : '您是不是要找：'}</h3>
+          <ul class="row-list compact suggestions">
+            {sug.codes.map((code) => {
+              const i = look.item.get(code)!;
+              return (
+                <li key={code}>
+                  <button type="button" class="row-btn" onClick={() => session.go({ name: 'item', code })}>
+                    <span class="row-main">
+                      <span class="row-title">{i.name}</span>
+                    </span>
+                    <Icon name="right" class="row-arrow" />
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <div class="no-result-actions">
         <button type="button" class="action-btn" onClick={() => session.go({ name: 'departments' })}>
           <Icon name="dept" />
@@ -122,11 +163,6 @@ function NoResult({ session, bundle, text }: ScreenProps & { text: string }) {
           按主题查找
         </button>
       </div>
-      <p class="help-phone">
-        <Icon name="phone" />
-        还是找不到？请问大厅工作人员，或打咨询电话 <strong class="phone">{bundle.site.phones.consultation.number}</strong>
-        （{bundle.county.hotline.label} <strong class="phone">{bundle.county.hotline.number}</strong>）
-      </p>
     </section>
   );
 }
