@@ -3,7 +3,7 @@
  * terminal), one of five levels shown as a face and in words, reasons for a
  * 差评, then stored in IndexedDB (no personal data) and thanked.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, POOR_REASONS, levelLabel, type Level } from '../evaluation/levels.ts';
 import type { EvaluationTarget } from '../session/routes.ts';
 import { addEvaluation } from '../store/evaluations.ts';
@@ -46,6 +46,12 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
   ];
   const chosen: EvaluationTarget | null =
     kind === 'centre' ? centre : kind === 'terminal' ? { kind: 'terminal', name: '自助查询机' } : kind === 'item' ? target ?? null : pick?.kind === kind ? pick : null;
+  // After a face is chosen, bring the next step into view: the reasons for a 差评, else the submit button.
+  useEffect(() => {
+    if (!level) return;
+    document.getElementById(level.poor ? 'ev-why' : 'ev-submit')?.scrollIntoView({ block: level.poor ? 'start' : 'nearest', behavior: 'smooth' });
+  }, [level?.value]);
+
   const needReason = level?.poor && reasons.length === 0 && comment.trim() === '';
   const canSubmit = !!level && !!chosen && !needReason && !saving;
 
@@ -167,7 +173,7 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
         </section>
       )}
 
-      <div class="submit-row">
+      <div class="submit-row" id="ev-submit">
         <button type="button" class="primary-btn" disabled={!canSubmit} onClick={() => void submit()}>
           提交评价
         </button>
