@@ -107,7 +107,10 @@ test.describe('display loop', () => {
       expect(report.bodyScrolls).toBe(false);
       expect(report.minFontPx).toBeGreaterThanOrEqual(20);
       text += await bodyText(page);
-      if (i <= 2) await shot(`display-long-${i}of${count}`);
+      if (i <= 2) {
+        await page.waitForTimeout(900); // let the crossfade finish (real time)
+        await shot(`display-long-${i}of${count}`);
+      }
       [cur] = (await walk(page, 1, cur)).slice(-1);
       cur = (await front(page))!;
     }
