@@ -15,7 +15,7 @@
  * only; nothing under /content/ goes through it — the page verifies content itself and keeps
  * it in IndexedDB (kiosk/src/store/content-store.ts).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -39,11 +39,16 @@ async function publicKeyBase64(): Promise<string> {
 
 /** Written after the bundle by vite-plugin-pwa: never stale. */
 const PWA_OUTPUT = /^(sw\.js|workbox-[\w-]+\.js|manifest\.webmanifest)$/;
+/** Hashed files of earlier builds stay this long, for pages still running an earlier build. */
+const KEEP_OLD_ASSETS_MS = 24 * 3600 * 1000;
+/** Files of the current build (bundle + public/), for the service worker's precache list. */
+const currentBuild = new Set<string>();
 
 /**
- * Removes files of previous app builds from dist/ once the new bundle is written (before the
- * service worker's precache list is made), and keeps dist/content/. Deleting at the end rather
- * than the start keeps the old app servable while a build runs.
+ * Removes files of previous app builds from dist/ once the new bundle is written, and keeps
+ * dist/content/. Hashed files under assets/ of recent builds stay for a day: a page loaded
+ * just before a deploy (or a test run sharing this checkout) can still load its lazy chunks.
+ * Only the current build is precached (see manifestTransforms below).
  */
 function cleanAppOutput(publicDir: string): Plugin {
   return {
@@ -53,16 +58,18 @@ function cleanAppOutput(publicDir: string): Plugin {
       order: 'post',
       sequential: true,
       handler(_options, bundle) {
-        const keep = new Set(Object.keys(bundle));
+        currentBuild.clear();
+        for (const k of Object.keys(bundle)) currentBuild.add(k);
         const addPublic = (dir: string, rel: string): void => {
           if (!existsSync(dir)) return;
           for (const e of readdirSync(dir, { withFileTypes: true })) {
             const r = rel ? `${rel}/${e.name}` : e.name;
             if (e.isDirectory()) addPublic(resolve(dir, e.name), r);
-            else keep.add(r);
+            else currentBuild.add(r);
           }
         };
         addPublic(publicDir, '');
+        const now = Date.now();
         const walk = (dir: string, rel: string): void => {
           for (const e of readdirSync(dir, { withFileTypes: true })) {
             const r = rel ? `${rel}/${e.name}` : e.name;
@@ -71,9 +78,11 @@ function cleanAppOutput(publicDir: string): Plugin {
             if (e.isDirectory()) {
               walk(full, r);
               if (readdirSync(full).length === 0) rmSync(full, { recursive: true, force: true });
-            } else if (!keep.has(r) && !PWA_OUTPUT.test(r)) {
-              rmSync(full, { force: true });
+              continue;
             }
+            if (currentBuild.has(r) || PWA_OUTPUT.test(r)) continue;
+            const recentAsset = r.startsWith('assets/') && now - statSync(full).mtimeMs < KEEP_OLD_ASSETS_MS;
+            if (!recentAsset) rmSync(full, { force: true });
           }
         };
         if (existsSync(outDir)) walk(outDir, '');
@@ -135,6 +144,13 @@ export default defineConfig(async ({ mode }) => ({
         clientsClaim: true,
         skipWaiting: false,
         runtimeCaching: [],
+        // Precache this build only, not the recent old chunks kept beside it.
+        manifestTransforms: [
+          async (entries) => ({
+            manifest: entries.filter((e) => currentBuild.size === 0 || currentBuild.has(e.url) || PWA_OUTPUT.test(e.url)),
+            warnings: [],
+          }),
+        ],
       },
       devOptions: { enabled: false },
     }),

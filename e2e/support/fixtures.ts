@@ -39,7 +39,9 @@ export async function shot(page: Page, name: string): Promise<string> {
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.waitForFunction(async () => {
     const reg = await navigator.serviceWorker?.getRegistration();
-    return reg?.active?.state === 'activated' && !!navigator.serviceWorker.controller;
+    if (reg?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
+    // The app shell is in the precache (what an offline reload is answered from).
+    return !!(await caches.match(new URL('index.html', location.href).href, { ignoreSearch: true }));
   }, undefined, { timeout: 30_000 });
 }
 
