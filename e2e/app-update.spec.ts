@@ -38,3 +38,36 @@ test('a new app version installs in the background and waits; the page is never 
     await own.close();
   }
 });
+
+test('a waiting app version is applied when the kiosk returns to its start screen unused', async ({ page, workDir }) => {
+  const app = join(workDir, 'app');
+  await cp(DIST, app, { recursive: true });
+  await rm(join(app, 'content'), { recursive: true, force: true });
+  const own = await startServer({ root: app, contentDir: DEMO_CONTENT_OUT, port: 0 });
+  try {
+    await page.goto(`${own.url}/?site=baihe&idle=2`);
+    await waitForServiceWorker(page);
+    const firstScript = await page.evaluate(() => navigator.serviceWorker.controller!.scriptURL);
+
+    const sw = join(app, 'sw.js');
+    await writeFile(sw, `${await readFile(sw, 'utf8')}\n// 新版本 ${Date.now()}\n`);
+    const waiting = page.waitForEvent('console', { predicate: (m) => m.text().includes('[应用更新] 新版本已下载'), timeout: 30_000 });
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await waiting;
+
+    // Someone uses the kiosk, then walks away: after the idle prompt it resets, and only then
+    // the new version takes over (one reload).
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+    await page.getByRole('button', { name: '点这里开始查询' }).tap();
+    await page.waitForFunction(() => !(window as unknown as { stillHere?: boolean }).stillHere, undefined, { timeout: 60_000 });
+    await waitForServiceWorker(page);
+    const after = await page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return { waiting: !!reg?.waiting, script: navigator.serviceWorker.controller?.scriptURL };
+    });
+    expect(after).toEqual({ waiting: false, script: firstScript });
+    await expect(page.getByRole('button', { name: '点这里开始查询' })).toBeVisible();
+  } finally {
+    await own.close();
+  }
+});

@@ -37,12 +37,19 @@ export async function shot(page: Page, name: string): Promise<string> {
  * needed before offline tests; `registration.update()` throws while it is still activating).
  */
 export async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.waitForFunction(async () => {
-    const reg = await navigator.serviceWorker?.getRegistration();
-    if (reg?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
-    // The app shell is in the precache (what an offline reload is answered from).
-    return !!(await caches.match(new URL('index.html', location.href).href, { ignoreSearch: true }));
-  }, undefined, { timeout: 30_000 });
+  // page.evaluate awaits the async check (waitForFunction would take the Promise as truthy).
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const reg = await navigator.serviceWorker?.getRegistration();
+          if (reg?.active?.state !== 'activated' || !navigator.serviceWorker.controller) return false;
+          // The app shell is in the precache (what an offline reload is answered from).
+          return !!(await caches.match(new URL('index.html', location.href).href, { ignoreSearch: true }));
+        }),
+      { timeout: 30_000, message: 'service worker activated, controlling, app shell precached' },
+    )
+    .toBe(true);
 }
 
 export interface KioskFixtures {

@@ -36,9 +36,6 @@ export function registerServiceWorker(appUpdateReady: Signal<boolean>, swUrl = '
     void resetServiceWorker(url);
     return noBridge;
   }
-  // Captured at load: the very first install also fires `controlling`; only a page that already
-  // had a controller reloads, and only once.
-  const hadController = navigator.serviceWorker.controller !== null;
   const wb = new Workbox(swUrl, { scope: './' });
   let waiting = false;
   let reloading = false;
@@ -57,11 +54,14 @@ export function registerServiceWorker(appUpdateReady: Signal<boolean>, swUrl = '
   return {
     applyUpdate() {
       if (!waiting || reloading) return;
-      wb.addEventListener('controlling', (event) => {
-        if ((event.isUpdate || hadController) && !reloading) {
-          reloading = true;
-          location.reload();
-        }
+      // Reload guard: the `controlling` listener exists only once an update waited and was asked
+      // for, so the first install's controller change (clientsClaim) never reloads the page, and
+      // `reloading` makes it one reload even if the event repeats. The page may have got its first
+      // service worker in this same session, so `event.isUpdate` is not required here.
+      wb.addEventListener('controlling', () => {
+        if (reloading) return;
+        reloading = true;
+        location.reload();
       });
       wb.messageSkipWaiting();
     },
