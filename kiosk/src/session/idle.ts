@@ -12,6 +12,8 @@ export interface IdleOptions {
   promptSeconds: number;
   /** Called on reset, e.g. to stop speech. */
   onReset?: () => void;
+  /** True while the kiosk is busy for the user without touches (reading aloud): the idle time restarts. */
+  busy?: () => boolean;
 }
 
 const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
@@ -44,7 +46,7 @@ export function watchIdle(session: KioskSession, options: IdleOptions, target: E
   const arm = () => {
     clear();
     if (session.attract.value) return;
-    idleTimer = setTimeout(prompt, Math.max(1, options.idleSeconds) * 1000);
+    idleTimer = setTimeout(() => (options.busy?.() ? arm() : prompt()), Math.max(1, options.idleSeconds) * 1000);
   };
 
   const onActivity = () => {

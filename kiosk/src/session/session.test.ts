@@ -92,6 +92,20 @@ describe('idle watch', () => {
     stop();
   });
 
+  it('waits while the kiosk is busy for the user (reading aloud)', () => {
+    const target = new EventTarget();
+    const s = createSession();
+    let speaking = true;
+    const stop = watchIdle(s, { idleSeconds: 30, promptSeconds: 10, busy: () => speaking }, target);
+    s.start();
+    vi.advanceTimersByTime(90_000);
+    expect(s.idlePrompt.value).toBeNull();
+    speaking = false;
+    vi.advanceTimersByTime(30_000);
+    expect(s.idlePrompt.value).toBe(10);
+    stop();
+  });
+
   it('does not run on the attract screen', () => {
     const target = new EventTarget();
     const s = createSession();

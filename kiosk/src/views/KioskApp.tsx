@@ -8,7 +8,7 @@ import type { SiteBundle } from '../bundle/schema.ts';
 import { watchIdle } from '../session/idle.ts';
 import { createSession, type KioskSession } from '../session/session.ts';
 import type { Route } from '../session/routes.ts';
-import { stopSpeaking, warmUpVoices } from '../speech/speak.ts';
+import { isSpeaking, stopSpeaking, warmUpVoices } from '../speech/speak.ts';
 import type { AppState } from '../state/app-state.ts';
 import '../styles/kiosk.css';
 import '../styles/print.css';
@@ -77,6 +77,7 @@ export function KioskApp({ state }: { state: AppState }) {
     const stop = watchIdle(session, {
       idleSeconds: state.config.idleSeconds,
       promptSeconds: IDLE_PROMPT_SECONDS,
+      busy: isSpeaking,
       onReset: () => {
         stopSpeaking();
         // Nobody is using the kiosk now: a good moment for a waiting app update.
