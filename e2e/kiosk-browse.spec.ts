@@ -124,3 +124,23 @@ test('the attract screen offers the popular matters by their everyday names: one
   await bottomBar(page).getByRole('button', { name: /返回/ }).tap();
   await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
 });
+
+test('返回 comes back to the same place in a long list', async ({ page }) => {
+  const bundle = await demoBundle();
+  const counts = bundle.departments.map((d) => ({ d, n: bundle.items.filter((i) => i.departmentId === d.id).length })).sort((a, b) => b.n - a.n);
+  const dept = counts[0].d;
+  await openHome(page);
+  await homeTile(page, '按部门查询').tap();
+  await tileButton(page, dept.name).tap();
+  const main = page.locator('main.screen');
+  const room = await main.evaluate((el) => el.scrollHeight - el.clientHeight);
+  test.skip(room < 200, 'the longest department list fits on the screen');
+  await main.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const at = await main.evaluate((el) => el.scrollTop);
+  await page.locator('.row-list .row-btn').last().tap();
+  await expect(page.locator('.item-detail')).toBeVisible();
+  expect(await main.evaluate((el) => el.scrollTop)).toBe(0);
+  await bottomBar(page).getByRole('button', { name: /返回/ }).tap();
+  await expect(page.getByRole('heading', { name: `${dept.name}的事项` })).toBeAttached();
+  await expect.poll(() => main.evaluate((el) => el.scrollTop)).toBeGreaterThan(at - 5);
+});

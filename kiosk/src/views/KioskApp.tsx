@@ -71,6 +71,9 @@ export function KioskApp({ state }: { state: AppState }) {
   const session = useMemo<KioskSession>(() => createSession(), []);
   const now = useMemo(() => signal(Date.now()), []);
   const scroller = useRef<HTMLElement>(null);
+  /** Scroll position of each screen in the history, so 返回 lands where the resident was. */
+  const scrollAt = useRef<number[]>([]);
+  const lastDepth = useRef(1);
 
   useEffect(() => {
     warmUpVoices();
@@ -97,10 +100,14 @@ export function KioskApp({ state }: { state: AppState }) {
     };
   }, [session]);
 
-  // Every navigation starts at the top of the page; speech stops.
+  // A new screen starts at the top; 返回 lands where the resident was on that screen; speech stops.
   const nav = session.navCount.value;
+  const depth = session.stack.value.length;
   useEffect(() => {
-    scroller.current?.scrollTo(0, 0);
+    const back = depth < lastDepth.current;
+    lastDepth.current = depth;
+    scrollAt.current.length = depth;
+    scroller.current?.scrollTo(0, back && depth > 1 ? (scrollAt.current[depth - 1] ?? 0) : 0);
     stopSpeaking();
     now.value = Date.now();
   }, [nav]);
@@ -135,7 +142,13 @@ export function KioskApp({ state }: { state: AppState }) {
   return (
     <div class={rootClass} key={`s${session.epoch.value}`}>
       <Header bundle={bundle} now={now} />
-      <main class={`screen screen-${route.name}`} ref={scroller} id="main" tabIndex={0}>
+      <main
+        class={`screen screen-${route.name}`}
+        ref={scroller}
+        id="main"
+        tabIndex={0}
+        onScroll={(e) => (scrollAt.current[depth - 1] = (e.currentTarget as HTMLElement).scrollTop)}
+      >
         <Screen key={`${session.stack.value.length}-${JSON.stringify(route)}`} route={route} p={p} />
       </main>
       <BottomBar session={session} />
