@@ -5,6 +5,13 @@
  * the `bundle` signal, and the previous object URLs are revoked after the swap.
  */
 
+import type { PartRef } from './schema.ts';
+
+/** Asset paths a bundle refers to (photos of staff and agents, images in rendered HTML …). */
+export function referencedAssets(bundleText: string, assets: readonly PartRef[]): PartRef[] {
+  return assets.filter((a) => bundleText.includes(a.path));
+}
+
 let objectUrls = new Map<string, string>();
 let contentBase = './content/';
 

@@ -6,7 +6,7 @@
 import type { ManifestPayload, ManifestSite, PartRef, SiteBundle } from './schema.ts';
 import { FORMAT_VERSION } from './schema.ts';
 import { VerificationError, verifyManifest, verifyPart } from './verify.ts';
-import { referencedAssets } from '../store/content-store.ts';
+import { referencedAssets } from './assets.ts';
 import type { StoredAsset } from '../store/db.ts';
 
 /** The server could not be reached or answered with an error. */

@@ -5,6 +5,7 @@
  */
 import type { KioskDatabase, StoredAsset, StoredContent } from './db.ts';
 import type { PartRef } from '../bundle/schema.ts';
+import { referencedAssets } from '../bundle/assets.ts';
 
 export async function loadContent(db: KioskDatabase, siteCode: string): Promise<StoredContent | undefined> {
   return db.get('content', siteCode);
@@ -27,10 +28,7 @@ export async function loadAssets(db: KioskDatabase, refs: readonly PartRef[]): P
   return out;
 }
 
-/** Asset paths a bundle refers to (photos in staff, agent, rendered HTML …). */
-export function referencedAssets(bundleText: string, assets: readonly PartRef[]): PartRef[] {
-  return assets.filter((a) => bundleText.includes(a.path));
-}
+export { referencedAssets };
 
 function assetPathsOf(content: StoredContent): string[] {
   return referencedAssets(JSON.stringify(content.bundle), content.manifest.assets).map((a) => a.path);
