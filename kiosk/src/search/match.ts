@@ -86,21 +86,46 @@ function consume(
   return best;
 }
 
-function charsOf(entry: SearchEntry): string[] {
-  return [...entry.text];
+interface Prepared {
+  chars: string[];
+  /** Every letter or digit of any reading, and every CJK character of the text. */
+  symbols: Set<string>;
+}
+
+/** Per-entry data derived once (entries live as long as their bundle). */
+const preparedEntries = new WeakMap<SearchEntry, Prepared>();
+
+function prepare(entry: SearchEntry): Prepared {
+  let p = preparedEntries.get(entry);
+  if (!p) {
+    const chars = [...entry.text];
+    const symbols = new Set<string>(chars.filter((c) => CJK.test(c)));
+    for (const rs of entry.readings) for (const r of rs) for (const c of r) symbols.add(c);
+    p = { chars, symbols };
+    preparedEntries.set(entry, p);
+  }
+  return p;
 }
 
 /** Match one entry; null when the query does not match it. */
 export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = false): EntryMatch | null {
-  const q = normaliseQuery(query);
+  return matchNormalised(normaliseQuery(query), entry, allowOutOfOrder);
+}
+
+function matchNormalised(q: string, entry: SearchEntry, allowOutOfOrder: boolean): EntryMatch | null {
   if (!q) return null;
-  const chars = charsOf(entry);
+  const { chars, symbols } = prepare(entry);
+  // Cheap rejection: every typed letter must occur in some reading (most entries stop here).
+  for (const c of q) if (!symbols.has(c)) return null;
   const readings = entry.readings;
   let best: { path: Path; start: number } | null = null;
+  // The best continuation from (query position, text position) does not depend on where the
+  // match started, so one memo serves every start.
+  const memo = new Map<number, Path | null>();
   for (let start = 0; start < chars.length; start++) {
     // A match starts on a character that can match (has readings or equals a typed character).
     if ((readings[start] ?? []).length === 0 && chars[start] !== q[0]) continue;
-    const path = consume(q, 0, chars, readings, start, false, new Map());
+    const path = consume(q, 0, chars, readings, start, false, memo);
     if (path && path.hits[0] === start && (!best || path.quality - start > best.path.quality - best.start)) {
       best = { path, start };
     }
@@ -136,12 +161,13 @@ export function search(
   query: string,
   options: { popularity?: (ref: string) => number; filter?: (entry: SearchEntry) => boolean; limit?: number } = {},
 ): SearchResult[] {
-  if (!normaliseQuery(query)) return [];
+  const q = normaliseQuery(query);
+  if (!q) return [];
   const pool = options.filter ? entries.filter(options.filter) : entries;
   const run = (outOfOrder: boolean) => {
     const byRef = new Map<string, SearchResult>();
     for (const entry of pool) {
-      const match = matchEntry(query, entry, outOfOrder);
+      const match = matchNormalised(q, entry, outOfOrder);
       if (!match || (outOfOrder && match.contiguous)) continue;
       const prev = byRef.get(entry.ref);
       if (!prev || better(match, entry, prev.match, prev.entry)) byRef.set(entry.ref, { ref: entry.ref, entry, match });
