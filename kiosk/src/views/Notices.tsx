@@ -10,7 +10,7 @@ import { isLive, parseInstant } from '../bundle/validity.ts';
 import { literalEntry, normaliseQuery, search } from '../search/match.ts';
 import { speak, speechAvailability } from '../speech/speak.ts';
 import { chineseDate, zonedParts } from '../time/zoned.ts';
-import { Empty, Highlight, ScreenTitle } from './common.tsx';
+import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
@@ -39,18 +39,20 @@ export function Announcements({ session, bundle, now }: ScreenProps) {
       <ul class="row-list">
         {list.map((a) => (
           <li key={a.id}>
-            <button type="button" class="row-btn" onClick={() => session.go({ name: 'announcement', id: a.id })}>
-              <span class="row-main">
-                <span class="row-title">
+            <RowButton
+              onClick={() => session.go({ name: 'announcement', id: a.id })}
+              title={
+                <>
                   {a.priority === 'urgent' && <span class="badge badge-urgent">紧急</span>} {a.title}
-                </span>
-                <span class="row-meta">
+                </>
+              }
+              meta={
+                <>
                   <span>发布：{dateText(a.publishAt, tz)}</span>
                   {a.expireAt && <span>有效期至：{dateText(a.expireAt, tz)}</span>}
-                </span>
-              </span>
-              <Icon name="right" class="row-arrow" />
-            </button>
+                </>
+              }
+            />
           </li>
         ))}
       </ul>
@@ -131,21 +133,19 @@ export function Documents({ session, bundle }: ScreenProps) {
         <ul class="row-list compact">
           {shown.map(({ doc, r }) => (
             <li key={doc!.id}>
-              <button type="button" class="row-btn" onClick={() => session.go({ name: 'document', id: doc!.id })}>
-                <span class="row-main">
-                  <span class="row-title">
-                    {r && r.entry.text === doc!.title ? <Highlight text={doc!.title} hits={r.match.hits} /> : doc!.title}
-                  </span>
-                  <span class="row-meta">
+              <RowButton
+                onClick={() => session.go({ name: 'document', id: doc!.id })}
+                title={r && r.entry.text === doc!.title ? <Highlight text={doc!.title} hits={r.match.hits} /> : doc!.title}
+                meta={
+                  <>
                     <span>
                       文号：{r && r.entry.text === doc!.number ? <Highlight text={doc!.number} hits={r.match.hits} /> : doc!.number}
                     </span>
                     <span>{doc!.issuer}</span>
                     <span>{doc!.date}</span>
-                  </span>
-                </span>
-                <Icon name="right" class="row-arrow" />
-              </button>
+                  </>
+                }
+              />
             </li>
           ))}
         </ul>

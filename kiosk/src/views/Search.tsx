@@ -2,7 +2,7 @@
 import { useMemo } from 'preact/hooks';
 import { isLive } from '../bundle/validity.ts';
 import { normaliseQuery, search } from '../search/match.ts';
-import { Highlight, ModeBadge, ScreenTitle } from './common.tsx';
+import { Highlight, ModeBadge, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
@@ -43,15 +43,7 @@ export function Search(props: ScreenProps) {
             <ul class="row-list compact">
               {look.popular.slice(0, 8).map((i) => (
                 <li key={i.code}>
-                  <button type="button" class="row-btn" onClick={() => session.go({ name: 'item', code: i.code })}>
-                    <span class="row-main">
-                      <span class="row-title">{i.name}</span>
-                      <span class="row-meta">
-                        <ModeBadge item={i} />
-                      </span>
-                    </span>
-                    <Icon name="right" class="row-arrow" />
-                  </button>
+                  <RowButton onClick={() => session.go({ name: 'item', code: i.code })} title={i.name} meta={<ModeBadge item={i} />} />
                 </li>
               ))}
             </ul>
@@ -70,12 +62,12 @@ export function Search(props: ScreenProps) {
                   session.go(item ? { name: 'item', code: item.code } : doc ? { name: 'document', id: doc.id } : { name: 'announcement', id: ann!.id });
                 return (
                   <li key={r.ref}>
-                    <button type="button" class="row-btn result" onClick={open}>
-                      <span class="row-main">
-                        <span class="row-title">
-                          {r.entry.text === title ? <Highlight text={title} hits={r.match.hits} /> : title}
-                        </span>
-                        <span class="row-meta">
+                    <RowButton
+                      result
+                      onClick={open}
+                      title={r.entry.text === title ? <Highlight text={title} hits={r.match.hits} /> : title}
+                      meta={
+                        <>
                           {item && <ModeBadge item={item} />}
                           {doc && <span class="badge badge-plain">政府文件 {doc.number}</span>}
                           {ann && <span class="badge badge-plain">公告</span>}
@@ -84,10 +76,9 @@ export function Search(props: ScreenProps) {
                               也叫：<Highlight text={r.entry.text} hits={r.match.hits} />
                             </span>
                           )}
-                        </span>
-                      </span>
-                      <Icon name="right" class="row-arrow" />
-                    </button>
+                        </>
+                      }
+                    />
                   </li>
                 );
               })}
@@ -141,12 +132,7 @@ function NoResult(props: ScreenProps & { text: string }) {
               const i = look.item.get(code)!;
               return (
                 <li key={code}>
-                  <button type="button" class="row-btn" onClick={() => session.go({ name: 'item', code })}>
-                    <span class="row-main">
-                      <span class="row-title">{i.name}</span>
-                    </span>
-                    <Icon name="right" class="row-arrow" />
-                  </button>
+                  <RowButton onClick={() => session.go({ name: 'item', code })} title={i.name} />
                 </li>
               );
             })}

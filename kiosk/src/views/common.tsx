@@ -39,6 +39,38 @@ export function aliases(item: ServiceItem, max = 3): string[] {
   return item.keywords.filter((k) => !item.name.includes(k)).slice(0, max);
 }
 
+/** One row of a list: a large button with a title, an optional meta line, and an arrow. */
+export function RowButton({
+  title,
+  meta,
+  lead,
+  after,
+  onClick,
+  result,
+}: {
+  title: ComponentChildren;
+  meta?: ComponentChildren;
+  /** Before the text, e.g. a step number. */
+  lead?: ComponentChildren;
+  /** Below the meta line, e.g. aliases. */
+  after?: ComponentChildren;
+  onClick: () => void;
+  /** A search result row. */
+  result?: boolean;
+}) {
+  return (
+    <button type="button" class={result ? 'row-btn result' : 'row-btn'} onClick={onClick}>
+      {lead}
+      <span class="row-main">
+        <span class="row-title">{title}</span>
+        {meta !== undefined && <span class="row-meta">{meta}</span>}
+        {after}
+      </span>
+      <Icon name="right" class="row-arrow" />
+    </button>
+  );
+}
+
 /** One item in a list: a large button leading to its detail. */
 export function ItemRow({
   item,
@@ -55,29 +87,33 @@ export function ItemRow({
 }) {
   return (
     <li>
-      <button type="button" class="row-btn" onClick={onOpen}>
-        {step !== undefined && (
-          <span class="row-step" aria-hidden="true">
-            {step}
-          </span>
-        )}
-        <span class="row-main">
-          <span class="row-title">
+      <RowButton
+        onClick={onOpen}
+        lead={
+          step !== undefined && (
+            <span class="row-step" aria-hidden="true">
+              {step}
+            </span>
+          )
+        }
+        title={
+          <>
             {step !== undefined && <span class="sr-only">第{step}步：</span>}
             {label ?? item.name}
-          </span>
-          <span class="row-meta">
+          </>
+        }
+        meta={
+          <>
             <ModeBadge item={item} />
             <span class="row-where">
               <Icon name="place" />
               {item.where}
             </span>
             {extra}
-          </span>
-          {aliases(item).length > 0 && <span class="row-alias">也叫：{aliases(item).join('、')}</span>}
-        </span>
-        <Icon name="right" class="row-arrow" />
-      </button>
+          </>
+        }
+        after={aliases(item).length > 0 && <span class="row-alias">也叫：{aliases(item).join('、')}</span>}
+      />
     </li>
   );
 }
