@@ -10,7 +10,10 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
 
 export function benchSizes(distDir: string, repo: string, bundleText: string, site: string): Row[] {
   const assets = join(distDir, 'assets');
-  const files = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f));
+  // Only the current build's chunks (the service worker precaches exactly those; older builds'
+  // chunks stay in dist/assets for a while for pages still running them).
+  const sw = readFileSync(join(distDir, 'sw.js'), 'utf8');
+  const files = readdirSync(assets).filter((f) => /\.(js|css)$/.test(f) && sw.includes(`assets/${f}`));
   const entry = readFileSync(join(distDir, 'index.html'), 'utf8');
   const eager = files.filter((f) => entry.includes(f));
   const sum = (list: string[]) => list.reduce((n, f) => n + gz(readFileSync(join(assets, f))), 0);
