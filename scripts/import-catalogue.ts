@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { importCatalogue } from './catalogue/import-catalogue.ts';
 import { formatReport } from './catalogue/report.ts';
 import { writeTemplate } from './catalogue/template.ts';
+import { USER_CWD, userPath } from './user-path.ts';
 
 const USAGE = `用法：
   npm run import-catalogue -- 目录清单.xlsx [--content 内容文件夹] [--create-departments] [--sheet 工作表名] [--dry-run]
@@ -26,8 +27,6 @@ const USAGE = `用法：
 
 /** The repository root: the default content folder is its content/. */
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-/** npm runs scripts in the package root; paths typed by the user are relative to where they typed them. */
-const USER_CWD = process.env.INIT_CWD ?? process.cwd();
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -54,7 +53,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (values.template !== undefined) {
-    const out = path.resolve(USER_CWD, values.template);
+    const out = userPath(values.template);
     if (!/\.xlsx$/i.test(out)) {
       console.error('模板文件名应以 .xlsx 结尾');
       return 2;
@@ -67,9 +66,9 @@ async function main(argv: string[]): Promise<number> {
     console.error(`${positionals.length === 0 ? '请指定要导入的 .xlsx 或 .csv 文件' : '一次只能导入一个文件'}\n\n${USAGE}`);
     return 2;
   }
-  const contentDir = values.content !== undefined ? path.resolve(USER_CWD, values.content) : path.join(REPO, 'content');
+  const contentDir = values.content !== undefined ? userPath(values.content) : path.join(REPO, 'content');
   const plan = await importCatalogue({
-    file: path.resolve(USER_CWD, positionals[0]),
+    file: userPath(positionals[0]),
     contentDir,
     createDepartments: values['create-departments'],
     sheet: values.sheet,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { REPO_ROOT } from './ensure-dev-key.ts';
+import { userPath } from './user-path.ts';
 import { generateSigningKeyPair, keyIdOf } from './publish/keys.ts';
 
 export interface GeneratedKey {
@@ -70,7 +71,7 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const dir = path.resolve(args.out ?? path.join(REPO_ROOT, '.keys'));
+  const dir = args.out !== undefined ? userPath(args.out) : path.join(REPO_ROOT, '.keys');
   try {
     const k = await generateKeyFiles(dir, args.name ?? 'signing', args.force ?? false);
     console.log(`已生成签名密钥对（keyId ${k.keyId}）：

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureDevKey, REPO_ROOT } from './ensure-dev-key.ts';
+import { userPath } from './user-path.ts';
 import { KeyError, loadSigningKey } from './publish/keys.ts';
 import { LockError } from './publish/output-folder.ts';
 import { publishContent, PublishRefused } from './publish/publish.ts';
@@ -41,8 +42,8 @@ async function main(): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  const contentDir = path.resolve(args.content ?? path.join(REPO_ROOT, 'content'));
-  const outDir = path.resolve(args.out ?? path.join(REPO_ROOT, 'dist', 'content'));
+  const contentDir = args.content !== undefined ? userPath(args.content) : path.join(REPO_ROOT, 'content');
+  const outDir = args.out !== undefined ? userPath(args.out) : path.join(REPO_ROOT, 'dist', 'content');
   let keyFile = args.key ?? process.env.BIANMIN_SIGNING_KEY;
   if (!keyFile) {
     const dev = await ensureDevKey();
@@ -50,7 +51,7 @@ async function main(): Promise<number> {
     keyFile = dev.privateKeyPath;
   }
   try {
-    const key = await loadSigningKey(path.resolve(keyFile));
+    const key = await loadSigningKey(userPath(keyFile));
     console.log(`内容文件夹：${contentDir}`);
     const result = await publishContent({ contentDir, outDir, key, forceNewKey: args['force-new-key'] });
     const text = formatResult(result, outDir);
