@@ -6,10 +6,10 @@
  * search keys, showing what the sheet said.
  */
 import { join } from 'node:path';
-import { DISCLOSURE_FIELDS, type ServiceItem } from '../kiosk/src/bundle/schema.ts';
+import { DISCLOSURE_FIELDS } from '../kiosk/src/bundle/schema.ts';
 import { importCatalogue } from '../scripts/catalogue/import-catalogue.ts';
 import { goodRow, table, writeXlsx } from '../scripts/catalogue/test-support.ts';
-import { rowButton, tileButton, typeKeys } from './kiosk-helpers.ts';
+import { disclosureTexts, rowButton, tileButton, typeKeys } from './kiosk-helpers.ts';
 import { copyContentSource, expect, publishInto, readSiteBundle, test } from './support/fixtures.ts';
 
 const SITE = 'baihe';
@@ -48,18 +48,6 @@ const ROWS = [
     关键词: '困境儿童',
   }),
 ];
-
-function expectedTexts(item: ServiceItem, key: (typeof DISCLOSURE_FIELDS)[number]['key']): string[] {
-  switch (key) {
-    case 'basis':
-    case 'conditions':
-      return item[key];
-    case 'steps':
-      return item.steps.map((s) => s.title);
-    default:
-      return [item[key]];
-  }
-}
 
 test('an item imported from an Excel catalogue is published and found on the kiosk by tapping', async ({ page, workDir, serveContent, shot }) => {
   // Importing and publishing the whole demo county (the real CLI) comes before the kiosk part.
@@ -128,7 +116,7 @@ test('an item imported from an Excel catalogue is published and found on the kio
   for (const f of DISCLOSURE_FIELDS) {
     const region = page.getByRole('region', { name: f.label, exact: true });
     await region.scrollIntoViewIfNeeded();
-    for (const text of expectedTexts(item!, f.key)) await expect(region).toContainText(text);
+    for (const text of disclosureTexts(item!, f.key)) await expect(region).toContainText(text);
   }
   await expect(page.getByRole('region', { name: '办理依据', exact: true })).toContainText('《四川省临时救助实施办法》第十二条');
   await expect(page.getByRole('region', { name: '办理程序', exact: true })).toContainText('先行救助');

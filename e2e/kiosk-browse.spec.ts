@@ -3,22 +3,9 @@
  * nine disclosure elements; life-event topics in order; every item within
  * three taps of home; no dead ends (home and back always there).
  */
-import { DISCLOSURE_FIELDS, type ServiceItem } from '../kiosk/src/bundle/schema.ts';
-import { bottomBar, demoBundle, homeTile, openAttract, openHome, rowButton, tileButton } from './kiosk-helpers.ts';
+import { DISCLOSURE_FIELDS } from '../kiosk/src/bundle/schema.ts';
+import { bottomBar, demoBundle, disclosureTexts, homeTile, openAttract, openHome, rowButton, tileButton } from './kiosk-helpers.ts';
 import { expect, test } from './support/fixtures.ts';
-
-/** The text a disclosure element must show for an item. */
-function expectedTexts(item: ServiceItem, key: (typeof DISCLOSURE_FIELDS)[number]['key']): string[] {
-  switch (key) {
-    case 'basis':
-    case 'conditions':
-      return item[key];
-    case 'steps':
-      return item.steps.map((s) => s.title);
-    default:
-      return [item[key]];
-  }
-}
 
 test('home → 按部门查询 → 民政 → 最低生活保障: all nine disclosure elements, in order', async ({ page, shot }) => {
   const bundle = await demoBundle();
@@ -49,7 +36,7 @@ test('home → 按部门查询 → 民政 → 最低生活保障: all nine discl
     const region = page.getByRole('region', { name: f.label, exact: true });
     await region.scrollIntoViewIfNeeded();
     await expect(region).toBeVisible();
-    for (const text of expectedTexts(item, f.key)) await expect(region).toContainText(text);
+    for (const text of disclosureTexts(item, f.key)) await expect(region).toContainText(text);
   }
   // The procedure is drawn as a numbered step diagram.
   await expect(page.getByRole('list', { name: '办理流程图' }).getByRole('listitem')).toHaveCount(item.steps.length);

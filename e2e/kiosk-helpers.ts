@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { DEMO_CONTENT_OUT, expect, readSiteBundle } from './support/fixtures.ts';
-import type { SiteBundle } from '../kiosk/src/bundle/schema.ts';
+import type { DisclosureKey, ServiceItem, SiteBundle } from '../kiosk/src/bundle/schema.ts';
 
 export const SITE = 'baihe';
 
@@ -120,4 +120,17 @@ export function rowButton(page: Page, title: string) {
 /** A tile (department, topic) by its exact label. */
 export function tileButton(page: Page, label: string) {
   return page.locator('button.tile').filter({ has: page.locator('.tile-label').filter({ hasText: new RegExp(`^${esc(label)}$`) }) });
+}
+
+/** The texts a disclosure element must show for an item (lists: every entry; steps: their titles). */
+export function disclosureTexts(item: ServiceItem, key: DisclosureKey): string[] {
+  switch (key) {
+    case 'basis':
+    case 'conditions':
+      return item[key];
+    case 'steps':
+      return item.steps.map((s) => s.title);
+    default:
+      return [item[key]];
+  }
 }
