@@ -19,9 +19,14 @@ test('72 hours of display loop: heap growth ≤ 2 MB, DOM node count flat', asyn
     }),
     announcement('a-exp', '年度体检通知', ['请于本周内完成体检。'], { publishAt: '2026-11-20T08:00', expireAt: '2026-11-26T17:00' }),
     announcement('a-fut', '元旦值班安排', ['元旦期间安排值班。'], { publishAt: '2026-11-27T09:00' }),
-    announcement('a-long', '关于冬季服务安排的公告', Array.from({ length: 8 }, (_, i) => `第${i + 1}条：` + '本中心冬季服务安排如下，请群众相互转告。'.repeat(8)), {
-      publishAt: '2026-11-20T08:00',
-    }),
+    announcement(
+      'a-long',
+      '关于冬季服务安排的公告',
+      Array.from({ length: 8 }, (_, i) => `第${i + 1}条：` + '本中心冬季服务安排如下，请群众相互转告。'.repeat(8)),
+      {
+        publishAt: '2026-11-20T08:00',
+      },
+    ),
   ]);
   // Start Wednesday 08:00 (closed), run to Saturday 08:00: three working days, three nights.
   await openDisplay(page, url, '2026-11-25T08:00', '&poll=3600');
@@ -56,7 +61,10 @@ test('72 hours of display loop: heap growth ≤ 2 MB, DOM node count flat', asyn
   }
   const end = samples[samples.length - 1];
   const log = await playLog(page);
-  console.log('heap samples (MB, nodes, listeners, elements):', samples.map((s) => [(s.jsHeapUsed / 1048576).toFixed(2), s.nodes, s.listeners, s.elements].join(' ')).join(' | '));
+  console.log(
+    'heap samples (MB, nodes, listeners, elements):',
+    samples.map((s) => [(s.jsHeapUsed / 1048576).toFixed(2), s.nodes, s.listeners, s.elements].join(' ')).join(' | '),
+  );
   console.log(`play log entries kept: ${log.length}; urgent shown ${log.filter((e) => e.slide.includes('u-1')).length} times`);
   expect(end.jsHeapUsed - base.jsHeapUsed).toBeLessThanOrEqual(2 * 1024 * 1024);
   expect(end.heap - base.heap).toBeLessThanOrEqual(2 * 1024 * 1024);

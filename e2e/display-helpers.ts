@@ -153,7 +153,9 @@ export async function overflowReport(page: Page): Promise<{ offenders: string[];
       const inBody = body.contains(el) && el !== body;
       const limit = inBody ? box : { left: 0, top: 0, right: vw, bottom: vh };
       if (r.bottom > limit.bottom + 1 || r.right > limit.right + 1 || r.left < limit.left - 1 || r.top < limit.top - 1) {
-        offenders.push(`${el.className || el.tagName}: ${Math.round(r.top)}–${Math.round(r.bottom)} × ${Math.round(r.left)}–${Math.round(r.right)} (limit ${Math.round(limit.top)}–${Math.round(limit.bottom)})`);
+        offenders.push(
+          `${el.className || el.tagName}: ${Math.round(r.top)}–${Math.round(r.bottom)} × ${Math.round(r.left)}–${Math.round(r.right)} (limit ${Math.round(limit.top)}–${Math.round(limit.bottom)})`,
+        );
       }
       if (inBody && el.childNodes.length && Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent!.trim())) {
         minFontPx = Math.min(minFontPx, parseFloat(getComputedStyle(el).fontSize));
@@ -197,4 +199,3 @@ export async function walk(page: Page, count: number, first?: Shown): Promise<Sh
   }
   return seen;
 }
-

@@ -26,11 +26,14 @@ import {
   type Shown,
 } from './display-helpers.ts';
 
-
-
 test.describe('display loop', () => {
   test.describe.configure({ timeout: 240_000 });
-  test('rotates announcements, items, staff on duty and centre info, each for its computed time', async ({ page, workDir, serveContent, shot }) => {
+  test('rotates announcements, items, staff on duty and centre info, each for its computed time', async ({
+    page,
+    workDir,
+    serveContent,
+    shot,
+  }) => {
     const { url, bundle } = await serveWith(workDir, serveContent, [
       announcement('a-old', '关于冬季作息时间的通知', ['办'.repeat(100)], { publishAt: '2026-11-20T08:00' }),
       announcement('a-new', '医保缴费提醒', ['请于年底前完成缴费。'], { publishAt: '2026-11-24T08:00', displaySeconds: 12 }),
@@ -45,7 +48,13 @@ test.describe('display loop', () => {
     // Expected cycle: newest announcement first, three items, staff on duty (if any), centre info.
     const p = zonedParts(at('2026-11-25T09:00'), 'Asia/Shanghai');
     const staffOnDuty = bundle.staff.some((s) => isOnDuty(s, p.isoDate, p.weekday));
-    const cycle = ['ann:a-new', 'ann:a-old', ...bundle.items.slice(0, 3).map((i) => 'item:' + i.code), ...(staffOnDuty ? ['staff'] : []), 'centre'];
+    const cycle = [
+      'ann:a-new',
+      'ann:a-old',
+      ...bundle.items.slice(0, 3).map((i) => 'item:' + i.code),
+      ...(staffOnDuty ? ['staff'] : []),
+      'centre',
+    ];
 
     const first = await front(page);
     expect(first?.slide).toBe('ann:a-new');
@@ -55,7 +64,13 @@ test.describe('display loop', () => {
     // Walk one full cycle plus the start of the next one.
     while (seen.filter((s) => s.page.startsWith('1/')).length < cycle.length + 2) {
       const shotName =
-        cur.slide === 'staff' ? 'display-staff' : cur.slide === 'centre' ? 'display-centre' : cur.slide.startsWith('item:') && cur.page.startsWith('1/') ? 'display-item' : '';
+        cur.slide === 'staff'
+          ? 'display-staff'
+          : cur.slide === 'centre'
+            ? 'display-centre'
+            : cur.slide.startsWith('item:') && cur.page.startsWith('1/')
+              ? 'display-item'
+              : '';
       if (shotName) {
         await page.waitForTimeout(900); // let the crossfade finish (real time; the fake clock stands still)
         await shot(shotName);
@@ -85,12 +100,19 @@ test.describe('display loop', () => {
     expect(log.some((e) => e.slide.includes('expired') || e.slide.includes('future'))).toBe(false);
   });
 
-  test('paginates an over-long announcement to the screen: nothing clipped, every part shown in turn', async ({ page, workDir, serveContent, shot }) => {
+  test('paginates an over-long announcement to the screen: nothing clipped, every part shown in turn', async ({
+    page,
+    workDir,
+    serveContent,
+    shot,
+  }) => {
     // The demo content's longest announcement (≥ 1500 characters, with headings and lists).
     let long: Announcement | undefined;
     const { url } = await serveWith(workDir, serveContent, (demo) => {
       long = [...demo].sort((x, y) => y.text.length - x.text.length)[0];
-      return [{ ...long, id: 'a-long', publishAt: new Date(at('2026-11-24T08:00')).toISOString(), expireAt: undefined, priority: 'normal' }];
+      return [
+        { ...long, id: 'a-long', publishAt: new Date(at('2026-11-24T08:00')).toISOString(), expireAt: undefined, priority: 'normal' },
+      ];
     });
     expect(long!.text.length).toBeGreaterThanOrEqual(1500);
     await openDisplay(page, url, '2026-11-25T09:00');
@@ -146,7 +168,12 @@ test.describe('display loop', () => {
     expect(await page.evaluate(() => (window as unknown as { marker: string }).marker)).toBe('same page');
   });
 
-  test('an urgent announcement interrupts at once, recurs until it expires, and runs in the footer', async ({ page, workDir, serveContent, shot }) => {
+  test('an urgent announcement interrupts at once, recurs until it expires, and runs in the footer', async ({
+    page,
+    workDir,
+    serveContent,
+    shot,
+  }) => {
     const { url } = await serveWith(workDir, serveContent, [
       announcement('u-water', '紧急通知：今日下午停水', ['因供水管网抢修，今日14时至18时白鹤街沿线停水，请提前储水。'], {
         publishAt: '2026-11-25T09:05',
@@ -184,7 +211,12 @@ test.describe('display loop', () => {
     await expect(page.locator('.marquee')).not.toHaveAttribute('aria-label', /紧急通知/);
   });
 
-  test('outside opening hours shows the closed layout with the next opening, and resumes at opening time', async ({ page, workDir, serveContent, shot }) => {
+  test('outside opening hours shows the closed layout with the next opening, and resumes at opening time', async ({
+    page,
+    workDir,
+    serveContent,
+    shot,
+  }) => {
     const { url, bundle } = await serveWith(workDir, serveContent, []);
     await openDisplay(page, url, '2026-11-25T20:30'); // Wednesday evening
     const closed = page.locator('.dsp-layer.is-front .closed');
@@ -207,7 +239,12 @@ test.describe('display loop', () => {
     await expect(closed).toContainText('下次开放：今天 14:00');
   });
 
-  test('a new content version is taken at the next slide boundary, without cutting the slide', async ({ page, workDir, serveContent, consoleMessages }) => {
+  test('a new content version is taken at the next slide boundary, without cutting the slide', async ({
+    page,
+    workDir,
+    serveContent,
+    consoleMessages,
+  }) => {
     const { url, dir, bundle } = await serveWith(workDir, serveContent, [
       announcement('a-long-enough', '关于冬季作息时间的通知', ['办'.repeat(150)], { publishAt: '2026-11-20T08:00' }),
     ]);
@@ -221,8 +258,12 @@ test.describe('display loop', () => {
       editBundle: (b) => {
         b.site.name = '白鹤镇便民服务中心（新版）';
         b.announcements.push({
-          id: 'a-fresh', title: '新发布的公告', html: '<p>内容更新后显示。</p>', text: '内容更新后显示。',
-          publishAt: new Date(at('2026-11-25T08:59')).toISOString(), priority: 'normal',
+          id: 'a-fresh',
+          title: '新发布的公告',
+          html: '<p>内容更新后显示。</p>',
+          text: '内容更新后显示。',
+          publishAt: new Date(at('2026-11-25T08:59')).toISOString(),
+          priority: 'normal',
         });
         return b;
       },
@@ -255,12 +296,19 @@ test.describe('display loop', () => {
 });
 
 test.describe('display transitions and play log export', () => {
-  test('the next slide fades in over the previous one: no empty, white or black frame between them', async ({ page, workDir, serveContent }) => {
+  test('the next slide fades in over the previous one: no empty, white or black frame between them', async ({
+    page,
+    workDir,
+    serveContent,
+  }) => {
     const { url } = await serveWith(workDir, serveContent, [
       announcement('a-1', '医保缴费提醒', ['请于年底前完成缴费。'], { publishAt: '2026-11-24T08:00', displaySeconds: 10 }),
     ]);
     await openDisplay(page, url, '2026-11-25T09:00');
-    const bg = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).backgroundColor]);
+    const bg = await page.evaluate(() => [
+      getComputedStyle(document.documentElement).backgroundColor,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
     for (const c of bg) {
       const [r, g, b] = c.match(/\d+/g)!.map(Number);
       expect(0.2126 * r + 0.7152 * g + 0.0722 * b, `page background ${c} is dark`).toBeLessThan(60);
@@ -290,7 +338,10 @@ test.describe('display transitions and play log export', () => {
       expect(s.behind, 'the previous slide stays fully opaque under the incoming one').toBe(1);
       expect(s.behindHasSlide).toBe(true);
     }
-    expect(samples.every((x) => x.front !== 0 || x.behind === 1), 'never an empty frame').toBe(true);
+    expect(
+      samples.every((x) => x.front !== 0 || x.behind === 1),
+      'never an empty frame',
+    ).toBe(true);
     const next = await nextShown(page, first);
     expect(next.slide).not.toBe(first.slide);
     // While fading, the previous slide is still there, opaque, under the new one.

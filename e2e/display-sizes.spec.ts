@@ -56,7 +56,11 @@ test.describe('display at each resolution', () => {
     });
   }
 
-  test('turning the screen re-paginates the slide on show for the new size, keeping one page timer', async ({ page, workDir, serveContent }) => {
+  test('turning the screen re-paginates the slide on show for the new size, keeping one page timer', async ({
+    page,
+    workDir,
+    serveContent,
+  }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
     const { url } = await serveWith(workDir, serveContent, (demo) => {
       const long = [...demo].sort((x, y) => y.text.length - x.text.length)[0];

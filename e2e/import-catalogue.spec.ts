@@ -49,7 +49,12 @@ const ROWS = [
   }),
 ];
 
-test('an item imported from an Excel catalogue is published and found on the kiosk by tapping', async ({ page, workDir, serveContent, shot }) => {
+test('an item imported from an Excel catalogue is published and found on the kiosk by tapping', async ({
+  page,
+  workDir,
+  serveContent,
+  shot,
+}) => {
   // Importing and publishing the whole demo county (the real CLI) comes before the kiosk part.
   test.setTimeout(180_000);
   // Import into a copy of the county's content.

@@ -13,7 +13,11 @@ async function openItem(page: Page, code: string) {
   const item = bundle.items.find((i) => i.code === code)!;
   await openHome(page);
   await homeTile(page, '按部门查询').tap();
-  await page.locator('button.tile').filter({ hasText: bundle.departments.find((d) => d.id === item.departmentId)!.name }).first().tap();
+  await page
+    .locator('button.tile')
+    .filter({ hasText: bundle.departments.find((d) => d.id === item.departmentId)!.name })
+    .first()
+    .tap();
   await rowButton(page, item.name).tap();
   await expect(page.getByRole('heading', { level: 1, name: item.name })).toBeVisible();
   return { bundle, item };
@@ -149,7 +153,12 @@ test('评价此事项: a 差评 asks for a reason, is stored in IndexedDB and su
   const check = (list: unknown[]) => {
     const e = list.find((x) => (x as { target: { id?: string } }).target.id === item.code) as Record<string, unknown> | undefined;
     expect(e).toBeTruthy();
-    expect(e).toMatchObject({ level: 1, reasons: ['等候时间太长', '让我跑了多次'], siteCode: 'baihe', target: { kind: 'item', id: item.code, name: item.name } });
+    expect(e).toMatchObject({
+      level: 1,
+      reasons: ['等候时间太长', '让我跑了多次'],
+      siteCode: 'baihe',
+      target: { kind: 'item', id: item.code, name: item.name },
+    });
     expect(typeof e!.at).toBe('number');
   };
   check(await storedEvaluations(page));
@@ -165,5 +174,9 @@ test('评价此事项: a 差评 asks for a reason, is stored in IndexedDB and su
   await page.getByRole('button', { name: '回到首页' }).tap();
   await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
   const all = await storedEvaluations(page);
-  expect(all.some((x) => (x as { level: number; target: { kind: string } }).level === 5 && (x as { target: { kind: string } }).target.kind === 'centre')).toBe(true);
+  expect(
+    all.some(
+      (x) => (x as { level: number; target: { kind: string } }).level === 5 && (x as { target: { kind: string } }).target.kind === 'centre',
+    ),
+  ).toBe(true);
 });

@@ -95,7 +95,8 @@ test('the popular matters on home open an item in one tap', async ({ page }) => 
   await openHome(page);
   // Shown by the name residents use (低保), with the official name.
   const popular = page.getByRole('region', { name: '大家常办' });
-  if (top.keywords[0] && !top.name.startsWith(top.keywords[0])) await expect(popular.getByRole('button').first()).toContainText(top.keywords[0]);
+  if (top.keywords[0] && !top.name.startsWith(top.keywords[0]))
+    await expect(popular.getByRole('button').first()).toContainText(top.keywords[0]);
   await popular.getByRole('button', { name: top.name }).tap();
   await expect(page.getByRole('heading', { level: 1, name: top.name })).toBeVisible();
 });
@@ -105,7 +106,10 @@ test('the attract screen offers the popular matters by their everyday names: one
   const dibao = bundle.items.find((i) => i.keywords[0] === '低保');
   test.skip(!dibao, 'no item called 低保 in the demo content');
   await openAttract(page);
-  await page.getByRole('region', { name: /大家常办/ }).getByRole('button', { name: /^低保/ }).tap();
+  await page
+    .getByRole('region', { name: /大家常办/ })
+    .getByRole('button', { name: /^低保/ })
+    .tap();
   await expect(page.getByRole('heading', { level: 1, name: dibao!.name })).toBeVisible();
   // A fresh visit: back leads home.
   await bottomBar(page).getByRole('button', { name: /返回/ }).tap();
@@ -114,7 +118,9 @@ test('the attract screen offers the popular matters by their everyday names: one
 
 test('返回 comes back to the same place in a long list', async ({ page }) => {
   const bundle = await demoBundle();
-  const counts = bundle.departments.map((d) => ({ d, n: bundle.items.filter((i) => i.departmentId === d.id).length })).sort((a, b) => b.n - a.n);
+  const counts = bundle.departments
+    .map((d) => ({ d, n: bundle.items.filter((i) => i.departmentId === d.id).length }))
+    .sort((a, b) => b.n - a.n);
   const dept = counts[0].d;
   await openHome(page);
   await homeTile(page, '按部门查询').tap();

@@ -82,13 +82,17 @@ export async function sizeProblems(page: Page, minFont: number): Promise<SizePro
     const visible = (el: Element) => {
       const r = el.getBoundingClientRect();
       const cs = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none' && !el.closest('.sr-only, [aria-hidden="true"]');
+      return (
+        r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none' && !el.closest('.sr-only, [aria-hidden="true"]')
+      );
     };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 20)}”`;
+    const name = (el: Element) =>
+      `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 20)}”`;
     for (const el of root.querySelectorAll('*')) {
       if (!visible(el)) continue;
       const r = el.getBoundingClientRect();
-      if (r.right > vw + 1 || r.left < -1) out.push({ what: `sticks out sideways: ${name(el)}`, value: `${Math.round(r.left)}–${Math.round(r.right)} of ${vw}` });
+      if (r.right > vw + 1 || r.left < -1)
+        out.push({ what: `sticks out sideways: ${name(el)}`, value: `${Math.round(r.left)}–${Math.round(r.right)} of ${vw}` });
       const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
       if (hasText) {
         const fs = parseFloat(getComputedStyle(el).fontSize);
@@ -103,7 +107,8 @@ export async function sizeProblems(page: Page, minFont: number): Promise<SizePro
         if (lh < 1.49) out.push({ what: `line height below 1.5: ${name(el)}`, value: lh.toFixed(2) });
       }
       if (el.tagName === 'BUTTON' || el.getAttribute('role') === 'radio') {
-        if (r.width < 63.5 || r.height < 63.5) out.push({ what: `touch target below 64×64: ${name(el)}`, value: `${Math.round(r.width)}×${Math.round(r.height)}` });
+        if (r.width < 63.5 || r.height < 63.5)
+          out.push({ what: `touch target below 64×64: ${name(el)}`, value: `${Math.round(r.width)}×${Math.round(r.height)}` });
       }
     }
     return out;
@@ -114,7 +119,9 @@ export const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** A list row (item, announcement, document) by its exact title (topic rows carry a hidden "第N步："). */
 export function rowButton(page: Page, title: string) {
-  return page.locator('button.row-btn').filter({ has: page.locator('.row-title').filter({ hasText: new RegExp(`(^|：)\\s*${esc(title)}$`) }) });
+  return page
+    .locator('button.row-btn')
+    .filter({ has: page.locator('.row-title').filter({ hasText: new RegExp(`(^|：)\\s*${esc(title)}$`) }) });
 }
 
 /** A tile (department, topic) by its exact label. */

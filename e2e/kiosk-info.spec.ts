@@ -37,11 +37,14 @@ test('staff board: photo, name, post, partner, on duty today, and who covers an 
   const card = page.getByRole('region', { name: new RegExp(`^${found!.window}号窗口`) });
   await card.scrollIntoViewIfNeeded();
   await expect(card).toContainText(`今天A岗 ${found!.a} 不在，由B岗 ${found!.b} 代岗办理`);
-  const person = (name: string) => page.locator('.person').filter({ has: page.locator('.person-name', { hasText: new RegExp(`^${name}$`) }) });
+  const person = (name: string) =>
+    page.locator('.person').filter({ has: page.locator('.person-name', { hasText: new RegExp(`^${name}$`) }) });
   const a = card.locator('.person').filter({ has: page.locator('.person-name', { hasText: new RegExp(`^${found!.a}$`) }) });
   await expect(a).toContainText('今日不在岗');
   await expect(a).toContainText(`AB岗搭档：${found!.b}`);
-  await expect(card.locator('.person').filter({ has: page.locator('.person-name', { hasText: new RegExp(`^${found!.b}$`) }) })).toContainText('今日在岗');
+  await expect(
+    card.locator('.person').filter({ has: page.locator('.person-name', { hasText: new RegExp(`^${found!.b}$`) }) }),
+  ).toContainText('今日在岗');
 
   // Every staff member is shown with name, position and the right duty state.
   const { isoDate, weekday } = zonedParts(found!.epoch, TZ);
@@ -50,7 +53,11 @@ test('staff board: photo, name, post, partner, on duty today, and who covers an 
     await expect(person(s.name)).toContainText(isOnDuty(s, isoDate, weekday) ? '今日在岗' : '今日不在岗');
     if (s.photo) {
       await expect(person(s.name).getByRole('img', { name: `${s.name}的照片` })).toBeVisible();
-      expect(await person(s.name).getByRole('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      expect(
+        await person(s.name)
+          .getByRole('img')
+          .evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0),
+      ).toBe(true);
     }
   }
   await shot('kiosk-staff');
@@ -60,7 +67,10 @@ test('announcements: expired ones hidden, future ones not yet shown, urgent firs
   const bundle = await demoBundle();
   test.skip(bundle.announcements.length === 0, 'demo content has no announcements');
   // A moment at which at least one announcement has expired and, when possible, another is still to come.
-  const candidates = bundle.announcements.flatMap((a) => [parseInstant(a.publishAt), parseInstant(a.expireAt)]).filter((t): t is number => t !== null).sort((x, y) => x - y);
+  const candidates = bundle.announcements
+    .flatMap((a) => [parseInstant(a.publishAt), parseInstant(a.expireAt)])
+    .filter((t): t is number => t !== null)
+    .sort((x, y) => x - y);
   let when = Date.now();
   let best = -1;
   for (const t of candidates) {
@@ -90,7 +100,11 @@ test('announcements: expired ones hidden, future ones not yet shown, urgent firs
   const a = live[0];
   await rowButton(page, a.title).tap();
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(a.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })).toBeVisible();
-  const firstLine = a.text.split('\n').find((l) => l.trim().length > 4)?.trim().slice(0, 12);
+  const firstLine = a.text
+    .split('\n')
+    .find((l) => l.trim().length > 4)
+    ?.trim()
+    .slice(0, 12);
   if (firstLine) await expect(page.locator('.rich')).toContainText(firstLine);
   await expect(page.locator('.rich script')).toHaveCount(0);
   await shot('kiosk-announcement');
@@ -123,7 +137,10 @@ test('centre information: address, today open or closed, phones, opinion box, fl
   await expect(page.locator('.open-state')).toContainText(site.hours.days.includes(7) ? '现在正在办公' : '现在不办公');
 });
 
-test('a village station: where to go names its 代办员 and phone; the staff screen shows the agent and the township centre', async ({ page, shot }) => {
+test('a village station: where to go names its 代办员 and phone; the staff screen shows the agent and the township centre', async ({
+  page,
+  shot,
+}) => {
   const bundle = await demoBundle('baihe-qingshui');
   const agent = bundle.site.agent!;
   const item = [...bundle.items].sort((a, b) => (b.popularity ?? 0) - (a.popularity ?? 0))[0];

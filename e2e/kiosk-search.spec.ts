@@ -102,7 +102,11 @@ test('documents are found by title pinyin and by the digits of their 文号', as
 
   const entry = bundle.search.find((e) => e.ref === `doc:${doc.id}` && !e.alias);
   if (entry) {
-    const initials = entry.readings.filter((r) => r.length > 0).slice(0, 4).map((r) => r[0][0]).join('');
+    const initials = entry.readings
+      .filter((r) => r.length > 0)
+      .slice(0, 4)
+      .map((r) => r[0][0])
+      .join('');
     await typeKeys(page, initials);
     await expect(rowButton(page, doc.title)).toBeVisible();
   }

@@ -15,7 +15,9 @@ test('idle: "还在使用吗？" with a countdown, then everything is reset to t
   await page.clock.install();
   await openHome(page, { query: '&idle=40' });
   await freezeClock(page);
-  await bottomBar(page).getByRole('button', { name: /长辈模式/ }).tap();
+  await bottomBar(page)
+    .getByRole('button', { name: /长辈模式/ })
+    .tap();
   await homeTile(page, '搜索').tap();
   await typeKeys(page, 'dbsq');
   await expect(page.getByRole('searchbox')).toHaveValue('dbsq');
@@ -71,7 +73,11 @@ test('idle reset closes an open dialog and the default idle time is 90 seconds',
 
 test('长辈模式: one tap from every screen, larger text', async ({ page, shot }) => {
   await openHome(page);
-  const size = () => page.locator('.screen-sub, .tile-sub').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const size = () =>
+    page
+      .locator('.screen-sub, .tile-sub')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   const body = () => page.locator('.kiosk').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(await body()).toBeGreaterThanOrEqual(24);
   const before = await size();

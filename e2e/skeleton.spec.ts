@@ -68,7 +68,10 @@ test.describe('first visit and offline', () => {
       (imgs as HTMLImageElement[]).map((img) => ({ blob: img.src.startsWith('blob:'), ok: img.complete && img.naturalWidth > 0 })),
     );
     expect(loaded.length).toBeGreaterThan(0);
-    expect(loaded.every((p) => p.blob && p.ok), JSON.stringify(loaded)).toBe(true);
+    expect(
+      loaded.every((p) => p.blob && p.ok),
+      JSON.stringify(loaded),
+    ).toBe(true);
     await shot('skeleton-offline-staff');
   });
 

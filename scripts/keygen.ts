@@ -32,7 +32,8 @@ export async function generateKeyFiles(dir: string, name = 'signing', force = fa
         () => true,
         () => false,
       );
-      if (exists) throw new KeyExistsError(`${file} 已存在，未覆盖。确实要生成新密钥请加 --force（旧密钥签名的内容将无法被新公钥的查询机接受）`);
+      if (exists)
+        throw new KeyExistsError(`${file} 已存在，未覆盖。确实要生成新密钥请加 --force（旧密钥签名的内容将无法被新公钥的查询机接受）`);
     }
   }
   await mkdir(path.dirname(privateKeyPath), { recursive: true, mode: 0o700 });

@@ -33,11 +33,7 @@ async function main(): Promise<number> {
   const server = await startServer({ root, port, host });
   const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${server.port}`;
 
-  const lines = [
-    '',
-    `便民服务自助查询已启动（${manifest.county.name}，内容版本 ${manifest.version}）：${base}/`,
-    '',
-  ];
+  const lines = ['', `便民服务自助查询已启动（${manifest.county.name}，内容版本 ${manifest.version}）：${base}/`, ''];
   for (const t of manifest.sites.filter((s) => s.kind === 'township')) {
     lines.push(`${t.name}（${t.code}）`);
     lines.push(`  触摸查询机：${base}/?site=${t.code}&mode=kiosk`);

@@ -103,7 +103,13 @@ async function main(): Promise<number> {
 
   banner('单元测试（vitest）');
   const unitJson = join(out, 'unit.json');
-  const unitCode = await runStep(VITEST[0], [...VITEST[1], 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`]);
+  const unitCode = await runStep(VITEST[0], [
+    ...VITEST[1],
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${unitJson}`,
+  ]);
   const unit = vitestCounts(unitJson);
   if (unit) {
     total.passed += unit.passed;

@@ -32,10 +32,14 @@ export async function copyPublished(dest: string, from = DEMO_CONTENT_OUT): Prom
  */
 export async function publishInto(outDir: string, contentDir = CONTENT_SOURCE): Promise<ManifestPayload> {
   try {
-    await run(process.execPath, [join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'scripts/publish-content.ts', '--content', contentDir, '--out', outDir], {
-      cwd: REPO,
-      maxBuffer: 32 * 1024 * 1024,
-    });
+    await run(
+      process.execPath,
+      [join(REPO, 'node_modules/tsx/dist/cli.mjs'), 'scripts/publish-content.ts', '--content', contentDir, '--out', outDir],
+      {
+        cwd: REPO,
+        maxBuffer: 32 * 1024 * 1024,
+      },
+    );
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(`publish-content failed: ${e.message}\n${e.stdout ?? ''}\n${e.stderr ?? ''}`);

@@ -12,7 +12,7 @@ import { median, ratio, type Row } from './measure.ts';
 /** ms since navigation start when the site's name is on screen and no status screen is up. */
 async function readyAt(page: Page, siteName: string): Promise<number> {
   const handle = await page.waitForFunction(
-    (name) => !document.querySelector('.status-title') && document.body.innerText.includes(name) ? performance.now() : 0,
+    (name) => (!document.querySelector('.status-title') && document.body.innerText.includes(name) ? performance.now() : 0),
     siteName,
     { timeout: 30_000, polling: 'raf' },
   );
@@ -28,7 +28,9 @@ async function startTimes(browser: Browser, url: string, siteName: string, runs:
     const page = await context.newPage();
     await page.goto(url);
     first.push(await readyAt(page, siteName));
-    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null || !('serviceWorker' in navigator), null, { timeout: 30_000 }).catch(() => {});
+    await page
+      .waitForFunction(() => navigator.serviceWorker?.controller !== null || !('serviceWorker' in navigator), null, { timeout: 30_000 })
+      .catch(() => {});
     await page.reload();
     warm.push(await readyAt(page, siteName));
     await context.setOffline(true);
@@ -75,10 +77,25 @@ export async function benchBrowser(distDir: string, site: string, siteName: stri
     const mb = (n: number) => `${(n / 1048576).toFixed(2)} MB`;
     return [
       { group: 'browser', name: 'first visit: fetch, verify, store, render (baseline)', value: `${t.first.toFixed(0)} ms` },
-      { group: 'browser', name: 'reload with stored content', value: `${t.warm.toFixed(0)} ms`, ratio: ratio(t.warm, t.first, 'first visit') },
-      { group: 'browser', name: 'reload with the network off', value: `${t.offline.toFixed(0)} ms`, ratio: ratio(t.offline, t.first, 'first visit') },
+      {
+        group: 'browser',
+        name: 'reload with stored content',
+        value: `${t.warm.toFixed(0)} ms`,
+        ratio: ratio(t.warm, t.first, 'first visit'),
+      },
+      {
+        group: 'browser',
+        name: 'reload with the network off',
+        value: `${t.offline.toFixed(0)} ms`,
+        ratio: ratio(t.offline, t.first, 'first visit'),
+      },
       { group: 'display', name: 'JS heap after GC after 1 h warm-up (baseline)', value: mb(mem.before.heap) },
-      { group: 'display', name: `JS heap after GC after ${displayHours} h more`, value: mb(mem.after.heap), ratio: ratio(mem.after.heap, mem.before.heap, 'start') },
+      {
+        group: 'display',
+        name: `JS heap after GC after ${displayHours} h more`,
+        value: mb(mem.after.heap),
+        ratio: ratio(mem.after.heap, mem.before.heap, 'start'),
+      },
       { group: 'display', name: `DOM nodes: baseline → after ${displayHours} h more`, value: `${mem.before.nodes} → ${mem.after.nodes}` },
     ];
   } finally {

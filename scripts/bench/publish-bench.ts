@@ -10,7 +10,12 @@ export async function benchPublish(contentDir: string): Promise<Row[]> {
   const items = publication?.stats.items ?? 0;
   return [
     { group: 'publish', name: 'load content files (baseline)', value: `${load.toFixed(0)} ms` },
-    { group: 'publish', name: `validate + build ${publication?.stats.sites} site bundles`, value: `${build.toFixed(0)} ms`, ratio: ratio(build, load, 'load') },
+    {
+      group: 'publish',
+      name: `validate + build ${publication?.stats.sites} site bundles`,
+      value: `${build.toFixed(0)} ms`,
+      ratio: ratio(build, load, 'load'),
+    },
     { group: 'publish', name: 'build time per item', value: `${(build / Math.max(items, 1)).toFixed(1)} ms` },
   ];
 }

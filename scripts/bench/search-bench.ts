@@ -34,7 +34,11 @@ export async function benchSearch(entries: readonly SearchEntry[], site: string)
   let fewer = 0;
   for (const q of QUERIES) if (naiveSearch(index, q).length < search(entries, q).length) fewer++;
   return [
-    { group: 'search', name: `naive substring, ${entries.length} entries (${site}) (baseline)`, value: `${((naive * 1000) / keystrokes.length).toFixed(0)} µs/key` },
+    {
+      group: 'search',
+      name: `naive substring, ${entries.length} entries (${site}) (baseline)`,
+      value: `${((naive * 1000) / keystrokes.length).toFixed(0)} µs/key`,
+    },
     { group: 'search', name: 'kiosk matcher, per keystroke', value: `${perKeyUs.toFixed(0)} µs/key`, ratio: ratio(ours, naive, 'naive') },
     { group: 'search', name: 'kiosk matcher vs 16.7 ms frame', value: `${((perKeyUs / 16_700) * 100).toFixed(1)} %` },
     { group: 'search', name: 'queries where naive finds fewer items', value: `${fewer} of ${QUERIES.length}` },

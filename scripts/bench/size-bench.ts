@@ -24,7 +24,12 @@ export function benchSizes(distDir: string, repo: string, bundleText: string, si
   return [
     { group: 'size', name: 'preact runtime alone, gzip (baseline)', value: kb(preact) },
     { group: 'size', name: 'kiosk start-up JS+CSS, gzip', value: kb(sum(eager)), ratio: ratio(sum(eager), preact, 'preact') },
-    { group: 'size', name: `whole app, all ${files.length} chunks, gzip`, value: kb(sum(files)), ratio: ratio(sum(files), preact, 'preact') },
+    {
+      group: 'size',
+      name: `whole app, all ${files.length} chunks, gzip`,
+      value: kb(sum(files)),
+      ratio: ratio(sum(files), preact, 'preact'),
+    },
     { group: 'size', name: 'pinyin-pro dictionary, gzip (baseline)', value: kb(pinyinDict) },
     { group: 'size', name: `site bundle ${site}, gzip`, value: kb(gz(bundleText)), ratio: ratio(gz(bundleText), pinyinDict, 'pinyin-pro') },
     { group: 'size', name: `  of which search index, gzip`, value: kb(searchPart), ratio: ratio(searchPart, pinyinDict, 'pinyin-pro') },

@@ -22,7 +22,11 @@ describe('npm run import-catalogue', () => {
   it('prints added/updated/unchanged and exits 0; errors go to stderr with exit 1', async () => {
     const dir = await tempDir();
     const content = await makeContent(path.join(dir, 'content'));
-    const good = await writeCsv(path.join(dir, 'good.csv'), table([goodRow(), goodRow({ 事项编码: 'MZ-001', 事项名称: '最低生活保障申请', 承诺时限: 20, 法定时限: 30 })]), 'gbk');
+    const good = await writeCsv(
+      path.join(dir, 'good.csv'),
+      table([goodRow(), goodRow({ 事项编码: 'MZ-001', 事项名称: '最低生活保障申请', 承诺时限: 20, 法定时限: 30 })]),
+      'gbk',
+    );
     const ok = run([good, '--content', content]);
     expect(ok.err).toBe('');
     expect(ok.code).toBe(0);

@@ -116,7 +116,13 @@ describe('clean import', () => {
 
     // The merged 主管部门 cell applies to row 3 too.
     const b = await item('items/minzheng/MZ-102.yaml');
-    expect(b).toMatchObject({ department: 'minzheng', materials: [], mode: '即办件', level: '村(社区)', keywords: ['高龄津贴', '老年人补贴'] });
+    expect(b).toMatchObject({
+      department: 'minzheng',
+      materials: [],
+      mode: '即办件',
+      level: '村(社区)',
+      keywords: ['高龄津贴', '老年人补贴'],
+    });
     expect(b).not.toHaveProperty('promiseDays');
     expect(b).not.toHaveProperty('legalDays');
 
@@ -239,7 +245,10 @@ describe('updating existing items', () => {
     const rel = 'items/minzheng/MZ-101.yaml';
     const text = await readFile(path.join(content, rel), 'utf8');
     const edited = text
-      .replace('{ name: 户口簿, form: 原件和复印件, copies: 1 }', '{ name: 户口簿, form: 原件和复印件, copies: 1, note: 需户主页和本人页 } # 手工补充')
+      .replace(
+        '{ name: 户口簿, form: 原件和复印件, copies: 1 }',
+        '{ name: 户口簿, form: 原件和复印件, copies: 1, note: 需户主页和本人页 } # 手工补充',
+      )
       .concat('faq:\n  - { q: 可以代办吗？, a: 可以由村代办员代办。 }\n');
     expect(edited).not.toBe(text);
     await writeFile(path.join(content, rel), edited);
@@ -247,7 +256,9 @@ describe('updating existing items', () => {
     expect(counts(plan)).toEqual({ added: 0, updated: 0, unchanged: 3 });
     expect(await readFile(path.join(content, rel), 'utf8')).toBe(edited);
 
-    const changed = await importXlsx(ROWS.map((r, i) => (i === 0 ? { ...r, 办理结果: '发放临时救助金或实物' } : i === 1 ? { ...r, 主管部门: '民政' } : r)));
+    const changed = await importXlsx(
+      ROWS.map((r, i) => (i === 0 ? { ...r, 办理结果: '发放临时救助金或实物' } : i === 1 ? { ...r, 主管部门: '民政' } : r)),
+    );
     expect(counts(changed)).toEqual({ added: 0, updated: 1, unchanged: 2 });
     const after = await readFile(path.join(content, rel), 'utf8');
     expect(after).toContain('note: 需户主页和本人页');
@@ -257,9 +268,15 @@ describe('updating existing items', () => {
   });
 
   it('moves an item to its new department folder when 主管部门 changes', async () => {
-    const plan = await importCsvRows([goodRow({ 事项编码: 'MZ-001', 事项名称: '最低生活保障申请', 主管部门: '计生', 承诺时限: 20, 法定时限: 30 })]);
+    const plan = await importCsvRows([
+      goodRow({ 事项编码: 'MZ-001', 事项名称: '最低生活保障申请', 主管部门: '计生', 承诺时限: 20, 法定时限: 30 }),
+    ]);
     expect(plan.errors).toEqual([]);
-    expect(plan.changes[0]).toMatchObject({ status: 'updated', file: 'items/jisheng/MZ-001.yaml', movedFrom: 'items/minzheng/MZ-001.yaml' });
+    expect(plan.changes[0]).toMatchObject({
+      status: 'updated',
+      file: 'items/jisheng/MZ-001.yaml',
+      movedFrom: 'items/minzheng/MZ-001.yaml',
+    });
     const files = Object.keys(await snapshot(content));
     expect(files).toContain('items/jisheng/MZ-001.yaml');
     expect(files).not.toContain('items/minzheng/MZ-001.yaml');
@@ -329,7 +346,11 @@ describe('errors: every problem at once, nothing written', () => {
   const cases: Case[] = [
     ['事项编码 empty', { 事项编码: '' }, { column: '事项编码', message: '「事项编码」不能为空' }],
     ['事项编码 bad characters', { 事项编码: 'MZ 001/1' }, { column: '事项编码', message: '只能使用字母、数字' }],
-    ['事项编码 differs from an existing one only in case', { 事项编码: 'mz-001' }, { column: '事项编码', message: '与已有事项「MZ-001」只差大小写' }],
+    [
+      '事项编码 differs from an existing one only in case',
+      { 事项编码: 'mz-001' },
+      { column: '事项编码', message: '与已有事项「MZ-001」只差大小写' },
+    ],
     ['事项名称 empty', { 事项名称: '' }, { column: '事项名称', message: '「事项名称」不能为空' }],
     ['事项类型 not in the list', { 事项类型: '行政审批' }, { column: '事项类型', message: '事项类型「行政审批」不在规定范围内' }],
     ['主管部门 unknown', { 主管部门: '教育' }, { column: '主管部门', message: '主管部门「教育」在 departments.yaml 中不存在' }],
@@ -343,14 +364,30 @@ describe('errors: every problem at once, nothing written', () => {
     ['承诺件 without 承诺时限', { 承诺时限: '' }, { column: '承诺时限', message: '承诺件必须填写承诺时限' }],
     ['承诺时限 not working days', { 承诺时限: '3天' }, { column: '承诺时限', message: '请按工作日填写' }],
     ['承诺时限 not a number', { 承诺时限: '尽快' }, { column: '承诺时限', message: '应为工作日数' }],
-    ['即办件 with 承诺时限', { 办件类型: '即办件', 承诺时限: 5, 法定时限: '' }, { column: '承诺时限', message: '即办件当场办结，不填承诺时限' }],
-    ['法定时限 shorter than 承诺时限', { 承诺时限: 10, 法定时限: 5 }, { column: '法定时限', message: '法定时限 5 个工作日短于承诺时限 10 个工作日' }],
+    [
+      '即办件 with 承诺时限',
+      { 办件类型: '即办件', 承诺时限: 5, 法定时限: '' },
+      { column: '承诺时限', message: '即办件当场办结，不填承诺时限' },
+    ],
+    [
+      '法定时限 shorter than 承诺时限',
+      { 承诺时限: 10, 法定时限: 5 },
+      { column: '法定时限', message: '法定时限 5 个工作日短于承诺时限 10 个工作日' },
+    ],
     ['法定时限 not working days', { 法定时限: '一个月' }, { column: '法定时限', message: '法定时限「一个月」应为工作日数' }],
     ['办理结果 empty', { 办理结果: '' }, { column: '办理结果', message: '「办理结果」不能为空' }],
     ['是否收费 unknown', { 是否收费: '看情况' }, { column: '是否收费', message: '应为“是”或“否”' }],
     ['收费 without 收费依据', { 是否收费: '是', 收费标准: '10元' }, { column: '收费依据', message: '是否收费为“是”时必须填写收费依据' }],
-    ['收费 without 收费标准', { 是否收费: '是', 收费依据: '某文件', 收费标准: '' }, { column: '收费标准', message: '是否收费为“是”时必须填写收费标准' }],
-    ['收费 with 收费标准 不收费', { 是否收费: '是', 收费依据: '某文件', 收费标准: '不收费' }, { column: '收费标准', message: '必须填写收费标准' }],
+    [
+      '收费 without 收费标准',
+      { 是否收费: '是', 收费依据: '某文件', 收费标准: '' },
+      { column: '收费标准', message: '是否收费为“是”时必须填写收费标准' },
+    ],
+    [
+      '收费 with 收费标准 不收费',
+      { 是否收费: '是', 收费依据: '某文件', 收费标准: '不收费' },
+      { column: '收费标准', message: '必须填写收费标准' },
+    ],
     ['不收费 with a 收费标准', { 是否收费: '否', 收费标准: '10元' }, { column: '收费标准', message: '收费标准应为“不收费”' }],
     ['办理层级 unknown', { 办理层级: '县级' }, { column: '办理层级', message: '办理层级「县级」应为' }],
     ['办理层级 empty', { 办理层级: '' }, { column: '办理层级', message: '「办理层级」不能为空' }],
@@ -448,7 +485,11 @@ describe('errors: every problem at once, nothing written', () => {
     await writeFile(path.join(content, 'items/jisheng/MZ-001.yaml'), text);
     const plan = await importCsvRows([goodRow({ 事项编码: 'MZ-001' })]);
     expect(plan.errors.map((e) => [e.row, e.column, e.message])).toEqual([
-      [2, '事项编码', '内容文件夹中已有多个事项使用编码「MZ-001」（items/jisheng/MZ-001.yaml、items/minzheng/MZ-001.yaml）：请先删除多余的文件'],
+      [
+        2,
+        '事项编码',
+        '内容文件夹中已有多个事项使用编码「MZ-001」（items/jisheng/MZ-001.yaml、items/minzheng/MZ-001.yaml）：请先删除多余的文件',
+      ],
     ]);
   });
 

@@ -296,10 +296,7 @@ export function newItemText(patch: ItemPatch): string {
  * The new text of an existing item file, or the unchanged original text when
  * the sheet changes no value (formatting of an untouched file is never altered).
  */
-export function updateItemText(
-  original: string,
-  patch: ItemPatch,
-): { text: string; changed: boolean; fields: string[] } {
+export function updateItemText(original: string, patch: ItemPatch): { text: string; changed: boolean; fields: string[] } {
   const doc = parseDocument(original);
   if (doc.errors.length) throw new Error(doc.errors[0].message);
   const before = (doc.toJS() ?? {}) as Record<string, unknown>;

@@ -288,10 +288,13 @@ export function mapRow(row: SheetRow, ctx: RowContext): RowResult {
       }
       if (unknown.length) {
         bad = true;
-        problem('sites', `适用站点「${unknown.join('、')}」不存在：请填写“全部”，或站点的编码或名称（如 ${ctx.sites
-          .slice(0, 3)
-          .map((x) => shortSiteName(x.name))
-          .join('、')}）`);
+        problem(
+          'sites',
+          `适用站点「${unknown.join('、')}」不存在：请填写“全部”，或站点的编码或名称（如 ${ctx.sites
+            .slice(0, 3)
+            .map((x) => shortSiteName(x.name))
+            .join('、')}）`,
+        );
       }
       if (!bad) patch.sites = codes;
     }

@@ -78,7 +78,9 @@ export interface ImportPlan {
   removals: string[];
 }
 
-async function readSheets(file: string): Promise<{ sheets: (Sheet | WorkbookSheet)[]; format: 'xlsx' | 'csv'; encoding?: string } | ImportError> {
+async function readSheets(
+  file: string,
+): Promise<{ sheets: (Sheet | WorkbookSheet)[]; format: 'xlsx' | 'csv'; encoding?: string } | ImportError> {
   const ext = path.extname(file).toLowerCase();
   let data: Buffer;
   try {
@@ -178,7 +180,13 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
     return { column: COLUMN_BY_KEY[key].header, letter: i === undefined ? undefined : columnLetter(i + 1) };
   };
   for (const p of header.problems) {
-    plan.errors.push({ sheet: sheet.name, row: 1, column: p.header, letter: p.column ? columnLetter(p.column) : undefined, message: p.message });
+    plan.errors.push({
+      sheet: sheet.name,
+      row: 1,
+      column: p.header,
+      letter: p.column ? columnLetter(p.column) : undefined,
+      message: p.message,
+    });
   }
   for (const ig of header.ignored) {
     plan.notices.push(`已忽略不认识的列「${ig.header}」（${columnLetter(ig.column)} 列）`);
@@ -254,7 +262,12 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
       const prior = firstRow.get(code);
       const priorLower = firstRowLower.get(code.toLowerCase());
       if (prior !== undefined) {
-        plan.errors.push({ sheet: sheet.name, row: row.number, ...at('code'), message: `事项编码「${code}」与第 ${prior} 行重复：每个事项编码只能出现一次` });
+        plan.errors.push({
+          sheet: sheet.name,
+          row: row.number,
+          ...at('code'),
+          message: `事项编码「${code}」与第 ${prior} 行重复：每个事项编码只能出现一次`,
+        });
         continue;
       }
       if (priorLower) {
@@ -441,4 +454,3 @@ function itemDepartment(content: LoadedContent, file: string): string | undefine
   const d = src?.data?.department;
   return typeof d === 'string' ? d : undefined;
 }
-

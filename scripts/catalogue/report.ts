@@ -46,9 +46,7 @@ export function formatSource(plan: ImportPlan): string {
   if (plan.source.sheet !== undefined) {
     const enc = plan.source.encoding ? `，编码 ${ENCODING_NAMES[plan.source.encoding] ?? plan.source.encoding}` : '';
     parts.push(
-      plan.source.format === 'xlsx'
-        ? `：工作表「${plan.source.sheet}」，${plan.source.rows} 行事项`
-        : `：${plan.source.rows} 行事项${enc}`,
+      plan.source.format === 'xlsx' ? `：工作表「${plan.source.sheet}」，${plan.source.rows} 行事项` : `：${plan.source.rows} 行事项${enc}`,
     );
   }
   return parts.join('');
@@ -77,7 +75,9 @@ export function formatReport(plan: ImportPlan, opts: { contentDir: string; dryRu
     lines.push(`  ${verb} ${c.code} ${c.name} → ${c.file}${moved}${fields}`);
   }
   const head = opts.dryRun ? '检查通过（未写入，--dry-run）' : '导入完成';
-  lines.push(`${head}：新增 ${count('added')} 项，更新 ${count('updated')} 项，未变 ${count('unchanged')} 项。内容文件夹：${opts.contentDir}`);
+  lines.push(
+    `${head}：新增 ${count('added')} 项，更新 ${count('updated')} 项，未变 ${count('unchanged')} 项。内容文件夹：${opts.contentDir}`,
+  );
   if (!opts.dryRun && (count('added') || count('updated'))) {
     lines.push('下一步：运行 npm run publish-content 发布，查询机即可显示。');
   }

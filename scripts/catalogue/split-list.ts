@@ -34,9 +34,9 @@ export function chineseNumber(s: string): number {
   if (s === '十') return 10;
   const i = s.indexOf('十');
   if (i < 0) return s.length === 1 ? CN_DIGITS[s] : NaN;
-  const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)] ?? NaN;
+  const tens = i === 0 ? 1 : (CN_DIGITS[s.slice(0, i)] ?? NaN);
   const rest = s.slice(i + 1);
-  const ones = rest === '' ? 0 : rest.length === 1 ? CN_DIGITS[rest] ?? NaN : NaN;
+  const ones = rest === '' ? 0 : rest.length === 1 ? (CN_DIGITS[rest] ?? NaN) : NaN;
   return tens * 10 + ones;
 }
 
@@ -48,8 +48,7 @@ interface Marker {
   style: MarkerStyle;
 }
 
-const MARKER_RE =
-  /(\d{1,2})\s*[.．、)）](?!\d)|[（(]\s*(\d{1,2})\s*[)）]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})[、.．]/gu;
+const MARKER_RE = /(\d{1,2})\s*[.．、)）](?!\d)|[（(]\s*(\d{1,2})\s*[)）]|([\u2460-\u2473])|([一二三四五六七八九十]{1,3})[、.．]/gu;
 
 function markersOf(text: string): Marker[] {
   const out: Marker[] = [];

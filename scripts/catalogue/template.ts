@@ -18,7 +18,9 @@ export const TEMPLATE_CSV_URL = new URL('./template.csv', import.meta.url);
 
 export function templateExampleRows(): string[][] {
   const text = readFileSync(TEMPLATE_CSV_URL, 'utf8').replace(/^\uFEFF/, '');
-  return parseCsv(text).slice(1).filter((r) => r.some((c) => c.trim() !== ''));
+  return parseCsv(text)
+    .slice(1)
+    .filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 const WIDTHS: Partial<Record<ColumnKey, number>> = {
@@ -91,7 +93,11 @@ export function buildTemplateWorkbook(): ExcelJS.Workbook {
     ['7. 已有事项按事项编码更新；文本文件中手工补充的内容（材料说明、常见问题等）在重新导入后保留。'],
     [],
     ['列名', '是否必填', '说明'],
-    ...COLUMNS.map((c) => [c.header, c.required ? '必填' : c.key === 'promiseDays' || c.key === 'feeBasis' || c.key === 'feeStandard' ? '视情况' : '选填', c.help]),
+    ...COLUMNS.map((c) => [
+      c.header,
+      c.required ? '必填' : c.key === 'promiseDays' || c.key === 'feeBasis' || c.key === 'feeStandard' ? '视情况' : '选填',
+      c.help,
+    ]),
     [],
     ['示例（复制到「目录清单」工作表第 2 行起使用）：'],
     COLUMNS.map((c) => c.header),

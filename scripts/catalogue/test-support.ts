@@ -109,7 +109,10 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
     for (const e of await readdir(abs, { withFileTypes: true })) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) await walk(path.join(abs, e.name), r);
-      else out[r] = createHash('sha256').update(await readFile(path.join(abs, e.name))).digest('hex');
+      else
+        out[r] = createHash('sha256')
+          .update(await readFile(path.join(abs, e.name)))
+          .digest('hex');
     }
   };
   await walk(dir, '');

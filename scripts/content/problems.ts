@@ -30,10 +30,7 @@ export function formatProblem(p: Problem): string {
 
 /** Problems in a stable order: by file, then line, then field, then message. */
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      cmp(a.file, b.file) || a.line - b.line || cmp(a.field, b.field) || cmp(a.message, b.message),
-  );
+  return [...problems].sort((a, b) => cmp(a.file, b.file) || a.line - b.line || cmp(a.field, b.field) || cmp(a.message, b.message));
 }
 
 function cmp(a: string, b: string): number {

@@ -47,14 +47,7 @@ export function describe(value: unknown): string {
 }
 
 /** Check `value` at `path` of `src` against `shape`, appending problems. */
-export function checkShape(
-  src: SourceFile,
-  value: unknown,
-  shape: Shape,
-  path: FieldPath,
-  label: string,
-  problems: Problem[],
-): void {
+export function checkShape(src: SourceFile, value: unknown, shape: Shape, path: FieldPath, label: string, problems: Problem[]): void {
   const report = (message: string, at: FieldPath = path) =>
     problems.push({ file: src.file, line: src.line(at), field: formatFieldPath(at), message });
   const name = `「${label}」`;
@@ -147,9 +140,7 @@ export function checkShape(
 }
 
 function unknownKeyMessage(key: string, known: string[], fields: Record<string, Field>): string {
-  const best = known
-    .map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) }))
-    .sort((a, b) => a.d - b.d)[0];
+  const best = known.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) })).sort((a, b) => a.d - b.d)[0];
   if (best && best.d <= Math.max(2, Math.floor(best.k.length / 3))) {
     return `未知字段「${key}」，是否想写「${best.k}」（${fields[best.k].label}）？`;
   }
@@ -161,11 +152,7 @@ function editDistance(a: string, b: string): number {
   for (let j = 1; j <= b.length; j++) dp[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
-      dp[i][j] = Math.min(
-        dp[i - 1][j] + 1,
-        dp[i][j - 1] + 1,
-        dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
+      dp[i][j] = Math.min(dp[i - 1][j] + 1, dp[i][j - 1] + 1, dp[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
   }
   return dp[a.length][b.length];

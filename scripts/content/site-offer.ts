@@ -36,9 +36,6 @@ export function levelFitsSite(level: ItemLevel, site: SiteRef): boolean {
   return site.kind === 'township' ? level === '乡镇' : level === '村(社区)';
 }
 
-export function siteOffersItem(
-  item: { level: ItemLevel; sites?: 'all' | readonly string[] },
-  site: SiteRef,
-): boolean {
+export function siteOffersItem(item: { level: ItemLevel; sites?: 'all' | readonly string[] }, site: SiteRef): boolean {
   return sitesCover(item.sites, site) && levelFitsSite(item.level, site);
 }

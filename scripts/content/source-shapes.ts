@@ -122,10 +122,7 @@ export const itemShape = obj({
   promiseDays: opt('承诺时限', int(1)),
   legalDays: opt('法定时限', int(1)),
   result: req('办理结果', str()),
-  fee: req(
-    '收费',
-    obj({ charged: req('是否收费', bool()), basis: opt('收费依据', str()), standard: opt('收费标准', str()) }),
-  ),
+  fee: req('收费', obj({ charged: req('是否收费', bool()), basis: opt('收费依据', str()), standard: opt('收费标准', str()) })),
   supervision: opt('监督渠道', str()),
   phone: opt('咨询电话', str({ numeric: true })),
   level: req('办理层级', oneOf(ITEM_LEVELS)),
@@ -164,4 +161,3 @@ export const documentShape = obj({
   date: req('成文日期', str()),
   sites: opt('适用站点', { t: 'sites' }),
 });
-

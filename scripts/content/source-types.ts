@@ -14,14 +14,7 @@
  *   content/announcements/<id>.md          front matter AnnouncementSource + Markdown body
  *   content/documents/<id>.md              front matter DocumentSource + Markdown body
  */
-import type {
-  AnnouncementPriority,
-  ItemLevel,
-  ItemMode,
-  ItemType,
-  MaterialForm,
-  TownshipClass,
-} from '../../kiosk/src/bundle/schema.ts';
+import type { AnnouncementPriority, ItemLevel, ItemMode, ItemType, MaterialForm, TownshipClass } from '../../kiosk/src/bundle/schema.ts';
 
 export interface PhoneSource {
   label: string;

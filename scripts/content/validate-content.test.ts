@@ -103,7 +103,11 @@ const cases: Case[] = [
       ['mode', 'mode: 承诺件', '办件类型'],
       ['level', 'level: 乡镇和村(社区)', '办理层级'],
       ['department', 'department: minzheng', '主管部门'],
-      ['materials', 'materials:\n  - { name: 申请书, form: 填写, copies: 1 }\n  - { name: 户口簿, form: 原件和复印件, copies: 2 }', '申请材料'],
+      [
+        'materials',
+        'materials:\n  - { name: 申请书, form: 填写, copies: 1 }\n  - { name: 户口簿, form: 原件和复印件, copies: 2 }',
+        '申请材料',
+      ],
     ] as const
   ).map(
     ([key, text, label]): Case => ({
@@ -602,7 +606,10 @@ const cases: Case[] = [
   },
   {
     rule: 'staff file for an unknown township',
-    overrides: { 'staff/gamma.yaml': (_) => 'staff:\n  - { id: g1, name: 某, position: 员, window: "1", post: A, partner: g2 }\n  - { id: g2, name: 某, position: 员, window: "1", post: B, partner: g1 }\n' },
+    overrides: {
+      'staff/gamma.yaml': (_) =>
+        'staff:\n  - { id: g1, name: 某, position: 员, window: "1", post: A, partner: g2 }\n  - { id: g2, name: 某, position: 员, window: "1", post: B, partner: g1 }\n',
+    },
     file: 'staff/gamma.yaml',
     at: 1,
     field: '',
@@ -668,7 +675,6 @@ const cases: Case[] = [
     message: /缺少县基本信息文件/,
   },
 ];
-
 
 describe('validateContent', () => {
   it('accepts the minimal content', async () => {
@@ -752,9 +758,7 @@ describe('validateContent', () => {
   it('formats a problem as 文件:行 字段 — 说明', async () => {
     const overrides = { [MZ1]: replace('copies: 2', 'copies: 0') };
     const text = (await problemsWith(overrides)).map(formatProblem);
-    expect(text).toContain(
-      `${MZ1}:${lineOf(MZ1, 'copies: 0', overrides)} materials[1].copies — 「份数」不能小于 1，现在是 0`,
-    );
+    expect(text).toContain(`${MZ1}:${lineOf(MZ1, 'copies: 0', overrides)} materials[1].copies — 「份数」不能小于 1，现在是 0`);
   });
 });
 

@@ -206,7 +206,11 @@ export function checkStaff(ctx: ValidationContext): void {
         } else {
           const p = rec(partner.staff);
           if (p.partner !== m.id) {
-            ctx.report(src, at('partner'), `AB岗搭档「${m.partner}」的 partner 应写回「${String(m.id)}」，现在是「${String(p.partner ?? '')}」`);
+            ctx.report(
+              src,
+              at('partner'),
+              `AB岗搭档「${m.partner}」的 partner 应写回「${String(m.id)}」，现在是「${String(p.partner ?? '')}」`,
+            );
           }
           if (text(p.window) !== undefined && win !== undefined && text(p.window) !== win) {
             ctx.report(src, at('partner'), `AB岗搭档「${m.partner}」在 ${String(p.window)} 号窗口，应与本人同一窗口（${win} 号）`);

@@ -31,7 +31,12 @@ function checkCommon(ctx: ValidationContext, src: MarkdownSource, ids: Set<strin
     const line = src.bodyLine + Math.max(0, idx);
     const rel = resolveContentRef(src.file, ref);
     if (rel === undefined) {
-      ctx.problems.push({ file: src.file, line, field: 'body', message: `图片「${ref}」必须是内容文件夹中的文件（查询机离线时也要能显示），不能是网址` });
+      ctx.problems.push({
+        file: src.file,
+        line,
+        field: 'body',
+        message: `图片「${ref}」必须是内容文件夹中的文件（查询机离线时也要能显示），不能是网址`,
+      });
     } else if (!IMAGE_EXT.test(rel)) {
       ctx.problems.push({ file: src.file, line, field: 'body', message: `「${ref}」不是图片（jpg、png、webp、gif、svg）` });
     } else if (!ctx.content.files.has(rel)) {

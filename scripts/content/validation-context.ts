@@ -34,8 +34,7 @@ export function createContext(content: LoadedContent, problems: Problem[], timeZ
 
 export const isStr = (x: unknown): x is string => typeof x === 'string' && x.trim() !== '';
 /** Text that may have been written as a number (window numbers, phone numbers). */
-export const text = (x: unknown): string | undefined =>
-  typeof x === 'string' ? x : typeof x === 'number' ? String(x) : undefined;
+export const text = (x: unknown): string | undefined => (typeof x === 'string' ? x : typeof x === 'number' ? String(x) : undefined);
 export const arr = <T = unknown>(x: unknown): T[] => (Array.isArray(x) ? (x as T[]) : []);
 export const rec = (x: unknown): Record<string, unknown> =>
   x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Record<string, unknown>) : {};

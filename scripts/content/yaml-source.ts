@@ -47,11 +47,7 @@ const YAML_ERROR_TEXT: Record<string, string> = {
  * below the opening `---`). Syntax errors become problems; data is undefined
  * when the document cannot be used.
  */
-export function parseYamlSource(
-  file: string,
-  text: string,
-  lineOffset = 0,
-): { source?: SourceFile; problems: Problem[] } {
+export function parseYamlSource(file: string, text: string, lineOffset = 0): { source?: SourceFile; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = [];
@@ -81,8 +77,7 @@ export function parseYamlSource(
     },
   });
   const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
-  const lineAt = (offset: number | undefined) =>
-    offset === undefined ? 1 + lineOffset : lineCounter.linePos(offset).line + lineOffset;
+  const lineAt = (offset: number | undefined) => (offset === undefined ? 1 + lineOffset : lineCounter.linePos(offset).line + lineOffset);
   const line = (path: FieldPath): number => {
     let node: Node | null | undefined = doc.contents as Node | null;
     let best = lineAt(node?.range?.[0] ?? 0);
@@ -121,10 +116,7 @@ function unclosedQuoteLine(text: string, quote: string, limit: number): number |
  * Split a Markdown file into its YAML front matter (between a first line
  * `---` and the next `---` line) and body, and parse the front matter.
  */
-export function parseMarkdownSource(
-  file: string,
-  text: string,
-): { source?: MarkdownSource; problems: Problem[] } {
+export function parseMarkdownSource(file: string, text: string): { source?: MarkdownSource; problems: Problem[] } {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = clean.split('\n');
   if (lines[0]?.trim() !== '---') {

@@ -67,9 +67,7 @@ describe('buildBundles', () => {
 
   it('tells village residents who takes their papers', () => {
     const east = bundle('alpha-east');
-    expect(east.items.find((i) => i.code === 'MZ-001')!.where).toBe(
-      '本站代办员 王芳（13800000001），由代办员代为提交至甲镇便民服务中心',
-    );
+    expect(east.items.find((i) => i.code === 'MZ-001')!.where).toBe('本站代办员 王芳（13800000001），由代办员代为提交至甲镇便民服务中心');
     expect(east.items.find((i) => i.code === 'LY-001')!.where).toBe('在本站办理：代办员 王芳（13800000001）');
     expect(east.items.every((i) => i.window === undefined)).toBe(true);
     // village supervision falls back to the township's phone
@@ -112,7 +110,12 @@ describe('buildBundles', () => {
       { date: '2026-10-01', onDuty: true, note: '国庆节假日轮值' },
     ]);
     expect(bundle('alpha-east').staff).toEqual([]);
-    expect(built.assets.list().map((a) => a.path).sort()).toEqual([east.agent!.photo, staff[0].photo].sort());
+    expect(
+      built.assets
+        .list()
+        .map((a) => a.path)
+        .sort(),
+    ).toEqual([east.agent!.photo, staff[0].photo].sort());
   });
 
   it('filters announcements and documents by site (a township code includes its villages)', () => {
@@ -173,9 +176,7 @@ describe('buildBundles with variations', () => {
     const d = await writeContent({ 'items/minzheng/MZ-002.yaml': replace('mode: 即办件', 'mode: 即办件\nlegalDays: 5') });
     try {
       const b = buildBundles(await loadContent(d));
-      expect(b.sites[0].bundle.items.find((i) => i.code === 'MZ-002')!.timeLimit).toBe(
-        '即办件，材料齐全当场办结（法定时限5个工作日）',
-      );
+      expect(b.sites[0].bundle.items.find((i) => i.code === 'MZ-002')!.timeLimit).toBe('即办件，材料齐全当场办结（法定时限5个工作日）');
     } finally {
       await rm(d, { recursive: true, force: true });
     }

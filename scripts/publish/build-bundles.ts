@@ -95,10 +95,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
 
   const items = content.items
     .map((s) => s.data)
-    .sort(
-      (a, b) =>
-        (departmentOrder.get(a.department) ?? 0) - (departmentOrder.get(b.department) ?? 0) || byCode(a.code, b.code),
-    );
+    .sort((a, b) => (departmentOrder.get(a.department) ?? 0) - (departmentOrder.get(b.department) ?? 0) || byCode(a.code, b.code));
   const staffByTownship = new Map(content.staff.map((s) => [s.file.replace(/^staff\/|\.ya?ml$/g, ''), s.data.staff]));
 
   // Markdown is rendered once per file; images become assets.
@@ -123,10 +120,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
       .filter((it) => siteOffersItem(it, ref))
       .map((it) => serviceItem(it, departments.get(it.department)!, info, township));
     const offeredCodes = new Set(offered.map((i) => i.code));
-    const usedDepartments = new Set([
-      ...offered.map((i) => i.departmentId),
-      ...info.windows.flatMap((w) => w.departments),
-    ]);
+    const usedDepartments = new Set([...offered.map((i) => i.departmentId), ...info.windows.flatMap((w) => w.departments)]);
     const siteTopics: Topic[] = topics
       .map((t) => ({
         id: t.id,
@@ -167,13 +161,7 @@ function hours(h: NonNullable<SiteSource['hours']>): OpeningHours {
   };
 }
 
-function siteInfo(
-  site: SiteSource,
-  township: SiteSource,
-  county: CountyInfo,
-  villages: SiteSource[],
-  assets: AssetRegistry,
-): SiteInfo {
+function siteInfo(site: SiteSource, township: SiteSource, county: CountyInfo, villages: SiteSource[], assets: AssetRegistry): SiteInfo {
   const consultation = phone(site.phones.consultation);
   // Supervision: the site's own; a village station falls back to its township's, then the county's.
   const supervision = site.phones.supervision

@@ -59,14 +59,47 @@ export function diffBundles(before: Iterable<SiteBundle>, after: Iterable<SiteBu
     new Map(list.map((x) => [x.site.code, { name: x.site.name, forms: new Map([['', canonicalJson(x.site)]]) }]));
   return {
     sites: compare(sites(b), sites(a)),
-    items: compare(collect(b, (x) => x.items, (i) => i.code, (i) => i.name), collect(a, (x) => x.items, (i) => i.code, (i) => i.name)),
+    items: compare(
+      collect(
+        b,
+        (x) => x.items,
+        (i) => i.code,
+        (i) => i.name,
+      ),
+      collect(
+        a,
+        (x) => x.items,
+        (i) => i.code,
+        (i) => i.name,
+      ),
+    ),
     announcements: compare(
-      collect(b, (x) => x.announcements, (i) => i.id, (i) => i.title),
-      collect(a, (x) => x.announcements, (i) => i.id, (i) => i.title),
+      collect(
+        b,
+        (x) => x.announcements,
+        (i) => i.id,
+        (i) => i.title,
+      ),
+      collect(
+        a,
+        (x) => x.announcements,
+        (i) => i.id,
+        (i) => i.title,
+      ),
     ),
     documents: compare(
-      collect(b, (x) => x.documents, (i) => i.id, (i) => i.title),
-      collect(a, (x) => x.documents, (i) => i.id, (i) => i.title),
+      collect(
+        b,
+        (x) => x.documents,
+        (i) => i.id,
+        (i) => i.title,
+      ),
+      collect(
+        a,
+        (x) => x.documents,
+        (i) => i.id,
+        (i) => i.title,
+      ),
     ),
   };
 }

@@ -6,7 +6,22 @@ describe('renderMarkdown', () => {
     const { html } = renderMarkdown(
       '# 标题\n\n## 二级\n\n- 一\n- 二\n\n1. 甲\n2. 乙\n\n> 引用 *强调* **加粗**\n\n---\n\n| 名称 | 金额 |\n|---|--:|\n| 低保 | 300 |\n',
     );
-    for (const tag of ['<h1>', '<h2>', '<ul>', '<ol>', '<li>', '<blockquote>', '<em>', '<strong>', '<hr', '<table>', '<thead>', '<tbody>', '<th>', '<td align="right">']) {
+    for (const tag of [
+      '<h1>',
+      '<h2>',
+      '<ul>',
+      '<ol>',
+      '<li>',
+      '<blockquote>',
+      '<em>',
+      '<strong>',
+      '<hr',
+      '<table>',
+      '<thead>',
+      '<tbody>',
+      '<th>',
+      '<td align="right">',
+    ]) {
       expect(html).toContain(tag);
     }
   });

@@ -124,11 +124,7 @@ export function historyEntry(payload: ManifestPayload): HistoryEntry {
  * of them references, plus temp files left by an interrupted publish.
  * Returns the deleted paths.
  */
-export async function recordAndPrune(
-  outDir: string,
-  entry: HistoryEntry,
-  previous: ManifestPayload | undefined,
-): Promise<string[]> {
+export async function recordAndPrune(outDir: string, entry: HistoryEntry, previous: ManifestPayload | undefined): Promise<string[]> {
   let history = (await readHistory(outDir)) ?? [];
   // The manifest being replaced is always kept (also when an interrupted publish missed recording it).
   if (previous && !history.some((h) => h.version === previous.version && h.contentHash === previous.contentHash)) {

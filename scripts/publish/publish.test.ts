@@ -170,7 +170,7 @@ describe('publishContent', () => {
     expect(history.manifests.map((m: { version: number }) => m.version)).toEqual([3, 4, 5]);
   });
 
-  it('keeps the replaced manifest\'s parts even when the history file was lost', async () => {
+  it("keeps the replaced manifest's parts even when the history file was lost", async () => {
     const content = await writeContent();
     const out = await tempDir('pub-');
     const v1 = published(await publishContent({ contentDir: content, outDir: out, key })).payload;

@@ -10,10 +10,9 @@ export function formatBytes(n: number): string {
 }
 
 export function formatProblems(problems: Problem[]): string {
-  return [
-    `内容有 ${problems.length} 个问题，未发布（输出文件夹没有任何改动）：`,
-    ...problems.map((p) => `  ${formatProblem(p)}`),
-  ].join('\n');
+  return [`内容有 ${problems.length} 个问题，未发布（输出文件夹没有任何改动）：`, ...problems.map((p) => `  ${formatProblem(p)}`)].join(
+    '\n',
+  );
 }
 
 function statsLine(s: PublishStats): string {

@@ -40,7 +40,11 @@ describe('parseConfig', () => {
   });
 
   it('survives a storage that throws', () => {
-    const throwing = { getItem: () => { throw new Error('denied'); } };
+    const throwing = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+    };
     expect(parseConfig(new URL('https://k.example/'), throwing).site).toBeNull();
   });
 });

@@ -9,12 +9,7 @@ import type { AppState } from '../state/app-state.ts';
 export type ViewProps = { state: AppState };
 type ViewModule = Record<string, unknown>;
 
-export function LazyView(props: {
-  state: AppState;
-  load: () => Promise<ViewModule>;
-  exportName: string;
-  fallback: ComponentChildren;
-}) {
+export function LazyView(props: { state: AppState; load: () => Promise<ViewModule>; exportName: string; fallback: ComponentChildren }) {
   const [View, setView] = useState<ComponentType<ViewProps> | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {

@@ -55,11 +55,7 @@ async function getVerifiedPart(base: string, ref: PartRef, opts: FetchOptions): 
 }
 
 /** Downloads manifest.json (never from a cache) and verifies its signature. */
-export async function fetchManifest(
-  base: string,
-  publicKey: Uint8Array<ArrayBuffer>,
-  opts: FetchOptions = {},
-): Promise<ManifestPayload> {
+export async function fetchManifest(base: string, publicKey: Uint8Array<ArrayBuffer>, opts: FetchOptions = {}): Promise<ManifestPayload> {
   const bytes = await getBytes(new URL('manifest.json', base).href, 'no-store', opts);
   return verifyManifest(new TextDecoder().decode(bytes), publicKey);
 }
@@ -106,7 +102,9 @@ export async function fetchSite(
   for (let i = 0; i < missing.length; i += 4) {
     const batch = missing.slice(i, i + 4);
     const got = await Promise.all(batch.map((r) => getVerifiedPart(base, r, opts)));
-    got.forEach((buf, j) => newAssets.push({ path: batch[j].path, sha256: batch[j].sha256, blob: new Blob([buf], { type: mimeOf(batch[j].path) }) }));
+    got.forEach((buf, j) =>
+      newAssets.push({ path: batch[j].path, sha256: batch[j].sha256, blob: new Blob([buf], { type: mimeOf(batch[j].path) }) }),
+    );
   }
   return { bundle, assetRefs, newAssets };
 }

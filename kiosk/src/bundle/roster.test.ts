@@ -3,12 +3,21 @@ import type { StaffMember } from './schema.ts';
 import { isOnDuty, onDutyToday, windowCover } from './roster.ts';
 
 const member = (id: string, post: 'A' | 'B', partner: string, roster: StaffMember['roster'], window = '2'): StaffMember => ({
-  id, name: id, position: '工作人员', window, post, partner, roster,
+  id,
+  name: id,
+  position: '工作人员',
+  window,
+  post,
+  partner,
+  roster,
 });
 
 const weekdays = [{ weekdays: [1, 2, 3, 4, 5], onDuty: true }];
 const zhang = member('zhang', 'A', 'li', [...weekdays, { date: '2026-11-25', onDuty: false, note: '年休假' }]);
-const li = member('li', 'B', 'zhang', [{ weekdays: [1, 2, 3, 4, 5], onDuty: true }, { weekdays: [3], onDuty: false }]);
+const li = member('li', 'B', 'zhang', [
+  { weekdays: [1, 2, 3, 4, 5], onDuty: true },
+  { weekdays: [3], onDuty: false },
+]);
 
 describe('isOnDuty', () => {
   it('follows weekday rules', () => {

@@ -17,16 +17,7 @@ export const FORMAT_VERSION = 1 as const;
 /* ------------------------------------------------------------------ enums */
 
 /** 事项类型 */
-export const ITEM_TYPES = [
-  '行政许可',
-  '行政给付',
-  '行政确认',
-  '行政裁决',
-  '行政奖励',
-  '行政征收',
-  '其他行政权力',
-  '公共服务',
-] as const;
+export const ITEM_TYPES = ['行政许可', '行政给付', '行政确认', '行政裁决', '行政奖励', '行政征收', '其他行政权力', '公共服务'] as const;
 export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** 办件类型: 即办件 = done on the spot; 承诺件 = done within promised working days */

@@ -15,7 +15,9 @@ const payload: ManifestPayload = {
   publishedAt: '2026-11-25T09:00:00+08:00',
   contentHash: 'a'.repeat(64),
   county: { code: 'yx', name: '云溪县' },
-  sites: [{ code: 'baihe', name: '白鹤镇', kind: 'township', path: 'sites/baihe.0123456789abcdef.json', sha256: 'b'.repeat(64), bytes: 10 }],
+  sites: [
+    { code: 'baihe', name: '白鹤镇', kind: 'township', path: 'sites/baihe.0123456789abcdef.json', sha256: 'b'.repeat(64), bytes: 10 },
+  ],
   assets: [],
 };
 

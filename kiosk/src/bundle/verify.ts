@@ -90,10 +90,15 @@ export async function verifyEd25519(
 function isPartRef(x: unknown): x is PartRef {
   const p = x as PartRef;
   return (
-    typeof p === 'object' && p !== null &&
-    typeof p.path === 'string' && /^[a-z0-9][a-z0-9._/-]*$/i.test(p.path) && !p.path.includes('..') &&
-    typeof p.sha256 === 'string' && /^[0-9a-f]{64}$/.test(p.sha256) &&
-    Number.isInteger(p.bytes) && p.bytes >= 0
+    typeof p === 'object' &&
+    p !== null &&
+    typeof p.path === 'string' &&
+    /^[a-z0-9][a-z0-9._/-]*$/i.test(p.path) &&
+    !p.path.includes('..') &&
+    typeof p.sha256 === 'string' &&
+    /^[0-9a-f]{64}$/.test(p.sha256) &&
+    Number.isInteger(p.bytes) &&
+    p.bytes >= 0
   );
 }
 
@@ -101,11 +106,7 @@ function isPartRef(x: unknown): x is PartRef {
  * Parses manifest.json text, checks its signature against the built-in public key and the
  * shape of the payload. Returns the payload or throws VerificationError (in Chinese).
  */
-export async function verifyManifest(
-  text: string,
-  publicKey: Uint8Array<ArrayBuffer>,
-  engine?: Ed25519Engine,
-): Promise<ManifestPayload> {
+export async function verifyManifest(text: string, publicKey: Uint8Array<ArrayBuffer>, engine?: Ed25519Engine): Promise<ManifestPayload> {
   let env: ManifestEnvelope;
   try {
     env = JSON.parse(text) as ManifestEnvelope;
@@ -139,10 +140,13 @@ export async function verifyManifest(
     throw new VerificationError(`内容格式版本 ${String(payload?.format)} 不受本机支持，请升级查询机程序`);
   }
   if (
-    !Number.isInteger(payload.version) || payload.version < 1 ||
+    !Number.isInteger(payload.version) ||
+    payload.version < 1 ||
     typeof payload.publishedAt !== 'string' ||
-    !Array.isArray(payload.sites) || !payload.sites.every(isPartRef) ||
-    !Array.isArray(payload.assets) || !payload.assets.every(isPartRef)
+    !Array.isArray(payload.sites) ||
+    !payload.sites.every(isPartRef) ||
+    !Array.isArray(payload.assets) ||
+    !payload.assets.every(isPartRef)
   ) {
     throw new VerificationError('内容清单数据不完整');
   }

@@ -43,7 +43,9 @@ function Clock({ timeZone }: { timeZone: string }) {
         <span class="dsp-day">{chineseDate(p)}</span> <span class="dsp-weekday">{WEEKDAY_NAMES[p.weekday]}</span>
         <div class="dsp-lunar">{lunarDateText(now, timeZone)}</div>
       </div>
-      <div class="dsp-time" aria-label="当前时间">{clockText(p)}</div>
+      <div class="dsp-time" aria-label="当前时间">
+        {clockText(p)}
+      </div>
     </div>
   );
 }

@@ -32,22 +32,36 @@ export function PlayLogExport() {
           <p>共 {rows.length} 条记录（保留最近7天，最多5000条）。</p>
           {links ? (
             <p>
-              <a href={links.csv} download="playlog.csv">下载 CSV</a>　<a href={links.json} download="playlog.json">下载 JSON</a>
+              <a href={links.csv} download="playlog.csv">
+                下载 CSV
+              </a>
+              　
+              <a href={links.json} download="playlog.json">
+                下载 JSON
+              </a>
             </p>
           ) : null}
           <table>
             <thead>
-              <tr><th>时间</th><th>内容</th><th>标题</th><th>秒</th></tr>
+              <tr>
+                <th>时间</th>
+                <th>内容</th>
+                <th>标题</th>
+                <th>秒</th>
+              </tr>
             </thead>
             <tbody>
-              {rows.slice(-50).reverse().map((r) => (
-                <tr key={r.id}>
-                  <td>{new Date(r.at).toLocaleString('zh-CN')}</td>
-                  <td>{r.slide}</td>
-                  <td>{r.title}</td>
-                  <td>{Math.round(r.ms / 1000)}</td>
-                </tr>
-              ))}
+              {rows
+                .slice(-50)
+                .reverse()
+                .map((r) => (
+                  <tr key={r.id}>
+                    <td>{new Date(r.at).toLocaleString('zh-CN')}</td>
+                    <td>{r.slide}</td>
+                    <td>{r.title}</td>
+                    <td>{Math.round(r.ms / 1000)}</td>
+                  </tr>
+                ))}
             </tbody>
           </table>
         </>

@@ -13,7 +13,11 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
         {b.lines.map((l) => (
           <div class={l.marker !== undefined ? 'ln has-marker' : 'ln'} key={l.lineId}>
             {l.marker !== undefined ? <span class="ln-marker">{l.marker}</span> : null}
-            {l.html !== undefined && !b.level ? <span class="ln-text" dangerouslySetInnerHTML={{ __html: l.html }} /> : <span class="ln-text">{l.text}</span>}
+            {l.html !== undefined && !b.level ? (
+              <span class="ln-text" dangerouslySetInnerHTML={{ __html: l.html }} />
+            ) : (
+              <span class="ln-text">{l.text}</span>
+            )}
           </div>
         ))}
       </div>
@@ -24,7 +28,9 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
 function CardView({ c }: { c: StaffCard }) {
   return (
     <div class="card">
-      <div class="card-photo">{c.photo ? <img src={assetUrl(c.photo)} alt={c.name} /> : <span class="card-initial">{c.name.slice(0, 1)}</span>}</div>
+      <div class="card-photo">
+        {c.photo ? <img src={assetUrl(c.photo)} alt={c.name} /> : <span class="card-initial">{c.name.slice(0, 1)}</span>}
+      </div>
       <div class="card-name">{c.name}</div>
       <div class="card-post">
         <span class={`post post-${c.post}`}>{c.post}岗</span> {c.window}号窗口
@@ -54,7 +60,12 @@ export function BlocksView({ blocks }: { blocks: Block[] }) {
 export function SlideView({ view }: { view: Pick<PageView, 'spec' | 'blocks' | 'index' | 'count'> & { seconds?: number } }) {
   const { spec, blocks, index, count, seconds } = view;
   return (
-    <section class={`slide kind-${spec.kind}${spec.urgent ? ' urgent' : ''}`} data-slide={spec.key} data-page={`${index}/${count}`} data-seconds={seconds}>
+    <section
+      class={`slide kind-${spec.kind}${spec.urgent ? ' urgent' : ''}`}
+      data-slide={spec.key}
+      data-page={`${index}/${count}`}
+      data-seconds={seconds}
+    >
       <div class="slide-head">
         <span class="slide-tag">{spec.tag}</span>
         <h2 class="slide-title">{spec.title}</h2>
@@ -64,7 +75,9 @@ export function SlideView({ view }: { view: Pick<PageView, 'spec' | 'blocks' | '
         <BlocksView blocks={blocks} />
       </div>
       <div class="slide-foot">
-        <span class="pager" aria-label="页码">{count > 1 ? `${index}/${count}` : ''}</span>
+        <span class="pager" aria-label="页码">
+          {count > 1 ? `${index}/${count}` : ''}
+        </span>
         {count > 1 && index < count ? <span class="pager-more">下页续</span> : null}
       </div>
     </section>

@@ -149,8 +149,12 @@ export class DisplayLoop {
     this.closed = false;
     this.armBoundary(now);
 
-    if (this.spec && this.pageIndex + 1 < this.pages.length && keyIsValid(bundle, this.spec.key, now)
-      && !this.scheduler.hasUnseenUrgent(urgentKeys(bundle, now))) {
+    if (
+      this.spec &&
+      this.pageIndex + 1 < this.pages.length &&
+      keyIsValid(bundle, this.spec.key, now) &&
+      !this.scheduler.hasUnseenUrgent(urgentKeys(bundle, now))
+    ) {
       this.pageIndex++;
       this.showPage();
       return;

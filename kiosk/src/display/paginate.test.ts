@@ -28,7 +28,11 @@ function fitsRows(rows: number, cols = 10) {
   };
 }
 
-const allText = (pages: Block[][]) => pages.flat().map((b) => (b.kind === 'field' ? b.lines.map((l) => l.text).join('') : blockText(b))).join('');
+const allText = (pages: Block[][]) =>
+  pages
+    .flat()
+    .map((b) => (b.kind === 'field' ? b.lines.map((l) => l.text).join('') : blockText(b)))
+    .join('');
 
 describe('sentences', () => {
   it('cuts after sentence punctuation and keeps closing quotes', () => {
@@ -87,7 +91,10 @@ describe('paginate', () => {
 
 describe('list lines cut at a page end', () => {
   it('keep their marker on the first part and an empty marker (same indent) on the rest', () => {
-    const b: FieldBlock = { ...field(undefined, ['第一句很长很长。第二句也很长很长。'], 'm'), lines: [{ text: '第一句很长很长。第二句也很长很长。', marker: '1.', lineId: 'm:0' }] };
+    const b: FieldBlock = {
+      ...field(undefined, ['第一句很长很长。第二句也很长很长。'], 'm'),
+      lines: [{ text: '第一句很长很长。第二句也很长很长。', marker: '1.', lineId: 'm:0' }],
+    };
     const pages = paginate([b], fitsRows(1));
     expect(pages.map((p) => p[0].kind === 'field' && p[0].lines.map((l) => [l.marker, l.text]))).toEqual([
       [['1.', '第一句很长很长。']],

@@ -19,10 +19,22 @@ describe('LoopScheduler', () => {
     const s = new LoopScheduler();
     const inp = input({ buildCycle: (start) => ['ann:a', `item:${start}`, `item:${(start + 1) % 6}`, 'centre'] });
     expect(take(s, 16, inp)).toEqual([
-      'ann:a', 'item:0', 'item:1', 'centre',
-      'ann:a', 'item:2', 'item:3', 'centre',
-      'ann:a', 'item:4', 'item:5', 'centre',
-      'ann:a', 'item:0', 'item:1', 'centre',
+      'ann:a',
+      'item:0',
+      'item:1',
+      'centre',
+      'ann:a',
+      'item:2',
+      'item:3',
+      'centre',
+      'ann:a',
+      'item:4',
+      'item:5',
+      'centre',
+      'ann:a',
+      'item:0',
+      'item:1',
+      'centre',
     ]);
   });
 

@@ -5,30 +5,77 @@ import { tickerLine, tickerSpeed } from './ticker-text.ts';
 import { tickerItems } from './loop.ts';
 
 const ann = (id: string, publishAt: string, extra: Partial<Announcement> = {}): Announcement => ({
-  id, title: `公告${id}`, html: `<p>${id}</p>`, text: `正文${id}`, publishAt, priority: 'normal', ...extra,
+  id,
+  title: `公告${id}`,
+  html: `<p>${id}</p>`,
+  text: `正文${id}`,
+  publishAt,
+  priority: 'normal',
+  ...extra,
 });
 
 const item = (code: string): ServiceItem => ({
-  code, name: `事项${code}`, type: '公共服务', departmentId: 'mz', subject: '乡镇人民政府', basis: ['《条例》', '《办法》'],
-  conditions: ['本乡镇户籍'], materials: [{ name: '身份证', form: '原件', copies: 1 }, { name: '户口簿', form: '复印件', copies: 2, optional: true, note: '户籍不在本地时' }],
-  steps: [{ title: '申请', actor: '申请人' }, { title: '审核', days: 5 }], mode: '承诺件', promiseDays: 5, timeLimit: '承诺件，5个工作日',
-  result: '审批表', charged: false, feeBasis: '不收费', feeStandard: '不收费', supervision: '0839-1', phone: '0839-2', level: '乡镇',
-  where: '1号窗口', keywords: [],
+  code,
+  name: `事项${code}`,
+  type: '公共服务',
+  departmentId: 'mz',
+  subject: '乡镇人民政府',
+  basis: ['《条例》', '《办法》'],
+  conditions: ['本乡镇户籍'],
+  materials: [
+    { name: '身份证', form: '原件', copies: 1 },
+    { name: '户口簿', form: '复印件', copies: 2, optional: true, note: '户籍不在本地时' },
+  ],
+  steps: [
+    { title: '申请', actor: '申请人' },
+    { title: '审核', days: 5 },
+  ],
+  mode: '承诺件',
+  promiseDays: 5,
+  timeLimit: '承诺件，5个工作日',
+  result: '审批表',
+  charged: false,
+  feeBasis: '不收费',
+  feeStandard: '不收费',
+  supervision: '0839-1',
+  phone: '0839-2',
+  level: '乡镇',
+  where: '1号窗口',
+  keywords: [],
 });
 
 const staff = (id: string, post: 'A' | 'B', partner: string, roster: StaffMember['roster']): StaffMember => ({
-  id, name: id, position: '科员', window: '1', post, partner, roster,
+  id,
+  name: id,
+  position: '科员',
+  window: '1',
+  post,
+  partner,
+  roster,
 });
 
 function bundle(over: Partial<SiteBundle> = {}): SiteBundle {
   return {
     format: 1,
-    county: { code: 'yx', name: '云溪县', serviceCentre: '云溪县政务服务中心', publicItemUrl: 'https://x/', hotline: { label: '便民热线', number: '12345' }, supervision: { label: '县监督电话', number: '0839-9' }, demo: true, timeZone: 'Asia/Shanghai' },
+    county: {
+      code: 'yx',
+      name: '云溪县',
+      serviceCentre: '云溪县政务服务中心',
+      publicItemUrl: 'https://x/',
+      hotline: { label: '便民热线', number: '12345' },
+      supervision: { label: '县监督电话', number: '0839-9' },
+      demo: true,
+      timeZone: 'Asia/Shanghai',
+    },
     site: {
-      code: 'baihe', kind: 'township', name: '白鹤镇便民服务中心', address: '白鹤街1号',
+      code: 'baihe',
+      kind: 'township',
+      name: '白鹤镇便民服务中心',
+      address: '白鹤街1号',
       hours: { days: [1, 2, 3, 4, 5], periods: [{ open: '08:30', close: '17:30' }] },
       phones: { consultation: { label: '咨询', number: '0839-1' }, supervision: { label: '监督', number: '0839-3' } },
-      opinionBox: '大厅入口', windows: [{ number: '1', name: '民政窗口', departments: ['mz'] }],
+      opinionBox: '大厅入口',
+      windows: [{ number: '1', name: '民政窗口', departments: ['mz'] }],
     },
     departments: [{ id: 'mz', name: '民政', fullName: '云溪县民政局', icon: '民' }],
     items: ['A', 'B', 'C', 'D'].map(item),
@@ -41,7 +88,13 @@ function bundle(over: Partial<SiteBundle> = {}): SiteBundle {
       ann('urgent', '2026-11-24T08:00:00+08:00', { priority: 'urgent' }),
     ],
     documents: [],
-    staff: [staff('a', 'A', 'b', [{ weekdays: [1, 2, 3, 4, 5], onDuty: true }, { date: '2026-11-26', onDuty: false }]), staff('b', 'B', 'a', [{ weekdays: [1, 2, 3, 4, 5], onDuty: true }])],
+    staff: [
+      staff('a', 'A', 'b', [
+        { weekdays: [1, 2, 3, 4, 5], onDuty: true },
+        { date: '2026-11-26', onDuty: false },
+      ]),
+      staff('b', 'B', 'a', [{ weekdays: [1, 2, 3, 4, 5], onDuty: true }]),
+    ],
     search: [],
     ...over,
   };

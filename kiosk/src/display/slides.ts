@@ -84,9 +84,7 @@ let lineSeq = 0;
 const line = (text: string, marker?: string, html?: string): Line => ({ text, marker, html, lineId: 'l' + ++lineSeq });
 
 function field(group: string, label: string | undefined, texts: string[], numbered = false, style: FieldBlock['style'] = 'f'): FieldBlock {
-  const lines = texts
-    .filter((t) => t && t.trim())
-    .map((t, i) => line(t.trim(), numbered && texts.length > 1 ? `${i + 1}.` : undefined));
+  const lines = texts.filter((t) => t && t.trim()).map((t, i) => line(t.trim(), numbered && texts.length > 1 ? `${i + 1}.` : undefined));
   return { kind: 'field', group, style, label, lines: lines.length ? lines : [line('无')], first: true };
 }
 
@@ -189,7 +187,15 @@ export function buildSlide(bundle: SiteBundle, key: string, now: number, htmlToB
         },
       };
     });
-    return { key, kind: 'staff', tag: '挂牌上岗', title: '今日在岗工作人员', subtitle: 'AB岗工作制：A岗不在岗时由B岗顶岗办理', urgent: false, blocks };
+    return {
+      key,
+      kind: 'staff',
+      tag: '挂牌上岗',
+      title: '今日在岗工作人员',
+      subtitle: 'AB岗工作制：A岗不在岗时由B岗顶岗办理',
+      urgent: false,
+      blocks,
+    };
   }
   if (key === CENTRE_KEY) return centreSlide(bundle);
   return null;
@@ -209,13 +215,27 @@ export function centreSlide(bundle: SiteBundle): SlideSpec {
     field('c:box', '意见箱', [site.opinionBox]),
   ];
   if (site.windows.length) {
-    blocks.push(field('c:windows', '服务窗口', site.windows.map((w) => `${w.number}号窗口　${w.name}`)));
+    blocks.push(
+      field(
+        'c:windows',
+        '服务窗口',
+        site.windows.map((w) => `${w.number}号窗口　${w.name}`),
+      ),
+    );
   }
   if (site.agent) blocks.push(field('c:agent', '代办员', [`${site.agent.name}　${site.agent.phone}`]));
   if (site.parent) {
     blocks.push(field('c:parent', '所属乡镇', [`${site.parent.name}　${site.parent.address}　${site.parent.phone.number}`]));
   }
-  return { key: CENTRE_KEY, kind: 'centre', tag: '服务指南', title: site.name, subtitle: '欢迎来到便民服务中心，群众办事“最多跑一次”', urgent: false, blocks };
+  return {
+    key: CENTRE_KEY,
+    kind: 'centre',
+    tag: '服务指南',
+    title: site.name,
+    subtitle: '欢迎来到便民服务中心，群众办事“最多跑一次”',
+    urgent: false,
+    blocks,
+  };
 }
 
 /** Plain fallback when announcement HTML cannot be parsed (and for tests): one paragraph per line. */

@@ -16,7 +16,13 @@ describe('好差评 levels', () => {
 
 describe('evaluation export', () => {
   it('writes the pending ratings as a JSON upload document and skips them once marked', async () => {
-    await addEvaluation({ siteCode: 'longshan', at: Date.UTC(2026, 10, 25, 2), level: 2, reasons: ['窗口没有人'], target: { kind: 'window', id: '3', name: '3号窗口' } });
+    await addEvaluation({
+      siteCode: 'longshan',
+      at: Date.UTC(2026, 10, 25, 2),
+      level: 2,
+      reasons: ['窗口没有人'],
+      target: { kind: 'window', id: '3', name: '3号窗口' },
+    });
     const now = Date.UTC(2026, 10, 25, 9, 30);
     const out = await evaluationsJson({ now });
     expect(out.fileName).toBe('evaluations-2026-11-25T09-30-00-000Z.json');

@@ -8,7 +8,9 @@ import { exportEvaluations, markExported, type EvaluationExport } from '../store
 export { markExported };
 export type { EvaluationExport };
 
-export async function evaluationsJson(options: { all?: boolean; now?: number } = {}): Promise<{ fileName: string; json: string; ids: number[] }> {
+export async function evaluationsJson(
+  options: { all?: boolean; now?: number } = {},
+): Promise<{ fileName: string; json: string; ids: number[] }> {
   const doc = await exportEvaluations(options);
   const stamp = new Date(doc.exportedAt).toISOString().replace(/[:.]/g, '-');
   return {

@@ -4,11 +4,47 @@ import { highlightRanges, highlightSegments, literalEntry, matchEntry, normalise
 
 /** Readings as the publisher writes them: one list per character, context reading first. */
 const R: Record<string, string[]> = {
-  最: ['zui'], 低: ['di'], 生: ['sheng'], 活: ['huo'], 保: ['bao'], 障: ['zhang'], 申: ['shen'], 请: ['qing'],
-  重: ['chong', 'zhong'], 新: ['xin'], 办: ['ban'], 理: ['li'], 城: ['cheng'], 乡: ['xiang'], 居: ['ju'], 民: ['min'],
-  养: ['yang'], 老: ['lao'], 险: ['xian'], 参: ['can', 'shen', 'cen'], 高: ['gao'], 龄: ['ling'], 津: ['jin'], 贴: ['tie'],
-  补: ['bu'], 农: ['nong'], 机: ['ji'], 购: ['gou'], 置: ['zhi'], 长: ['chang', 'zhang'], 期: ['qi'], 医: ['yi'],
-  合: ['he'], 作: ['zuo'], 疗: ['liao'], 登: ['deng'], 记: ['ji'], 育: ['yu'], 特: ['te'], 困: ['kun'], 供: ['gong'],
+  最: ['zui'],
+  低: ['di'],
+  生: ['sheng'],
+  活: ['huo'],
+  保: ['bao'],
+  障: ['zhang'],
+  申: ['shen'],
+  请: ['qing'],
+  重: ['chong', 'zhong'],
+  新: ['xin'],
+  办: ['ban'],
+  理: ['li'],
+  城: ['cheng'],
+  乡: ['xiang'],
+  居: ['ju'],
+  民: ['min'],
+  养: ['yang'],
+  老: ['lao'],
+  险: ['xian'],
+  参: ['can', 'shen', 'cen'],
+  高: ['gao'],
+  龄: ['ling'],
+  津: ['jin'],
+  贴: ['tie'],
+  补: ['bu'],
+  农: ['nong'],
+  机: ['ji'],
+  购: ['gou'],
+  置: ['zhi'],
+  长: ['chang', 'zhang'],
+  期: ['qi'],
+  医: ['yi'],
+  合: ['he'],
+  作: ['zuo'],
+  疗: ['liao'],
+  登: ['deng'],
+  记: ['ji'],
+  育: ['yu'],
+  特: ['te'],
+  困: ['kun'],
+  供: ['gong'],
 };
 
 function entry(ref: string, text: string, alias = false): SearchEntry {
@@ -118,9 +154,17 @@ describe('search', () => {
   });
   it('breaks ties by popularity', () => {
     const pop: Record<string, number> = { 'LB-001': 10, 'YB-001': 90 };
-    expect(search(ENTRIES, 'cxjm', { popularity: (ref) => pop[ref] ?? 0 }).map((x) => x.ref).slice(0, 2)).toEqual(['YB-001', 'LB-001']);
+    expect(
+      search(ENTRIES, 'cxjm', { popularity: (ref) => pop[ref] ?? 0 })
+        .map((x) => x.ref)
+        .slice(0, 2),
+    ).toEqual(['YB-001', 'LB-001']);
     pop['LB-001'] = 99;
-    expect(search(ENTRIES, 'cxjm', { popularity: (ref) => pop[ref] ?? 0 }).map((x) => x.ref).slice(0, 2)).toEqual(['LB-001', 'YB-001']);
+    expect(
+      search(ENTRIES, 'cxjm', { popularity: (ref) => pop[ref] ?? 0 })
+        .map((x) => x.ref)
+        .slice(0, 2),
+    ).toEqual(['LB-001', 'YB-001']);
   });
   it('prefers whole-name and full-syllable matches', () => {
     const r = search(ENTRIES, 'sq');
@@ -165,7 +209,14 @@ describe('highlight', () => {
     ]);
   });
   it('gives ranges as [start, end)', () => {
-    expect(highlightRanges([1, 4, 6, 7])).toEqual([[1, 2], [4, 5], [6, 8]]);
-    expect(highlightRanges(matchEntry('jmyl', entry('a', '城乡居民（养老）保险'))!.hits)).toEqual([[2, 4], [5, 7]]);
+    expect(highlightRanges([1, 4, 6, 7])).toEqual([
+      [1, 2],
+      [4, 5],
+      [6, 8],
+    ]);
+    expect(highlightRanges(matchEntry('jmyl', entry('a', '城乡居民（养老）保险'))!.hits)).toEqual([
+      [2, 4],
+      [5, 7],
+    ]);
   });
 });

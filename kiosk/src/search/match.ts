@@ -178,7 +178,8 @@ export function search(
   if (results.length === 0) results = run(true);
   const pop = options.popularity ?? (() => 0);
   results.sort(
-    (a, b) => b.match.score - a.match.score || pop(b.ref) - pop(a.ref) || a.entry.text.length - b.entry.text.length || a.ref.localeCompare(b.ref),
+    (a, b) =>
+      b.match.score - a.match.score || pop(b.ref) - pop(a.ref) || a.entry.text.length - b.entry.text.length || a.ref.localeCompare(b.ref),
   );
   return options.limit ? results.slice(0, options.limit) : results;
 }

@@ -12,10 +12,7 @@ function synth(): SpeechSynthesis | undefined {
 
 function chineseVoice(s: SpeechSynthesis): SpeechSynthesisVoice | undefined {
   const voices = s.getVoices();
-  return (
-    voices.find((v) => /^zh[-_]CN/i.test(v.lang)) ??
-    voices.find((v) => /^(zh|cmn)/i.test(v.lang))
-  );
+  return voices.find((v) => /^zh[-_]CN/i.test(v.lang)) ?? voices.find((v) => /^(zh|cmn)/i.test(v.lang));
 }
 
 export function speechAvailability(): SpeechAvailability {

@@ -77,7 +77,18 @@ class MemoryStorage {
   setItem = (k: string, v: string) => void this.data.set(k, v);
 }
 
-const quietLog = { messages: [] as string[], info(m: string) { this.messages.push(m); }, warn(m: string) { this.messages.push(m); }, error(m: string) { this.messages.push(m); } };
+const quietLog = {
+  messages: [] as string[],
+  info(m: string) {
+    this.messages.push(m);
+  },
+  warn(m: string) {
+    this.messages.push(m);
+  },
+  error(m: string) {
+    this.messages.push(m);
+  },
+};
 
 let server: FakeServer;
 let storage: MemoryStorage;

@@ -128,9 +128,14 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     const sameBundle = !!current && prevRef?.sha256 === site.sha256;
     let held = new Map<string, StoredAsset>();
     if (db) held = await loadAssets(db, manifest.assets).catch(() => held);
-    const dl = sameBundle && current
-      ? { bundle: current.bundle, assetRefs: referencedAssets(JSON.stringify(current.bundle), manifest.assets), newAssets: [] as StoredAsset[] }
-      : await fetchSite(base, manifest, site, (r) => held.has(r.path), deps.fetchOptions);
+    const dl =
+      sameBundle && current
+        ? {
+            bundle: current.bundle,
+            assetRefs: referencedAssets(JSON.stringify(current.bundle), manifest.assets),
+            newAssets: [] as StoredAsset[],
+          }
+        : await fetchSite(base, manifest, site, (r) => held.has(r.path), deps.fetchOptions);
     if (gen !== generation) return;
 
     const content: StoredContent = { siteCode: site.code, manifest, bundle: dl.bundle, storedAt: Date.now() };
@@ -156,9 +161,10 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
         patch({ checking: false, lastCheckAt: Date.now(), lastSuccessAt: Date.now(), lastError: null, failures: 0 });
         schedule(state.config.pollSeconds);
       } catch (err) {
-        const message = err instanceof VerificationError || err instanceof NetworkError
-          ? err.message
-          : `内容更新失败：${err instanceof Error ? err.message : String(err)}`;
+        const message =
+          err instanceof VerificationError || err instanceof NetworkError
+            ? err.message
+            : `内容更新失败：${err instanceof Error ? err.message : String(err)}`;
         const failures = state.syncStatus.value.failures + 1;
         if (err instanceof VerificationError) log.error(`[内容同步] ${message}`);
         else log.warn(`[内容同步] ${message}`);

@@ -39,11 +39,7 @@ function assetPathsOf(content: StoredContent): string[] {
  * Assets no longer needed by any stored site are deleted in the same transaction.
  * Resolves when the transaction has committed; rejects (and changes nothing) when it aborts.
  */
-export async function saveContent(
-  db: KioskDatabase,
-  content: StoredContent,
-  newAssets: readonly StoredAsset[],
-): Promise<void> {
+export async function saveContent(db: KioskDatabase, content: StoredContent, newAssets: readonly StoredAsset[]): Promise<void> {
   const tx = db.transaction(['content', 'assets'], 'readwrite', { durability: 'strict' });
   const contents = tx.objectStore('content');
   const assets = tx.objectStore('assets');

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { openKioskDb } from './db.ts';
 import { exportPlayLog, logPlay, prunePlayLog, readPlayLog } from './play-log.ts';
 
-const entry = (at: number, slide = 'item:MZ-001#1/2') => ({ siteCode: 'baihe', at, ms: 12000, slide, title: '标题,含"逗号"', contentVersion: 3 });
+const entry = (at: number, slide = 'item:MZ-001#1/2') => ({
+  siteCode: 'baihe',
+  at,
+  ms: 12000,
+  slide,
+  title: '标题,含"逗号"',
+  contentVersion: 3,
+});
 
 describe('play log', () => {
   it('keeps entries, drops those older than 7 days and beyond the bound', async () => {

@@ -6,7 +6,17 @@ import { Clock, DemoMark } from './chrome.tsx';
 import { commonName } from './Home.tsx';
 import { Icon } from './icons.tsx';
 
-export function Attract({ bundle, session, now, popular }: { bundle: SiteBundle; session: KioskSession; now: ReadonlySignal<number>; popular: ServiceItem[] }) {
+export function Attract({
+  bundle,
+  session,
+  now,
+  popular,
+}: {
+  bundle: SiteBundle;
+  session: KioskSession;
+  now: ReadonlySignal<number>;
+  popular: ServiceItem[];
+}) {
   const examples = popular.slice(0, 6);
   const open = (e: Event, code: string) => {
     e.stopPropagation();
@@ -22,33 +32,50 @@ export function Attract({ bundle, session, now, popular }: { bundle: SiteBundle;
         <Clock now={now} timeZone={bundle.county.timeZone} />
       </div>
       <div class="attract-body">
-      <h1 class="attract-title">{bundle.site.name}</h1>
-      <p class="attract-lead">办事查询 · 材料清单 · 窗口指引</p>
-      <button type="button" class="attract-start" onClick={(e) => { e.stopPropagation(); session.start(false); }}>
-        <Icon name="touch" />
-        <span>点这里开始查询</span>
-      </button>
-      <button type="button" class="attract-elder" onClick={(e) => { e.stopPropagation(); session.start(true); }}>
-        <Icon name="elder" />
-        <span>长辈模式开始（字更大）</span>
-      </button>
-      {examples.length > 0 && (
-        <section class="attract-examples" aria-labelledby="attract-ex">
-          <h2 id="attract-ex">大家常办，点一下直接看：</h2>
-          <ul>
-            {examples.map((i) => (
-              <li key={i.code}>
-                <button type="button" class="attract-chip" onClick={(e) => open(e, i.code)} aria-label={`${commonName(i) ?? i.name}（${i.name}）`}>
-                  {commonName(i) ?? i.name}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      <p class="attract-help">
-        不会用？请找大厅工作人员，或拨打 {bundle.site.phones.consultation.number}
-      </p>
+        <h1 class="attract-title">{bundle.site.name}</h1>
+        <p class="attract-lead">办事查询 · 材料清单 · 窗口指引</p>
+        <button
+          type="button"
+          class="attract-start"
+          onClick={(e) => {
+            e.stopPropagation();
+            session.start(false);
+          }}
+        >
+          <Icon name="touch" />
+          <span>点这里开始查询</span>
+        </button>
+        <button
+          type="button"
+          class="attract-elder"
+          onClick={(e) => {
+            e.stopPropagation();
+            session.start(true);
+          }}
+        >
+          <Icon name="elder" />
+          <span>长辈模式开始（字更大）</span>
+        </button>
+        {examples.length > 0 && (
+          <section class="attract-examples" aria-labelledby="attract-ex">
+            <h2 id="attract-ex">大家常办，点一下直接看：</h2>
+            <ul>
+              {examples.map((i) => (
+                <li key={i.code}>
+                  <button
+                    type="button"
+                    class="attract-chip"
+                    onClick={(e) => open(e, i.code)}
+                    aria-label={`${commonName(i) ?? i.name}（${i.name}）`}
+                  >
+                    {commonName(i) ?? i.name}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <p class="attract-help">不会用？请找大厅工作人员，或拨打 {bundle.site.phones.consultation.number}</p>
       </div>
     </main>
   );

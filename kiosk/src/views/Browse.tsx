@@ -31,7 +31,9 @@ export function DepartmentItems({ session, look, id }: ScreenProps & { id: strin
   const items = look.itemsOf.get(id) ?? [];
   return (
     <>
-      <ScreenTitle sub={dept ? `${dept.fullName}${dept.phone ? ` · 咨询电话 ${dept.phone}` : ''}` : undefined}>{dept?.name ?? '部门'}的事项</ScreenTitle>
+      <ScreenTitle sub={dept ? `${dept.fullName}${dept.phone ? ` · 咨询电话 ${dept.phone}` : ''}` : undefined}>
+        {dept?.name ?? '部门'}的事项
+      </ScreenTitle>
       <ul class="row-list">
         {items.map((i) => (
           <ItemRow key={i.code} item={i} onOpen={() => session.go({ name: 'item', code: i.code })} />

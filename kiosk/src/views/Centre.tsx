@@ -58,7 +58,11 @@ export function Centre({ bundle, look, session, now }: ScreenProps) {
         <section class="card" aria-labelledby="c-box">
           <h2 id="c-box">意见箱</h2>
           <p>{site.opinionBox}</p>
-          <button type="button" class="action-btn" onClick={() => session.go({ name: 'evaluate', target: { kind: 'centre', id: site.code, name: site.name } })}>
+          <button
+            type="button"
+            class="action-btn"
+            onClick={() => session.go({ name: 'evaluate', target: { kind: 'centre', id: site.code, name: site.name } })}
+          >
             <Icon name="rate" />
             在这里评价
           </button>

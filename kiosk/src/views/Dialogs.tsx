@@ -8,14 +8,33 @@ import { Icon } from './icons.tsx';
 import { itemPublicUrl } from './ItemDetail.tsx';
 import { qrSvg } from './qr.ts';
 
-function Modal({ title, children, onClose, alert = false, id }: { title: string; children: ComponentChildren; onClose: () => void; alert?: boolean; id: string }) {
+function Modal({
+  title,
+  children,
+  onClose,
+  alert = false,
+  id,
+}: {
+  title: string;
+  children: ComponentChildren;
+  onClose: () => void;
+  alert?: boolean;
+  id: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('button')?.focus();
   }, []);
   return (
     <div class="modal-backdrop" onClick={onClose}>
-      <div ref={ref} class="modal" role={alert ? 'alertdialog' : 'dialog'} aria-modal="true" aria-labelledby={`${id}-title`} onClick={(e) => e.stopPropagation()}>
+      <div
+        ref={ref}
+        class="modal"
+        role={alert ? 'alertdialog' : 'dialog'}
+        aria-modal="true"
+        aria-labelledby={`${id}-title`}
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id={`${id}-title`}>{title}</h2>
         {children}
       </div>
@@ -79,4 +98,3 @@ export function DialogHost({ session, bundle, look }: { session: KioskSession; b
     </Modal>
   );
 }
-

@@ -20,7 +20,13 @@ export function Face({ smile }: { smile: number }) {
       <circle cx="28" cy="28" r="25" fill="currentColor" opacity="0.12" stroke="currentColor" stroke-width="3" />
       <circle cx="20" cy="22" r="3.2" fill="currentColor" />
       <circle cx="36" cy="22" r="3.2" fill="currentColor" />
-      <path d={`M17 ${y - smile * 2} Q28 ${c} 39 ${y - smile * 2}`} fill="none" stroke="currentColor" stroke-width="3.4" stroke-linecap="round" />
+      <path
+        d={`M17 ${y - smile * 2} Q28 ${c} 39 ${y - smile * 2}`}
+        fill="none"
+        stroke="currentColor"
+        stroke-width="3.4"
+        stroke-linecap="round"
+      />
     </svg>
   );
 }
@@ -45,11 +51,21 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
     { kind: 'terminal', label: '这台查询机' },
   ];
   const chosen: EvaluationTarget | null =
-    kind === 'centre' ? centre : kind === 'terminal' ? { kind: 'terminal', name: '自助查询机' } : kind === 'item' ? target ?? null : pick?.kind === kind ? pick : null;
+    kind === 'centre'
+      ? centre
+      : kind === 'terminal'
+        ? { kind: 'terminal', name: '自助查询机' }
+        : kind === 'item'
+          ? (target ?? null)
+          : pick?.kind === kind
+            ? pick
+            : null;
   // After a face is chosen, bring the next step into view: the reasons for a 差评, else the submit button.
   useEffect(() => {
     if (!level) return;
-    document.getElementById(level.poor ? 'ev-why' : 'ev-submit')?.scrollIntoView({ block: level.poor ? 'start' : 'nearest', behavior: 'smooth' });
+    document
+      .getElementById(level.poor ? 'ev-why' : 'ev-submit')
+      ?.scrollIntoView({ block: level.poor ? 'start' : 'nearest', behavior: 'smooth' });
   }, [level?.value]);
 
   const needReason = level?.poor && reasons.length === 0 && comment.trim() === '';
@@ -100,7 +116,13 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
             {bundle.site.windows.map((w) => {
               const on = pick?.kind === 'window' && pick.id === w.number;
               return (
-                <button type="button" key={w.number} class={`chip choice ${on ? 'selected' : ''}`} aria-pressed={on} onClick={() => setPick({ kind: 'window', id: w.number, name: `${w.number}号窗口 ${w.name}` })}>
+                <button
+                  type="button"
+                  key={w.number}
+                  class={`chip choice ${on ? 'selected' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => setPick({ kind: 'window', id: w.number, name: `${w.number}号窗口 ${w.name}` })}
+                >
                   {on && <Icon name="check" />}
                   {w.number}号窗口 {w.name}
                 </button>
@@ -113,7 +135,13 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
             {bundle.staff.map((s) => {
               const on = pick?.kind === 'staff' && pick.id === s.id;
               return (
-                <button type="button" key={s.id} class={`chip choice ${on ? 'selected' : ''}`} aria-pressed={on} onClick={() => setPick({ kind: 'staff', id: s.id, name: s.name })}>
+                <button
+                  type="button"
+                  key={s.id}
+                  class={`chip choice ${on ? 'selected' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => setPick({ kind: 'staff', id: s.id, name: s.name })}
+                >
                   {on && <Icon name="check" />}
                   {s.name}（{s.window}号窗口）
                 </button>
@@ -169,7 +197,13 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
           <label class="comment-label" for="ev-comment">
             还想说的话（可以不写；接了键盘才能输入文字）
           </label>
-          <textarea id="ev-comment" rows={2} maxLength={500} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            id="ev-comment"
+            rows={2}
+            maxLength={500}
+            value={comment}
+            onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+          />
         </section>
       )}
 

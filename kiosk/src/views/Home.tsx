@@ -18,8 +18,14 @@ interface Tile {
 }
 
 export function Home({ session, bundle, look }: ScreenProps) {
-  const deptSample = bundle.departments.slice(0, 4).map((d) => d.name.replace(/（.*）/, '')).join('、');
-  const topicSample = bundle.topics.slice(0, 4).map((t) => t.name).join('、');
+  const deptSample = bundle.departments
+    .slice(0, 4)
+    .map((d) => d.name.replace(/（.*）/, ''))
+    .join('、');
+  const topicSample = bundle.topics
+    .slice(0, 4)
+    .map((t) => t.name)
+    .join('、');
   const tiles: Tile[] = [
     { label: '按部门查询', sub: deptSample ? `${deptSample}……` : '民政、社保、医保……', icon: 'dept', route: { name: 'departments' } },
     { label: '按主题查询', sub: topicSample ? `${topicSample}……` : '生孩子、养老、建房……', icon: 'topic', route: { name: 'topics' } },
@@ -28,7 +34,12 @@ export function Home({ session, bundle, look }: ScreenProps) {
     { label: '政府信息公开', sub: '政府文件、文号查询', icon: 'doc', route: { name: 'documents' } },
     { label: '窗口人员', sub: '挂牌上岗、今天谁在岗', icon: 'staff', route: { name: 'staff' } },
     { label: '办事指南/中心介绍', sub: '地址、开放时间、窗口分布', icon: 'info', route: { name: 'centre' } },
-    { label: '意见与评价', sub: '好差评，不留个人信息', icon: 'rate', route: { name: 'evaluate', target: { kind: 'centre', id: bundle.site.code, name: bundle.site.name } } },
+    {
+      label: '意见与评价',
+      sub: '好差评，不留个人信息',
+      icon: 'rate',
+      route: { name: 'evaluate', target: { kind: 'centre', id: bundle.site.code, name: bundle.site.name } },
+    },
   ];
   const popular = look.popular.slice(0, 8);
   return (

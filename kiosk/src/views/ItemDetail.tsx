@@ -171,7 +171,9 @@ export function ItemDetail({ session, bundle, look, now, code }: ScreenProps & {
     return (
       <>
         <ScreenTitle>没有找到这个事项</ScreenTitle>
-        <p class="empty">本站没有编码为 {code} 的事项，可能已经调整。请点下方“首页”重新查找，或拨打 {bundle.site.phones.consultation.number}。</p>
+        <p class="empty">
+          本站没有编码为 {code} 的事项，可能已经调整。请点下方“首页”重新查找，或拨打 {bundle.site.phones.consultation.number}。
+        </p>
       </>
     );
   }
@@ -229,7 +231,11 @@ export function ItemDetail({ session, bundle, look, now, code }: ScreenProps & {
           去哪里办
         </h2>
         <p class="where-main">{item.where}</p>
-        {win && win.name && !item.where.includes(win.name) && <p>（{win.number}号窗口：{win.name}）</p>}
+        {win && win.name && !item.where.includes(win.name) && (
+          <p>
+            （{win.number}号窗口：{win.name}）
+          </p>
+        )}
         {bundle.site.kind === 'village' && bundle.site.agent && !item.where.includes(bundle.site.agent.name) && (
           <p>
             本站代办员：<strong>{bundle.site.agent.name}</strong>，电话 <span class="phone">{bundle.site.agent.phone}</span>

@@ -89,9 +89,7 @@ export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & {
   }
   return (
     <article class="notice">
-      <ScreenTitle
-        sub={`发布：${dateText(a.publishAt, tz)}${a.expireAt ? ` · 有效期至：${dateText(a.expireAt, tz)}` : ''}`}
-      >
+      <ScreenTitle sub={`发布：${dateText(a.publishAt, tz)}${a.expireAt ? ` · 有效期至：${dateText(a.expireAt, tz)}` : ''}`}>
         {a.priority === 'urgent' && <span class="badge badge-urgent">紧急</span>} {a.title}
       </ScreenTitle>
       <div class="item-actions">
@@ -106,10 +104,7 @@ export function Documents({ session, bundle }: ScreenProps) {
   const text = session.docSearchText.value;
   const q = normaliseQuery(text);
   const entries = useMemo(
-    () => [
-      ...bundle.search.filter((e) => e.ref.startsWith('doc:')),
-      ...bundle.documents.map((d) => literalEntry(`doc:${d.id}`, d.number)),
-    ],
+    () => [...bundle.search.filter((e) => e.ref.startsWith('doc:')), ...bundle.documents.map((d) => literalEntry(`doc:${d.id}`, d.number))],
     [bundle],
   );
   const results = useMemo(() => (q ? search(entries, q) : []), [entries, q]);

@@ -11,7 +11,10 @@ export function Search(props: ScreenProps) {
   const { session, bundle, look, now } = props;
   const text = session.searchText.value;
   const q = normaliseQuery(text);
-  const liveAnn = useMemo(() => new Set(bundle.announcements.filter((a) => isLive(a, now.value)).map((a) => `ann:${a.id}`)), [bundle, now.value]);
+  const liveAnn = useMemo(
+    () => new Set(bundle.announcements.filter((a) => isLive(a, now.value)).map((a) => `ann:${a.id}`)),
+    [bundle, now.value],
+  );
   const docs = useMemo(() => new Map(bundle.documents.map((d) => [`doc:${d.id}`, d])), [bundle]);
   const anns = useMemo(() => new Map(bundle.announcements.map((a) => [`ann:${a.id}`, a])), [bundle]);
   const results = useMemo(
@@ -19,7 +22,8 @@ export function Search(props: ScreenProps) {
       q
         ? search(bundle.search, q, {
             popularity: (ref) => look.item.get(ref)?.popularity ?? 0,
-            filter: (e) => (e.ref.startsWith('ann:') ? liveAnn.has(e.ref) : e.ref.startsWith('doc:') ? docs.has(e.ref) : look.item.has(e.ref)),
+            filter: (e) =>
+              e.ref.startsWith('ann:') ? liveAnn.has(e.ref) : e.ref.startsWith('doc:') ? docs.has(e.ref) : look.item.has(e.ref),
             limit: 40,
           })
         : [],
@@ -59,7 +63,13 @@ export function Search(props: ScreenProps) {
                 const ann = anns.get(r.ref);
                 const title = item?.name ?? doc?.title ?? ann?.title ?? r.entry.text;
                 const open = () =>
-                  session.go(item ? { name: 'item', code: item.code } : doc ? { name: 'document', id: doc.id } : { name: 'announcement', id: ann!.id });
+                  session.go(
+                    item
+                      ? { name: 'item', code: item.code }
+                      : doc
+                        ? { name: 'document', id: doc.id }
+                        : { name: 'announcement', id: ann!.id },
+                  );
                 return (
                   <li key={r.ref}>
                     <RowButton
@@ -73,7 +83,8 @@ export function Search(props: ScreenProps) {
                           {ann && <span class="badge badge-plain">公告</span>}
                           {r.entry.text !== title && (
                             <span class="alias">
-                              也叫：<Highlight text={r.entry.text} hits={r.match.hits} />
+                              也叫：
+                              <Highlight text={r.entry.text} hits={r.match.hits} />
                             </span>
                           )}
                         </>
@@ -117,8 +128,8 @@ function NoResult(props: ScreenProps & { text: string }) {
       </h2>
       <p class="help-phone">
         <Icon name="phone" />
-        请问大厅工作人员，或打咨询电话 <strong class="phone">{bundle.site.phones.consultation.number}</strong>
-        （{bundle.county.hotline.label} <strong class="phone">{bundle.county.hotline.number}</strong>）
+        请问大厅工作人员，或打咨询电话 <strong class="phone">{bundle.site.phones.consultation.number}</strong>（
+        {bundle.county.hotline.label} <strong class="phone">{bundle.county.hotline.number}</strong>）
       </p>
       <ul class="tips">
         <li>少按几个字母试试，比如只按每个字的第一个字母：低保 → D B</li>

@@ -14,11 +14,7 @@ export function ScreenTitle({ children, sub }: { children: ComponentChildren; su
 }
 
 export function Highlight({ text, hits }: { text: string; hits: readonly number[] }) {
-  return (
-    <>
-      {highlightSegments(text, hits).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-    </>
-  );
+  return <>{highlightSegments(text, hits).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
 
 /** 即办件 / 承诺件 with its time limit, in words (never colour alone). */

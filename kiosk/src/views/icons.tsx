@@ -25,14 +25,26 @@ const PATHS: Record<string, JSX.Element> = {
   close: <path d="M6 6l12 12M18 6 6 18" />,
   right: <path d="m9 5 7 7-7 7" />,
   del: <path d="M9 5h11v14H9l-6-7 6-7ZM12 9l5 6M17 9l-5 6" />,
-  touch: <path d="M9 11V5a1.5 1.5 0 0 1 3 0v5M12 10V8.5a1.5 1.5 0 0 1 3 0V11M15 10.5a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-2.7L3.5 14a1.5 1.5 0 0 1 2.5-1.6L9 15" />,
+  touch: (
+    <path d="M9 11V5a1.5 1.5 0 0 1 3 0v5M12 10V8.5a1.5 1.5 0 0 1 3 0V11M15 10.5a1.5 1.5 0 0 1 3 0V15a6 6 0 0 1-6 6h-1a6 6 0 0 1-5-2.7L3.5 14a1.5 1.5 0 0 1 2.5-1.6L9 15" />
+  ),
 };
 
 export type IconName = keyof typeof PATHS;
 
 export function Icon({ name, class: cls }: { name: string; class?: string }) {
   return (
-    <svg class={`icon ${cls ?? ''}`} viewBox="0 0 24 24" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+    <svg
+      class={`icon ${cls ?? ''}`}
+      viewBox="0 0 24 24"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      stroke-width="2"
+      stroke-linecap="round"
+      stroke-linejoin="round"
+    >
       {PATHS[name] ?? PATHS.info}
     </svg>
   );
