@@ -68,21 +68,21 @@ test('announcements: expired ones hidden, future ones not yet shown, urgent firs
   test.skip(bundle.announcements.length === 0, 'demo content has no announcements');
   // A moment at which at least one announcement has expired and, when possible, another is still to come.
   const candidates = bundle.announcements
-    .flatMap((a) => [parseInstant(a.publishAt), parseInstant(a.expireAt)])
+    .flatMap((a) => [parseInstant(a.publishAt, TZ), parseInstant(a.expireAt, TZ)])
     .filter((t): t is number => t !== null)
     .sort((x, y) => x - y);
   let when = Date.now();
   let best = -1;
   for (const t of candidates) {
     const at = t + 60_000;
-    const live = bundle.announcements.filter((a) => isLive(a, at)).length;
-    const expired = bundle.announcements.some((a) => parseInstant(a.expireAt) !== null && parseInstant(a.expireAt)! <= at);
-    const future = bundle.announcements.some((a) => parseInstant(a.publishAt)! > at);
+    const live = bundle.announcements.filter((a) => isLive(a, at, TZ)).length;
+    const expired = bundle.announcements.some((a) => parseInstant(a.expireAt, TZ) !== null && parseInstant(a.expireAt, TZ)! <= at);
+    const future = bundle.announcements.some((a) => parseInstant(a.publishAt, TZ)! > at);
     const score = (live > 0 ? 4 : 0) + (expired ? 2 : 0) + (future ? 1 : 0);
     if (score > best) [best, when] = [score, at];
   }
-  const live = bundle.announcements.filter((a) => isLive(a, when));
-  const hidden = bundle.announcements.filter((a) => !isLive(a, when));
+  const live = bundle.announcements.filter((a) => isLive(a, when, TZ));
+  const hidden = bundle.announcements.filter((a) => !isLive(a, when, TZ));
   expect(live.length).toBeGreaterThan(0);
   expect(hidden.length).toBeGreaterThan(0);
 

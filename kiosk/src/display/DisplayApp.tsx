@@ -9,7 +9,7 @@ import type { SiteBundle } from '../bundle/schema.ts';
 import type { AppState } from '../state/app-state.ts';
 import { logPlay, prunePlayLog } from '../store/play-log.ts';
 import { hoursText } from '../time/opening-hours.ts';
-import { chineseDate, clockText, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
+import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
 import { pageText } from './blocks.ts';
 import { htmlToBlocks } from './html-blocks.ts';
@@ -84,8 +84,7 @@ interface Layer {
 
 export function DisplayApp({ state }: { state: AppState }) {
   useDisplayMode('display');
-  const exportMode = typeof location !== 'undefined' && new URLSearchParams(location.search).get('export') === 'playlog';
-  if (exportMode) return <PlayLogExport />;
+  if (state.config.exportPlayLog) return <PlayLogExport />;
   return <DisplayLoopView state={state} />;
 }
 
@@ -190,7 +189,7 @@ function DisplayLoopView({ state }: { state: AppState }) {
 
   // Measure layer is always rendered so the loop can measure before the first page.
   const bundle = chrome?.bundle ?? state.bundle.value;
-  const timeZone = bundle?.county.timeZone ?? 'Asia/Shanghai';
+  const timeZone = bundle?.county.timeZone ?? FALLBACK_TIME_ZONE;
   return (
     <div class="dsp">
       <header class="dsp-head">
