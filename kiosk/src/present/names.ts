@@ -6,10 +6,15 @@ export function otherNames(item: ServiceItem, max = 3): string[] {
   return item.keywords.filter((k) => k && !item.name.includes(k)).slice(0, max);
 }
 
-/** The first other name when it is shorter than the official one: the big label of a popular-item button. */
+/**
+ * The short name residents use (低保 for 最低生活保障申请; 养老保险 for 城乡居民基本养老保险参保登记): the
+ * item's first keyword when it is shorter than the official name and not simply its beginning. The big
+ * label of a popular-item button, with the official name below it. Unlike otherNames it may be a part of
+ * the official name: here it replaces the name, it does not stand beside it.
+ */
 export function everydayName(item: ServiceItem): string | undefined {
-  const k = otherNames(item, 1)[0];
-  return k && k.length < item.name.length ? k : undefined;
+  const k = item.keywords[0];
+  return k && k.length < item.name.length && !item.name.startsWith(k) ? k : undefined;
 }
 
 /** "也叫：低保、救助金" or "" */

@@ -112,9 +112,11 @@ describe('other names', () => {
     expect(otherNamesText(item())).toBe('也叫：低保、救助金、困难');
     expect(otherNamesText(item({ keywords: ['生活保障'] }))).toBe('');
   });
-  it('takes the first shorter one as the everyday name', () => {
+  it('takes the first keyword as the everyday name when it is shorter and not just the beginning of the name', () => {
     expect(everydayName(item())).toBe('低保');
-    expect(everydayName(item({ keywords: ['最低生活'] }))).toBeUndefined();
+    expect(everydayName(item({ keywords: ['生活保障', '低保'] }))).toBe('生活保障');
+    expect(everydayName(item({ keywords: ['最低生活', '低保'] }))).toBeUndefined();
+    expect(everydayName(item({ keywords: [] }))).toBeUndefined();
   });
 });
 

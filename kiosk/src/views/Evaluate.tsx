@@ -66,7 +66,7 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
   useEffect(() => {
     if (!level) return;
     document
-      .getElementById(level.poor ? 'ev-why' : 'ev-submit')
+      .getElementById(level.poor ? ids.why : 'ev-submit')
       ?.scrollIntoView({ block: level.poor ? 'start' : 'nearest', behavior: 'smooth' });
   }, [level?.value]);
 
