@@ -5,7 +5,7 @@
  */
 import { useEffect, useId, useState } from 'preact/hooks';
 import { LEVELS, POOR_REASONS, levelLabel, type Level } from '../evaluation/levels.ts';
-import type { EvaluationTarget } from '../session/routes.ts';
+import type { EvaluationTarget } from '../evaluation/target.ts';
 import { addEvaluation } from '../store/evaluations.ts';
 import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
