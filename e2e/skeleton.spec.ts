@@ -68,7 +68,10 @@ test.describe('first visit and offline', () => {
     await expect(page.getByText(bundle.site.name).first()).toBeVisible();
 
     // Staff photos come from IndexedDB (blob: URLs), not from the network.
-    test.skip(!bundle.staff.some((s) => s.photo), 'demo content has no staff photos');
+    expect(
+      bundle.staff.some((s) => s.photo),
+      'the demo content has staff photos (content/staff/photos)',
+    ).toBe(true);
     await openHome(page);
     await homeTile(page, '窗口人员').tap();
     const photos = page.getByRole('img', { name: /的照片$/ });
