@@ -10,6 +10,7 @@ import type { AppState } from '../state/app-state.ts';
 import { logPlay, prunePlayLog } from '../store/play-log.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
+import { publicPhones } from '../present/phones.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
 import { pageText } from './blocks.ts';
 import { htmlToBlocks } from './html-blocks.ts';
@@ -51,7 +52,7 @@ function Clock({ timeZone }: { timeZone: string }) {
 }
 
 function ClosedScreen({ bundle, label }: { bundle: SiteBundle; label?: string }) {
-  const { site, county } = bundle;
+  const { site } = bundle;
   return (
     <section class="closed" data-slide="closed">
       <div class="closed-title">非办公时间</div>
@@ -63,15 +64,11 @@ function ClosedScreen({ bundle, label }: { bundle: SiteBundle; label?: string })
       <div class="closed-hours">办公时间：{hoursText(site.hours)}</div>
       {site.hours.note ? <div class="closed-note">{site.hours.note}</div> : null}
       <div class="closed-phones">
-        <div>
-          {county.hotline.label}：<strong>{county.hotline.number}</strong>
-        </div>
-        <div>
-          咨询电话：<strong>{site.phones.consultation.number}</strong>
-        </div>
-        <div>
-          监督举报电话：<strong>{site.phones.supervision.number}</strong>
-        </div>
+        {publicPhones(bundle).map((p) => (
+          <div key={p.label}>
+            {p.label}：<strong>{p.number}</strong>
+          </div>
+        ))}
       </div>
     </section>
   );

@@ -9,6 +9,7 @@ import { isOnDuty, onDutyToday } from '../bundle/roster.ts';
 import { liveAnnouncements } from '../present/announcements.ts';
 import { validityTexts } from '../present/dates.ts';
 import { materialText, NO_MATERIALS } from '../present/materials.ts';
+import { phoneText } from '../present/phones.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { zonedParts } from '../time/zoned.ts';
 import type { Block, FieldBlock, Line } from './blocks.ts';
@@ -195,12 +196,9 @@ export function centreSlide(bundle: SiteBundle): SlideSpec {
   const blocks: Block[] = [
     field('c:hours', '办公时间', [hoursText(site.hours), site.hours.note ?? '']),
     field('c:address', '地址', [site.address]),
-    field('c:consult', '咨询电话', [`${site.phones.consultation.number}（${site.phones.consultation.label}）`]),
-    field('c:supervise', '监督举报', [
-      `${site.phones.supervision.number}（${site.phones.supervision.label}）`,
-      `${county.supervision.number}（${county.supervision.label}）`,
-    ]),
-    field('c:hotline', '便民热线', [`${county.hotline.number}（${county.hotline.label}）`]),
+    field('c:consult', '咨询电话', [phoneText(site.phones.consultation)]),
+    field('c:supervise', '监督举报', [phoneText(site.phones.supervision), phoneText(county.supervision)]),
+    field('c:hotline', '便民热线', [phoneText(county.hotline)]),
     field('c:box', '意见箱', [site.opinionBox]),
   ];
   if (site.windows.length) {
