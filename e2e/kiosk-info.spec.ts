@@ -25,11 +25,11 @@ test('staff board: photo, name, post, partner, on duty today, and who covers an 
   await expect(page.getByRole('heading', { level: 1, name: '窗口人员' })).toBeVisible();
 
   const one = page.getByRole('region', { name: '1号窗口 民政服务窗口' });
-  await expect(one.locator('.cover')).toHaveText('今天A岗 张丽 不在，由B岗 李强 代岗办理');
-  await expect(person(page, '张丽')).toContainText('窗口负责人');
-  await expect(person(page, '张丽')).toContainText('A岗（主办）');
-  await expect(person(page, '张丽')).toContainText('AB岗搭档：李强');
-  await expect(person(page, '张丽')).toContainText('今日不在岗（县里培训）');
+  await expect(one.locator('.cover')).toHaveText('今天A岗 刘丽 不在，由B岗 李强 代岗办理');
+  await expect(person(page, '刘丽')).toContainText('窗口负责人');
+  await expect(person(page, '刘丽')).toContainText('A岗（主办）');
+  await expect(person(page, '刘丽')).toContainText('AB岗搭档：李强');
+  await expect(person(page, '刘丽')).toContainText('今日不在岗（县里培训）');
   await expect(person(page, '李强')).toContainText('B岗（替补）');
   await expect(person(page, '李强')).toContainText('今日在岗');
 
@@ -39,7 +39,7 @@ test('staff board: photo, name, post, partner, on duty today, and who covers an 
   await expect(person(page, '赵军')).toContainText('今日不在岗');
 
   // A photo where there is one (from IndexedDB), the first character of the name where there is none.
-  const photo = person(page, '张丽').getByRole('img', { name: '张丽的照片' });
+  const photo = person(page, '刘丽').getByRole('img', { name: '刘丽的照片' });
   await expect(photo).toBeVisible();
   expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   await expect(person(page, '李强').locator('.photo-none')).toHaveText('李');

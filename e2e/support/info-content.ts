@@ -48,13 +48,14 @@ export const LIVE_NOTICES = ['明天上午停水通知', '冬季作息时间调�
 export const HIDDEN_NOTICES = ['国庆假期办公安排', '元旦放假通知'];
 
 function township(b: SiteBundle): SiteBundle {
-  const photo = b.staff.find((s) => s.photo)?.photo;
+  // The demo photo of 刘建华 (a drawn face with 刘): given to 刘丽, so the picture matches the name.
+  const photo = b.staff.find((s) => s.name === '刘建华')?.photo;
   b.site.windows = [
     { ...b.site.windows[0], number: '1', name: '民政服务窗口' },
     { ...b.site.windows[1], number: '2', name: '社保医保窗口' },
   ];
   b.staff = [
-    staff('t-1a', '张丽', '1', 'A', 't-1b', [weekdays([1, 2, 3, 4, 5]), { date: '2026-11-25', onDuty: false, note: '县里培训' }], photo),
+    staff('t-1a', '刘丽', '1', 'A', 't-1b', [weekdays([1, 2, 3, 4, 5]), { date: '2026-11-25', onDuty: false, note: '县里培训' }], photo),
     staff('t-1b', '李强', '1', 'B', 't-1a', [weekdays([1, 2, 3, 4, 5])]),
     staff('t-2a', '王芳', '2', 'A', 't-2b', [weekdays([1, 2, 3, 4, 5])]),
     staff('t-2b', '赵军', '2', 'B', 't-2a', [weekdays([2, 4])]),
