@@ -7,7 +7,7 @@
 import { useMemo } from 'preact/hooks';
 import { isLive } from '../bundle/validity.ts';
 import { liveAnnouncements, noticeSpeechText } from '../present/announcements.ts';
-import { validityTexts } from '../present/dates.ts';
+import { dateText, validityTexts } from '../present/dates.ts';
 import { literalEntry, normaliseQuery, search } from '../search/match.ts';
 import { ReadAloudButton } from '../ui/ReadAloudButton.tsx';
 import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
@@ -108,7 +108,7 @@ export function Documents({ session, bundle }: ScreenProps) {
                       文号：{r && r.entry.text === doc!.number ? <Highlight text={doc!.number} hits={r.match.hits} /> : doc!.number}
                     </span>
                     <span>{doc!.issuer}</span>
-                    <span>{doc!.date}</span>
+                    <span>{dateText(doc!.date, bundle.county.timeZone)}</span>
                   </>
                 }
               />
@@ -138,7 +138,7 @@ export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: stri
   }
   return (
     <article class="notice">
-      <ScreenTitle sub={`${d.issuer} · ${d.number} · ${d.date}`}>{d.title}</ScreenTitle>
+      <ScreenTitle sub={`${d.issuer} · ${d.number} · ${dateText(d.date, bundle.county.timeZone)}`}>{d.title}</ScreenTitle>
       <div class="item-actions">
         <ReadAloudButton key={d.id} session={session} text={noticeSpeechText(d)} />
       </div>
