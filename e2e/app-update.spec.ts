@@ -25,9 +25,8 @@ test('a new app version installs in the background and waits; the page is never 
     // A new app build: any byte change of sw.js makes a new service worker version.
     const sw = join(app, 'sw.js');
     await writeFile(sw, `${await readFile(sw, 'utf8')}\n// 新版本 ${Date.now()}\n`);
-    const waiting = page.waitForEvent('console', { predicate: (m) => m.text().includes('[应用更新] 新版本已下载'), timeout: 30_000 });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await waiting;
+    await expect(page.locator('html')).toHaveAttribute('data-app-update', 'waiting', { timeout: 30_000 });
     expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())?.waiting)).toBe(true);
 
     // Neither the first install (clientsClaim) nor the waiting update reloaded the page.
@@ -51,9 +50,8 @@ test('a waiting app version is applied when the kiosk returns to its start scree
 
     const sw = join(app, 'sw.js');
     await writeFile(sw, `${await readFile(sw, 'utf8')}\n// 新版本 ${Date.now()}\n`);
-    const waiting = page.waitForEvent('console', { predicate: (m) => m.text().includes('[应用更新] 新版本已下载'), timeout: 30_000 });
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
-    await waiting;
+    await expect(page.locator('html')).toHaveAttribute('data-app-update', 'waiting', { timeout: 30_000 });
 
     // Someone uses the kiosk, then walks away: after the idle prompt it resets, and only then
     // the new version takes over (one reload).

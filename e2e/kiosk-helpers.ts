@@ -41,11 +41,12 @@ export function bottomBar(page: Page) {
   return page.getByRole('navigation', { name: '导航' });
 }
 
-/** Replaces speechSynthesis with a recorder that has one zh-CN voice; spoken texts land in window.__spoken. */
+/** Replaces speechSynthesis with a recorder that has one zh-CN voice; spoken texts land in window.__spoken, cancel() calls count in window.__cancelled. */
 export async function stubSpeech(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __spoken: string[] };
+    const w = window as unknown as { __spoken: string[]; __cancelled: number };
     w.__spoken = [];
+    w.__cancelled = 0;
     const voice = { lang: 'zh-CN', name: '测试中文语音', default: true, localService: true, voiceURI: 'test-zh' };
     const fake = {
       speaking: false,
@@ -53,7 +54,7 @@ export async function stubSpeech(page: Page): Promise<void> {
       paused: false,
       getVoices: () => [voice],
       speak: (u: SpeechSynthesisUtterance) => w.__spoken.push(u.text),
-      cancel: () => {},
+      cancel: () => void w.__cancelled++,
       pause: () => {},
       resume: () => {},
       addEventListener: () => {},

@@ -19,9 +19,17 @@ import { homeTile, openHome } from './kiosk-helpers.ts';
 
 const SITE = 'baihe';
 
-/** Waits for a console line of the content sync containing `text`. */
-function syncLog(page: Page, text: string) {
-  return page.waitForEvent('console', { predicate: (m) => m.text().includes(text), timeout: 20_000 });
+/** The app's state on <html> (set by the app shell from its state signals). */
+const html = (page: Page) => page.locator('html');
+
+/** Waits until the kiosk shows verified content of this version. */
+async function showsVersion(page: Page, version: number) {
+  await expect(html(page)).toHaveAttribute('data-content-version', String(version), { timeout: 20_000 });
+}
+
+/** Waits until the last update check failed (a refused version). */
+async function checkFailed(page: Page) {
+  await expect(html(page)).toHaveAttribute('data-sync', 'failed', { timeout: 20_000 });
 }
 
 /** A free TCP port with nothing listening on it. */
@@ -34,9 +42,10 @@ async function closedPort(): Promise<number> {
 test.describe('first visit and offline', () => {
   test('first visit shows the site', async ({ page, shot }) => {
     const bundle = await readSiteBundle(DEMO_CONTENT_OUT, 'baihe');
-    const loaded = syncLog(page, '已更新到版本');
+    const { payload } = await readManifest(DEMO_CONTENT_OUT);
     await page.goto('/?site=baihe');
-    await loaded;
+    await showsVersion(page, payload.version);
+    await expect(html(page)).toHaveAttribute('data-status', 'ready');
     await expect(page.getByText(bundle.site.name).first()).toBeVisible();
     await expect(page.getByRole('heading', { name: '暂时无法获取办事信息' })).toHaveCount(0);
     await shot('skeleton-first-visit');
@@ -59,7 +68,10 @@ test.describe('first visit and offline', () => {
     await expect(page.getByText(bundle.site.name).first()).toBeVisible();
 
     // Staff photos come from IndexedDB (blob: URLs), not from the network.
-    test.skip(!bundle.staff.some((s) => s.photo), 'demo content has no staff photos');
+    expect(
+      bundle.staff.some((s) => s.photo),
+      'the demo content has staff photos (content/staff/photos)',
+    ).toBe(true);
     await openHome(page);
     await homeTile(page, '窗口人员').tap();
     const photos = page.getByRole('img', { name: /的照片$/ });
@@ -79,11 +91,11 @@ test.describe('first visit and offline', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const bundle = await readSiteBundle(DEMO_CONTENT_OUT, SITE);
+    const { payload } = await readManifest(DEMO_CONTENT_OUT);
     for (const mode of ['kiosk', 'display', 'ticker']) {
       // The first start downloads the content; the next ones start from the stored copy.
-      const checked = mode === 'kiosk' ? syncLog(page, '已更新到版本') : null;
       await page.goto(`/?site=${SITE}&mode=${mode}`);
-      await checked;
+      await showsVersion(page, payload.version);
       await expect(page.locator('#app')).not.toBeEmpty();
       if (mode !== 'ticker') await expect(page.getByText(bundle.site.name).first()).toBeVisible();
     }
@@ -104,9 +116,9 @@ test.describe('content updates', () => {
 
     const newName = `${before}（新版本）`;
     const { payload } = await readManifest(dir);
-    const updated = syncLog(page, `已更新到版本 ${payload.version + 1}`);
+    await showsVersion(page, payload.version);
     await editPublished(dir, { editBundle: (b) => ({ ...b, site: { ...b.site, name: newName } }) });
-    await updated;
+    await showsVersion(page, payload.version + 1);
     await expect(page.getByText(newName).first()).toBeVisible();
 
     await page.reload();
@@ -118,19 +130,21 @@ test.describe('content updates', () => {
       const dir = await copyPublished(join(workDir, 'content'));
       const server = await serveContent(dir);
       const good = (await readSiteBundle(dir, 'baihe')).site.name;
+      const { payload } = await readManifest(dir);
       await page.goto(`${server.url}/?site=baihe&poll=1`);
       await expect(page.getByText(good).first()).toBeVisible();
+      await expect(html(page)).toHaveAttribute('data-sync', 'ok');
 
-      const refused = syncLog(page, how === 'break-signature' ? '签名校验失败' : '可能已被篡改');
       await editPublished(dir, { how, editBundle: (b) => ({ ...b, site: { ...b.site, name: '篡改后的站点名称' } }) });
-      await refused;
+      await checkFailed(page);
+      await expect(html(page)).toHaveAttribute('data-content-version', String(payload.version));
       await expect(page.getByText(good).first()).toBeVisible();
       await expect(page.getByText('篡改后的站点名称')).toHaveCount(0);
 
       // Still refused after a reload: nothing of the tampered version was stored.
-      const again = syncLog(page, how === 'break-signature' ? '签名校验失败' : '可能已被篡改');
       await page.reload();
-      await again;
+      await checkFailed(page);
+      await expect(html(page)).toHaveAttribute('data-content-version', String(payload.version));
       await expect(page.getByText(good).first()).toBeVisible();
       await expect(page.getByText('篡改后的站点名称')).toHaveCount(0);
     });

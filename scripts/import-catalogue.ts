@@ -8,8 +8,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { importCatalogue } from './catalogue/import-catalogue.ts';
+import { CliError, runCli } from './cli.ts';
 import { formatReport } from './catalogue/report.ts';
 import { writeTemplate } from './catalogue/template.ts';
 import { USER_CWD, userPath } from './user-path.ts';
@@ -28,43 +28,29 @@ const USAGE = `用法：
 /** The repository root: the default content folder is its content/. */
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        content: { type: 'string' },
-        'create-departments': { type: 'boolean', default: false },
-        sheet: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        template: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (e) {
-    console.error(`参数错误：${(e as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+const CLI = {
+  usage: USAGE,
+  failure: '导入失败',
+  positionals: true,
+  options: {
+    content: { type: 'string' },
+    'create-departments': { type: 'boolean', default: false },
+    sheet: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    template: { type: 'string' },
+  },
+} as const;
+
+void runCli(CLI, async ({ values, positionals }) => {
   if (values.template !== undefined) {
     const out = userPath(values.template);
-    if (!/\.xlsx$/i.test(out)) {
-      console.error('模板文件名应以 .xlsx 结尾');
-      return 2;
-    }
+    if (!/\.xlsx$/i.test(out)) throw new CliError('模板文件名应以 .xlsx 结尾', 2);
     await writeTemplate(out);
     console.log(`已生成模板：${out}（工作表「目录清单」填写事项，「说明」为填写说明）`);
     return 0;
   }
   if (positionals.length !== 1) {
-    console.error(`${positionals.length === 0 ? '请指定要导入的 .xlsx 或 .csv 文件' : '一次只能导入一个文件'}\n\n${USAGE}`);
-    return 2;
+    throw new CliError(`${positionals.length === 0 ? '请指定要导入的 .xlsx 或 .csv 文件' : '一次只能导入一个文件'}\n\n${USAGE}`, 2);
   }
   const contentDir = values.content !== undefined ? userPath(values.content) : path.join(REPO, 'content');
   const plan = await importCatalogue({
@@ -80,14 +66,4 @@ async function main(argv: string[]): Promise<number> {
   if (plan.ok) console.log(report);
   else console.error(report);
   return plan.ok ? 0 : 1;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (e) => {
-    console.error(`导入失败：${(e as Error).stack ?? e}`);
-    process.exitCode = 1;
-  },
-);
+});

@@ -8,8 +8,7 @@
  */
 import { access, chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { CliError, isMain, runCli } from './cli.ts';
 import { REPO_ROOT } from './ensure-dev-key.ts';
 import { userPath } from './user-path.ts';
 import { generateSigningKeyPair, keyIdOf } from './publish/keys.ts';
@@ -53,28 +52,26 @@ const HELP = `用法：npm run keygen -- [--out 文件夹] [--name 文件名] [-
   --name NAME  文件名，默认 signing（生成 signing.key 和 signing.pub）
   --force      覆盖已存在的密钥`;
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        out: { type: 'string' },
-        name: { type: 'string' },
-        force: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    console.error(`参数错误：${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const dir = args.out !== undefined ? userPath(args.out) : path.join(REPO_ROOT, '.keys');
-  try {
-    const k = await generateKeyFiles(dir, args.name ?? 'signing', args.force ?? false);
+const CLI = {
+  usage: HELP,
+  failure: '生成密钥失败',
+  options: {
+    out: { type: 'string' },
+    name: { type: 'string' },
+    force: { type: 'boolean' },
+  },
+} as const;
+
+if (isMain(import.meta.url)) {
+  void runCli(CLI, async ({ values: args }) => {
+    const dir = args.out !== undefined ? userPath(args.out) : path.join(REPO_ROOT, '.keys');
+    let k: GeneratedKey;
+    try {
+      k = await generateKeyFiles(dir, args.name ?? 'signing', args.force ?? false);
+    } catch (err) {
+      if (err instanceof KeyExistsError) throw new CliError(err.message);
+      throw err;
+    }
     console.log(`已生成签名密钥对（keyId ${k.keyId}）：
   私钥：${k.privateKeyPath}
         只允许本人读写（权限 0600）。请妥善备份，切勿提交到代码库、放到网站或拷贝到查询机上。
@@ -89,22 +86,5 @@ async function main(): Promise<number> {
      或 BIANMIN_SIGNING_KEY=${k.privateKeyPath} npm run publish-content
      （输出文件夹中已有开发密钥签名的内容时，第一次需加 --force-new-key）`);
     return 0;
-  } catch (err) {
-    if (err instanceof KeyExistsError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
-}
-
-const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isMain) {
-  main().then(
-    (code) => process.exit(code),
-    (err: unknown) => {
-      console.error('生成密钥失败：', err);
-      process.exit(1);
-    },
-  );
+  });
 }

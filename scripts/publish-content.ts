@@ -6,7 +6,7 @@
  * else $BIANMIN_SIGNING_KEY, else .keys/dev.key (created on first use).
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { CliError, runCli } from './cli.ts';
 import { ensureDevKey, REPO_ROOT } from './ensure-dev-key.ts';
 import { userPath } from './user-path.ts';
 import { KeyError, loadSigningKey } from './publish/keys.ts';
@@ -21,27 +21,18 @@ const HELP = `用法：npm run publish-content -- [--content 内容文件夹] [-
   --key FILE        签名私钥（PEM）；默认取环境变量 BIANMIN_SIGNING_KEY，再默认 .keys/dev.key（开发用，自动创建）
   --force-new-key   输出文件夹中已有用其他密钥签名的内容时，仍然发布（更换密钥时使用）`;
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      options: {
-        content: { type: 'string' },
-        out: { type: 'string' },
-        key: { type: 'string' },
-        'force-new-key': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: false,
-    }).values;
-  } catch (err) {
-    console.error(`参数错误：${err instanceof Error ? err.message : String(err)}\n\n${HELP}`);
-    return 2;
-  }
-  if (args.help) {
-    console.log(HELP);
-    return 0;
-  }
+const CLI = {
+  usage: HELP,
+  failure: '发布失败',
+  options: {
+    content: { type: 'string' },
+    out: { type: 'string' },
+    key: { type: 'string' },
+    'force-new-key': { type: 'boolean' },
+  },
+} as const;
+
+void runCli(CLI, async ({ values: args }) => {
   const contentDir = args.content !== undefined ? userPath(args.content) : path.join(REPO_ROOT, 'content');
   const outDir = args.out !== undefined ? userPath(args.out) : path.join(REPO_ROOT, 'dist', 'content');
   let keyFile = args.key ?? process.env.BIANMIN_SIGNING_KEY;
@@ -63,18 +54,7 @@ async function main(): Promise<number> {
     console.log(`签名密钥 keyId ${key.keyId}，查询机需内置的公钥：${key.publicKeyBase64}`);
     return 0;
   } catch (err) {
-    if (err instanceof PublishRefused || err instanceof KeyError || err instanceof LockError) {
-      console.error(`未发布：${err.message}`);
-      return 1;
-    }
+    if (err instanceof PublishRefused || err instanceof KeyError || err instanceof LockError) throw new CliError(`未发布：${err.message}`);
     throw err;
   }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    console.error('发布失败：', err);
-    process.exit(1);
-  },
-);
+});

@@ -16,7 +16,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { CliError, isMain, runCli } from './cli.ts';
 
 export const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -184,38 +184,42 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   };
 }
 
-function parseArgs(argv: string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith('--')) {
-      const [k, v] = a.slice(2).split('=', 2);
-      out[k] = v ?? (argv[i + 1] && !argv[i + 1].startsWith('--') ? argv[++i] : 'true');
-    }
-  }
-  return out;
-}
+const SERVE_USAGE = `用法：npm run serve -- [--root 应用文件夹] [--port 端口] [--host 地址] [--content 内容文件夹] [--content-only]
 
-async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  const root = args.root ?? 'dist';
-  const port = Number(args.port ?? process.env.PORT ?? 8080);
-  const running = await startServer({
-    root,
-    port,
-    host: args.host ?? process.env.HOST ?? '127.0.0.1',
-    contentDir: args.content,
-    contentOnly: args['content-only'] === 'true',
-  });
-  console.log(`静态服务已启动：${running.url}/  （应用目录 ${resolve(root)}）`);
-  const stop = () => void running.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-}
+  --root DIR       构建好的查询机程序，默认 dist/
+  --port N         端口，默认环境变量 PORT，再默认 8080（0 = 任选一个空闲端口）
+  --host ADDR      监听地址，默认环境变量 HOST，再默认 127.0.0.1
+  --content DIR    内容文件夹（/content/），默认 <应用文件夹>/content
+  --content-only   只提供内容文件夹（在 / 下，允许跨域），供 ?content=<地址> 使用`;
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((err: unknown) => {
-    console.error(`无法启动静态服务：${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
+const SERVE_CLI = {
+  usage: SERVE_USAGE,
+  failure: '无法启动静态服务',
+  options: {
+    root: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    content: { type: 'string' },
+    'content-only': { type: 'boolean' },
+  },
+} as const;
+
+if (isMain(import.meta.url)) {
+  void runCli(SERVE_CLI, async ({ values: args }) => {
+    const root = args.root ?? 'dist';
+    const portText = args.port ?? process.env.PORT ?? '8080';
+    const port = Number(portText);
+    if (!/^\d+$/.test(portText) || port > 65535) throw new CliError(`端口「${portText}」不对：应是 0–65535 之间的整数`, 2);
+    const running = await startServer({
+      root,
+      port,
+      host: args.host ?? process.env.HOST ?? '127.0.0.1',
+      contentDir: args.content,
+      contentOnly: args['content-only'] ?? false,
+    });
+    console.log(`静态服务已启动：${running.url}/  （应用目录 ${resolve(root)}）`);
+    const stop = () => void running.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   });
 }

@@ -1,6 +1,7 @@
 /**
- * Entry of the kiosk app: reads the configuration from the URL, creates the state (the one
- * place signals are made), starts the content sync and the service-worker bridge, renders.
+ * Entry of the kiosk app: parses the configuration from the URL once (app/config.ts), creates the
+ * application state once (createAppState: the signals every view reads; views and sessions make
+ * their own local ones), starts the content sync and the service-worker bridge, renders.
  */
 import { render } from 'preact';
 import './app/app.css';
@@ -25,7 +26,7 @@ const storage = safeLocalStorage();
 const config = parseConfig(new URL(location.href), storage);
 const state = createAppState(config);
 
-const sw = registerServiceWorker(state.appUpdateReady);
+const sw = registerServiceWorker(state.appUpdateReady, config.resetServiceWorker);
 const sync = createContentSync(state, {
   publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
   openDb: openKioskDb,

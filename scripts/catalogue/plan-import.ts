@@ -136,6 +136,226 @@ function fieldColumn(field: string): ColumnKey | undefined {
   return FIELD_COLUMN[f] ?? FIELD_COLUMN[f.split('.')[0]];
 }
 
+/** Where a sheet column is: its header as the issue names it and its letter, when the sheet has it. */
+type ColumnAt = (key: ColumnKey) => { column: string; letter?: string };
+
+/** What the import reads of the content folder as it is now. */
+interface ContentRefs {
+  departments: DepartmentRef[];
+  sites: SiteRefLite[];
+  countyName?: string;
+  /** Existing items by code (more than one file = a problem to report). */
+  existing: Map<string, { file: string; data: ItemSource }[]>;
+  /** Existing codes by their lower-case form. */
+  existingByLower: Map<string, string>;
+}
+
+/** Phase 2: the header of the chosen sheet — column positions, header errors, ignored columns. */
+export function checkHeader(sheet: Sheet | WorkbookSheet): {
+  columns: Map<ColumnKey, number>;
+  at: ColumnAt;
+  errors: ImportError[];
+  notices: string[];
+} {
+  const header = mapHeader(sheet.header);
+  const columns = header.columns;
+  const at: ColumnAt = (key) => {
+    const i = columns.get(key);
+    return { column: COLUMN_BY_KEY[key].header, letter: i === undefined ? undefined : columnLetter(i + 1) };
+  };
+  const errors: ImportError[] = header.problems.map((p) => ({
+    sheet: sheet.name,
+    row: 1,
+    column: p.header,
+    letter: p.column ? columnLetter(p.column) : undefined,
+    message: p.message,
+  }));
+  const notices = header.ignored.map((ig) => `已忽略不认识的列「${ig.header}」（${columnLetter(ig.column)} 列）`);
+  const headerless = new Set<number>();
+  for (const r of sheet.rows) {
+    r.cells.forEach((c, i) => {
+      if (c !== '' && (sheet.header[i] ?? '').trim() === '') headerless.add(i);
+    });
+  }
+  for (const i of [...headerless].sort((a, b) => a - b)) notices.push(`${columnLetter(i + 1)} 列没有表头，其中的内容已忽略`);
+  if (sheet.rows.length === 0) errors.push({ sheet: sheet.name, row: 2, message: '表格中没有事项：表头下面至少要有一行' });
+  return { columns, at, errors, notices };
+}
+
+/**
+ * Phase 3: problems of the content folder that stop an import. Files the import reads (county,
+ * departments, sites, items) must parse; problems elsewhere (announcements, staff, a stray file)
+ * are the publisher's business, counted by the cross-check.
+ */
+export function blockingContentProblems(content: LoadedContent): ImportError[] {
+  return content.problems
+    .filter(
+      (p) => !p.message.startsWith('无法识别的文件') && !/^(?:announcements|documents|staff)\//.test(p.file) && p.file !== 'topics.yaml',
+    )
+    .map((p) => {
+      const where = p.line > 0 ? `${p.file} 第 ${p.line} 行` : p.file;
+      return { file: p.file, message: `内容文件夹有问题，请先修正：${where}：${p.message}` };
+    });
+}
+
+/** Phase 4: departments, sites, the county's name and the existing items, from the content folder. */
+export function contentRefs(content: LoadedContent): ContentRefs {
+  const departmentsData = (content.departments?.data?.departments ?? []) as DepartmentSource[];
+  const existing = new Map<string, { file: string; data: ItemSource }[]>();
+  for (const src of content.items) {
+    const raw: unknown = src.data?.code;
+    const code = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : undefined;
+    if (!code) continue;
+    existing.set(code, [...(existing.get(code) ?? []), { file: src.file, data: src.data }]);
+  }
+  return {
+    departments: departmentsData.filter((d) => d && typeof d.id === 'string'),
+    sites: content.sites
+      .map((s) => s.data)
+      .filter((s) => s && typeof s.code === 'string')
+      .map((s) => ({ code: s.code, name: String(s.name ?? s.code), parent: typeof s.parent === 'string' ? s.parent : undefined })),
+    countyName: typeof content.county?.data?.name === 'string' ? content.county.data.name : undefined,
+    existing,
+    existingByLower: new Map([...existing.keys()].map((code) => [code.toLowerCase(), code])),
+  };
+}
+
+/** --create-departments: one new department per distinct unknown name, in order of first use. */
+export function departmentCreator(
+  refs: ContentRefs,
+  enabled: boolean,
+): { create?: (name: string) => string; created: Map<string, DepartmentSource> } {
+  const created = new Map<string, DepartmentSource>();
+  if (!enabled) return { created };
+  const create = (name: string): string => {
+    const key = compact(name);
+    const prior = created.get(key);
+    if (prior) return prior.id;
+    const taken = new Set([...refs.departments.map((d) => d.id), ...[...created.values()].map((d) => d.id)]);
+    const dept = newDepartment(name, departmentId(name, taken), refs.countyName);
+    created.set(key, dept);
+    return dept.id;
+  };
+  return { create, created };
+}
+
+/** Phase 5: every row mapped to an item patch; duplicate and clashing codes are errors. */
+export function mapRows(
+  sheet: Sheet | WorkbookSheet,
+  columns: Map<ColumnKey, number>,
+  at: ColumnAt,
+  refs: ContentRefs,
+  createDepartment?: (name: string) => string,
+): { errors: ImportError[]; patches: { row: number; patch: ItemPatch }[]; codesInSheet: Set<string> } {
+  const errors: ImportError[] = [];
+  const firstRow = new Map<string, number>();
+  const firstRowLower = new Map<string, { row: number; code: string }>();
+  const patches: { row: number; patch: ItemPatch }[] = [];
+  const codeError = (row: number, message: string) => errors.push({ sheet: sheet.name, row, ...at('code'), message });
+  for (const row of sheet.rows) {
+    const result = mapRow(row, { columns, departments: refs.departments, sites: refs.sites, createDepartment });
+    for (const p of result.problems) errors.push({ sheet: sheet.name, row: row.number, ...at(p.column), message: p.message });
+    const code = result.code;
+    if (code !== undefined) {
+      const prior = firstRow.get(code);
+      const priorLower = firstRowLower.get(code.toLowerCase());
+      if (prior !== undefined) {
+        codeError(row.number, `事项编码「${code}」与第 ${prior} 行重复：每个事项编码只能出现一次`);
+        continue;
+      }
+      if (priorLower) {
+        codeError(row.number, `事项编码「${code}」与第 ${priorLower.row} 行的「${priorLower.code}」只差大小写：请统一写法`);
+        continue;
+      }
+      firstRow.set(code, row.number);
+      firstRowLower.set(code.toLowerCase(), { row: row.number, code });
+      const files = refs.existing.get(code);
+      if (files && files.length > 1) {
+        codeError(row.number, `内容文件夹中已有多个事项使用编码「${code}」（${files.map((f) => f.file).join('、')}）：请先删除多余的文件`);
+      }
+      const other = refs.existingByLower.get(code.toLowerCase());
+      if (!files && other) codeError(row.number, `事项编码「${code}」与已有事项「${other}」只差大小写：更新已有事项请写「${other}」`);
+    }
+    if (result.patch) patches.push({ row: row.number, patch: result.patch });
+  }
+  return { errors, patches, codesInSheet: new Set(firstRow.keys()) };
+}
+
+/** Phase 6: the text of every item file — updated in place (keeping comments), moved, or new. */
+export function itemWrites(
+  patches: { row: number; patch: ItemPatch }[],
+  refs: ContentRefs,
+  files: ReadonlySet<string>,
+  /** Current text of existing item files, by path. */
+  originals: ReadonlyMap<string, string>,
+  sheetName: string,
+  at: ColumnAt,
+): {
+  errors: ImportError[];
+  changes: ItemChange[];
+  writes: FileWrite[];
+  removals: string[];
+  itemTexts: Map<string, { text: string; row: number; code: string }>;
+} {
+  const out = { errors: [] as ImportError[], changes: [] as ItemChange[], writes: [] as FileWrite[], removals: [] as string[] };
+  const itemTexts = new Map<string, { text: string; row: number; code: string }>();
+  for (const { row, patch } of patches) {
+    const prior = refs.existing.get(patch.code)?.[0];
+    const target = `items/${patch.department!}/${patch.code}.yaml`;
+    if (prior) {
+      let update: ReturnType<typeof updateItemText>;
+      try {
+        update = updateItemText(originals.get(prior.file) ?? '', patch);
+      } catch (e) {
+        out.errors.push({ sheet: sheetName, row, file: prior.file, message: `无法更新 ${prior.file}：${(e as Error).message}` });
+        continue;
+      }
+      const moved = prior.file !== target;
+      if (moved && files.has(target)) {
+        out.errors.push({ sheet: sheetName, row, ...at('department'), message: `要把事项移到 ${target}，但该文件已存在` });
+        continue;
+      }
+      const status: ChangeStatus = update.changed || moved ? 'updated' : 'unchanged';
+      out.changes.push({
+        code: patch.code,
+        name: patch.name ?? String(prior.data.name ?? ''),
+        row,
+        status,
+        file: target,
+        movedFrom: moved ? prior.file : undefined,
+        fields: update.fields,
+      });
+      itemTexts.set(target, { text: update.text, row, code: patch.code });
+      if (status === 'updated') out.writes.push({ file: target, text: update.text });
+      if (moved) out.removals.push(prior.file);
+    } else {
+      if (files.has(target)) {
+        out.errors.push({
+          sheet: sheetName,
+          row,
+          ...at('code'),
+          message: `文件 ${target} 已存在，但其中的事项编码不是「${patch.code}」：请先检查该文件`,
+        });
+        continue;
+      }
+      const text = newItemText(patch);
+      out.changes.push({ code: patch.code, name: patch.name ?? '', row, status: 'added', file: target });
+      itemTexts.set(target, { text, row, code: patch.code });
+      out.writes.push({ file: target, text });
+    }
+  }
+  return { ...out, itemTexts };
+}
+
+async function readContentText(content: LoadedContent, file: string): Promise<string> {
+  return (await readFile(path.join(content.dir, file), 'utf8')).replace(/^\uFEFF/, '');
+}
+
+/**
+ * Plans an import, phase by phase: read the file (1), check the header (2), check the content
+ * folder (3, 4), map the rows (5), build the file texts (6), cross-check the result with the
+ * publisher's rules (7). Any phase with errors ends the plan; a plan with errors writes nothing.
+ */
 export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   const plan: ImportPlan = {
     ok: false,
@@ -156,6 +376,7 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
     return plan;
   };
 
+  // 1. The file and its sheet.
   const read = await readSheets(opts.file);
   if ('message' in read) {
     plan.errors.push(read);
@@ -173,199 +394,46 @@ export async function planImport(opts: ImportOptions): Promise<ImportPlan> {
   plan.source.sheet = sheet.name;
   plan.source.rows = sheet.rows.length;
 
-  const header = mapHeader(sheet.header);
-  const columns = header.columns;
-  const at = (key: ColumnKey): { column: string; letter?: string } => {
-    const i = columns.get(key);
-    return { column: COLUMN_BY_KEY[key].header, letter: i === undefined ? undefined : columnLetter(i + 1) };
-  };
-  for (const p of header.problems) {
-    plan.errors.push({
-      sheet: sheet.name,
-      row: 1,
-      column: p.header,
-      letter: p.column ? columnLetter(p.column) : undefined,
-      message: p.message,
-    });
-  }
-  for (const ig of header.ignored) {
-    plan.notices.push(`已忽略不认识的列「${ig.header}」（${columnLetter(ig.column)} 列）`);
-  }
-  const headerless = new Set<number>();
-  for (const r of sheet.rows) {
-    r.cells.forEach((c, i) => {
-      if (c !== '' && (sheet.header[i] ?? '').trim() === '') headerless.add(i);
-    });
-  }
-  for (const i of [...headerless].sort((a, b) => a - b)) {
-    plan.notices.push(`${columnLetter(i + 1)} 列没有表头，其中的内容已忽略`);
-  }
-  if (sheet.rows.length === 0) {
-    plan.errors.push({ sheet: sheet.name, row: 2, message: '表格中没有事项：表头下面至少要有一行' });
-  }
+  // 2. Its header.
+  const header = checkHeader(sheet);
+  plan.errors.push(...header.errors);
+  plan.notices.push(...header.notices);
 
-  // The content folder as it is now.
+  // 3–4. The content folder as it is now.
   const content = await loadContent(opts.contentDir);
-  // Files the import reads (county, departments, sites, items) must parse; problems elsewhere
-  // (announcements, staff, a stray file) are the publisher's business, counted further down.
-  const essential = content.problems.filter(
-    (p) => !p.message.startsWith('无法识别的文件') && !/^(?:announcements|documents|staff)\//.test(p.file) && p.file !== 'topics.yaml',
-  );
-  for (const p of essential) {
-    const where = p.line > 0 ? `${p.file} 第 ${p.line} 行` : p.file;
-    plan.errors.push({ file: p.file, message: `内容文件夹有问题，请先修正：${where}：${p.message}` });
-  }
-  if (essential.length) return finish();
+  const blocking = blockingContentProblems(content);
+  plan.errors.push(...blocking);
+  if (blocking.length) return finish();
+  const refs = contentRefs(content);
+  const departments = departmentCreator(refs, !!opts.createDepartments);
 
-  const departmentsData = (content.departments?.data?.departments ?? []) as DepartmentSource[];
-  const departments: DepartmentRef[] = departmentsData.filter((d) => d && typeof d.id === 'string');
-  const sites: SiteRefLite[] = content.sites
-    .map((s) => s.data)
-    .filter((s) => s && typeof s.code === 'string')
-    .map((s) => ({ code: s.code, name: String(s.name ?? s.code), parent: typeof s.parent === 'string' ? s.parent : undefined }));
-  const countyName = typeof content.county?.data?.name === 'string' ? content.county.data.name : undefined;
-
-  // --create-departments: one new department per distinct unknown name, in order of first use.
-  const created = new Map<string, DepartmentSource>();
-  const createDepartment = opts.createDepartments
-    ? (name: string): string => {
-        const key = compact(name);
-        const prior = created.get(key);
-        if (prior) return prior.id;
-        const taken = new Set([...departments.map((d) => d.id), ...[...created.values()].map((d) => d.id)]);
-        const dept = newDepartment(name, departmentId(name, taken), countyName);
-        created.set(key, dept);
-        return dept.id;
-      }
-    : undefined;
-
-  // Existing items by code.
-  const existing = new Map<string, { file: string; data: ItemSource }[]>();
-  for (const src of content.items) {
-    const raw: unknown = src.data?.code;
-    const code = typeof raw === 'string' ? raw : typeof raw === 'number' ? String(raw) : undefined;
-    if (!code) continue;
-    existing.set(code, [...(existing.get(code) ?? []), { file: src.file, data: src.data }]);
-  }
-  const existingByLower = new Map<string, string>();
-  for (const code of existing.keys()) existingByLower.set(code.toLowerCase(), code);
-
-  // Every row.
-  const firstRow = new Map<string, number>();
-  const firstRowLower = new Map<string, { row: number; code: string }>();
-  const patches: { row: number; patch: ItemPatch }[] = [];
-  for (const row of sheet.rows) {
-    const result = mapRow(row, { columns, departments, sites, createDepartment });
-    for (const p of result.problems) plan.errors.push({ sheet: sheet.name, row: row.number, ...at(p.column), message: p.message });
-    const code = result.code;
-    if (code !== undefined) {
-      const prior = firstRow.get(code);
-      const priorLower = firstRowLower.get(code.toLowerCase());
-      if (prior !== undefined) {
-        plan.errors.push({
-          sheet: sheet.name,
-          row: row.number,
-          ...at('code'),
-          message: `事项编码「${code}」与第 ${prior} 行重复：每个事项编码只能出现一次`,
-        });
-        continue;
-      }
-      if (priorLower) {
-        plan.errors.push({
-          sheet: sheet.name,
-          row: row.number,
-          ...at('code'),
-          message: `事项编码「${code}」与第 ${priorLower.row} 行的「${priorLower.code}」只差大小写：请统一写法`,
-        });
-        continue;
-      }
-      firstRow.set(code, row.number);
-      firstRowLower.set(code.toLowerCase(), { row: row.number, code });
-      const files = existing.get(code);
-      if (files && files.length > 1) {
-        plan.errors.push({
-          sheet: sheet.name,
-          row: row.number,
-          ...at('code'),
-          message: `内容文件夹中已有多个事项使用编码「${code}」（${files.map((f) => f.file).join('、')}）：请先删除多余的文件`,
-        });
-      }
-      const other = existingByLower.get(code.toLowerCase());
-      if (!files && other) {
-        plan.errors.push({
-          sheet: sheet.name,
-          row: row.number,
-          ...at('code'),
-          message: `事项编码「${code}」与已有事项「${other}」只差大小写：更新已有事项请写「${other}」`,
-        });
-      }
-    }
-    if (result.patch) patches.push({ row: row.number, patch: result.patch });
-  }
-  plan.createdDepartments = [...created.values()];
+  // 5. Every row.
+  const rows = mapRows(sheet, header.columns, header.at, refs, departments.create);
+  plan.errors.push(...rows.errors);
+  plan.createdDepartments = [...departments.created.values()];
   if (plan.errors.length) return finish();
 
-  // File texts.
-  const itemTexts = new Map<string, { text: string; row: number; code: string }>();
-  for (const { row, patch } of patches) {
-    const prior = existing.get(patch.code)?.[0];
-    const dept = patch.department!;
-    const target = `items/${dept}/${patch.code}.yaml`;
-    if (prior) {
-      const original = (await readFile(path.join(content.dir, prior.file), 'utf8')).replace(/^\uFEFF/, '');
-      let update: ReturnType<typeof updateItemText>;
-      try {
-        update = updateItemText(original, patch);
-      } catch (e) {
-        plan.errors.push({ sheet: sheet.name, row, file: prior.file, message: `无法更新 ${prior.file}：${(e as Error).message}` });
-        continue;
-      }
-      const moved = prior.file !== target;
-      if (moved && content.files.has(target)) {
-        plan.errors.push({ sheet: sheet.name, row, ...at('department'), message: `要把事项移到 ${target}，但该文件已存在` });
-        continue;
-      }
-      const status: ChangeStatus = update.changed || moved ? 'updated' : 'unchanged';
-      plan.changes.push({
-        code: patch.code,
-        name: patch.name ?? String(prior.data.name ?? ''),
-        row,
-        status,
-        file: target,
-        movedFrom: moved ? prior.file : undefined,
-        fields: update.fields,
-      });
-      itemTexts.set(target, { text: update.text, row, code: patch.code });
-      if (status === 'updated') plan.writes.push({ file: target, text: update.text });
-      if (moved) plan.removals.push(prior.file);
-    } else {
-      if (content.files.has(target)) {
-        plan.errors.push({
-          sheet: sheet.name,
-          row,
-          ...at('code'),
-          message: `文件 ${target} 已存在，但其中的事项编码不是「${patch.code}」：请先检查该文件`,
-        });
-        continue;
-      }
-      const text = newItemText(patch);
-      plan.changes.push({ code: patch.code, name: patch.name ?? '', row, status: 'added', file: target });
-      itemTexts.set(target, { text, row, code: patch.code });
-      plan.writes.push({ file: target, text });
-    }
+  // 6. File texts.
+  const originals = new Map<string, string>();
+  for (const { patch } of rows.patches) {
+    const prior = refs.existing.get(patch.code)?.[0];
+    if (prior && !originals.has(prior.file)) originals.set(prior.file, await readContentText(content, prior.file));
   }
-  const notInSheet = [...existing.keys()].filter((code) => !firstRow.has(code)).length;
+  const items = itemWrites(rows.patches, refs, content.files, originals, sheet.name, header.at);
+  plan.errors.push(...items.errors);
+  plan.changes.push(...items.changes);
+  plan.writes.push(...items.writes);
+  plan.removals.push(...items.removals);
+  const notInSheet = [...refs.existing.keys()].filter((code) => !rows.codesInSheet.has(code)).length;
   if (notInSheet) plan.notices.push(`内容文件夹中另有 ${notInSheet} 个事项不在本表中，保持不变（导入不会删除事项）`);
   if (plan.createdDepartments.length) {
-    const original = content.files.has('departments.yaml')
-      ? (await readFile(path.join(content.dir, 'departments.yaml'), 'utf8')).replace(/^\uFEFF/, '')
-      : 'departments: []\n';
+    const original = content.files.has('departments.yaml') ? await readContentText(content, 'departments.yaml') : 'departments: []\n';
     plan.writes.push({ file: 'departments.yaml', text: appendDepartments(original, plan.createdDepartments) });
   }
   if (plan.errors.length) return finish();
 
-  // Cross-check the content folder as it would be after the import, with the publisher's rules.
-  crossCheck(plan, content, itemTexts, sheet.name, at);
+  // 7. The content folder as it would be after the import, with the publisher's rules.
+  crossCheck(plan, content, items.itemTexts, sheet.name, header.at);
   return finish();
 }
 
@@ -374,7 +442,7 @@ function crossCheck(
   content: LoadedContent,
   itemTexts: Map<string, { text: string; row: number; code: string }>,
   sheetName: string,
-  at: (key: ColumnKey) => { column: string; letter?: string },
+  at: ColumnAt,
 ): void {
   const removed = new Set(plan.removals);
   const after: LoadedContent = {

@@ -4,8 +4,11 @@
  *
  * Accepted: "2026-11-01", "2026-11-01 08:00", "2026-11-01T08:00",
  * optional ":ss", optional offset "Z" / "+08:00". Without an offset the time
- * is local time in the county's time zone.
+ * is local time in the county's time zone. Zone arithmetic is the kiosk's own
+ * (kiosk/src/time/zoned.ts): the publisher and the kiosk read a zone the same way.
  */
+
+import { zoneOffsetMinutes } from '../../kiosk/src/time/zoned.ts';
 
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:\d{2})?$/;
 
@@ -18,39 +21,11 @@ export interface ParsedDateTime {
 
 export function isValidTimeZone(tz: string): boolean {
   try {
-    formatter(tz);
+    zoneOffsetMinutes(0, tz);
     return true;
   } catch {
     return false;
   }
-}
-
-/** Formatters are costly to create: one per time zone. */
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Offset of `timeZone` from UTC at the instant `epochMs`, in minutes. */
-export function offsetMinutes(timeZone: string, epochMs: number): number {
-  const parts = formatter(timeZone).formatToParts(new Date(epochMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
 }
 
 /** Parse a date or date-time; undefined when malformed or not a real calendar date. */
@@ -80,8 +55,8 @@ export function parseDateTime(text: string, timeZone: string): ParsedDateTime | 
     offset = sign * (oh * 60 + om);
   } else {
     // Local time in the zone: start from the offset at that instant read as UTC, then refine once.
-    offset = offsetMinutes(timeZone, localAsUtc);
-    offset = offsetMinutes(timeZone, localAsUtc - offset * 60000);
+    offset = zoneOffsetMinutes(localAsUtc, timeZone);
+    offset = zoneOffsetMinutes(localAsUtc - offset * 60000, timeZone);
   }
   return { epochMs: localAsUtc - offset * 60000, dateOnly: m[4] === undefined };
 }
@@ -100,7 +75,7 @@ export function isValidClockTime(text: string): boolean {
 /** ISO 8601 with the zone's offset at that instant, seconds precision: 2026-11-01T08:00:00+08:00 */
 export function formatIsoInZone(epochMs: number, timeZone: string): string {
   const whole = Math.floor(epochMs / 1000) * 1000;
-  const offset = offsetMinutes(timeZone, whole);
+  const offset = zoneOffsetMinutes(whole, timeZone);
   const local = new Date(whole + offset * 60000).toISOString().slice(0, 19);
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);

@@ -2,6 +2,7 @@
  * Top of the view tree: a status screen until verified content is there, then the view of the
  * mode — touch query (kiosk), wall loop (display) or scrolling line (ticker).
  */
+import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
 import { LazyView } from './lazy-view.tsx';
@@ -35,7 +36,29 @@ function ModeView({ state }: { state: AppState }) {
   }
 }
 
+/**
+ * The state of the app on <html>, for people checking a kiosk with the browser's tools and for the
+ * e2e tests (never log text): data-status (loading | ready | no-content | unknown-site),
+ * data-content-version (the verified content version shown), data-sync (ok | failed: the last
+ * update check) and data-app-update (waiting: a new app version waits for an idle moment).
+ */
+function useStateOnDocument(state: AppState) {
+  useSignalEffect(() => {
+    const d = document.documentElement.dataset;
+    d.status = state.status.value;
+    const version = state.status.value === 'ready' ? state.contentVersion.value : null;
+    if (version === null) delete d.contentVersion;
+    else d.contentVersion = String(version);
+    const sync = state.syncStatus.value;
+    if (sync.lastCheckAt === null) delete d.sync;
+    else d.sync = sync.lastError === null ? 'ok' : 'failed';
+    if (state.appUpdateReady.value) d.appUpdate = 'waiting';
+    else delete d.appUpdate;
+  });
+}
+
 export function App({ state }: { state: AppState }) {
+  useStateOnDocument(state);
   const ready = state.status.value === 'ready' && state.bundle.value !== null;
   return <ErrorBoundary>{ready ? <ModeView state={state} /> : <StatusScreen state={state} />}</ErrorBoundary>;
 }

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
 import type { ManifestSite } from '../bundle/schema.ts';
+import { clockText, FALLBACK_TIME_ZONE, zonedParts } from '../time/zoned.ts';
 
 /** County hotline shown while no content (which would name the real one) has ever arrived. */
 export const FALLBACK_HOTLINE = '12345';
@@ -20,15 +21,10 @@ function useNow(intervalMs = 1000): number {
   return now;
 }
 
-function formatTime(ms: number | null): string {
+/** "09:05:07" on the county's clock (its zone comes with the bundle; none has arrived on these screens yet). */
+function formatTime(ms: number | null, state: AppState): string {
   if (ms === null) return '—';
-  return new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hour12: false,
-  }).format(ms);
+  return clockText(zonedParts(ms, state.bundle.value?.county.timeZone ?? FALLBACK_TIME_ZONE), true);
 }
 
 function Frame(props: { tone: 'info' | 'warn'; title: string; children: ComponentChildren; alert?: boolean }) {
@@ -69,7 +65,7 @@ export function NoContentScreen({ state }: { state: AppState }) {
         立即重试
       </button>
       <p class="status-detail">
-        工作人员请检查网络连接和内容服务器地址。最近一次尝试：{formatTime(sync.lastCheckAt)}
+        工作人员请检查网络连接和内容服务器地址。最近一次尝试：{formatTime(sync.lastCheckAt, state)}
         {sync.lastError ? `；原因：${sync.lastError}` : ''}
       </p>
     </Frame>

@@ -12,6 +12,9 @@ describe('parseConfig', () => {
       contentBase: 'https://kiosk.example/app/content/',
       pollSeconds: 300,
       idleSeconds: 90,
+      tickerSpeed: null,
+      exportPlayLog: false,
+      resetServiceWorker: false,
     });
   });
 
@@ -25,6 +28,13 @@ describe('parseConfig', () => {
     expect(c.contentBase).toBe('https://cdn.example/c/');
     expect(c.pollSeconds).toBe(5);
     expect(c.idleSeconds).toBe(30);
+  });
+
+  it('reads the ticker speed (bounded), the play-log export and the service-worker reset', () => {
+    const c = parseConfig(new URL('https://k.example/?mode=display&speed=150&export=playlog&reset-sw=1'), storage(null));
+    expect([c.tickerSpeed, c.exportPlayLog, c.resetServiceWorker]).toEqual([150, true, true]);
+    const speed = (q: string) => parseConfig(new URL(`https://k.example/?speed=${q}`), storage(null)).tickerSpeed;
+    expect([speed('-3'), speed('999999'), speed('1'), speed(''), speed('fast')]).toEqual([null, 5000, 10, null, null]);
   });
 
   it('falls back to the remembered site, and ignores garbage in storage', () => {

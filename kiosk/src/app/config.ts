@@ -2,6 +2,11 @@
  * Start-up configuration of a kiosk, read from its URL:
  *
  *   /?site=<code>&mode=kiosk|display|ticker&content=<url>&poll=<seconds>&idle=<seconds>
+ *     &speed=<px/s>      ticker mode: scrolling speed (default scales with the strip height)
+ *     &export=playlog    display mode: the play-log export page instead of the loop
+ *     &reset-sw=1        unregister the service worker and clear its caches, then reload without it
+ *
+ * This is the only place that reads the URL's parameters: everything else takes AppConfig.
  *
  * `site` is remembered in localStorage (once it proved valid) so a kiosk that is restarted
  * without parameters shows the same site; without either, the first township of the manifest.
@@ -19,6 +24,12 @@ export interface AppConfig {
   pollSeconds: number;
   /** Seconds without a touch before the kiosk returns home (`?idle=`, default 90). */
   idleSeconds: number;
+  /** Ticker scrolling speed in px/s from `?speed=` (bounded to 10…5000); null = scale with the strip height. */
+  tickerSpeed: number | null;
+  /** `?export=playlog`: the display shows the play-log export page. */
+  exportPlayLog: boolean;
+  /** `?reset-sw`: remove the service worker and its caches, then reload without the parameter. */
+  resetServiceWorker: boolean;
 }
 
 export const SITE_STORAGE_KEY = 'bianmin.site';
@@ -30,6 +41,11 @@ function positiveSeconds(raw: string | null, fallback: number): number {
   if (raw === null || raw.trim() === '') return fallback;
   const n = Number(raw);
   return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+function boundedSpeed(raw: string | null): number | null {
+  const n = Number(raw);
+  return raw !== null && raw.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.min(5000, Math.max(10, n)) : null;
 }
 
 function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
@@ -55,6 +71,9 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
     contentBase,
     pollSeconds: positiveSeconds(q.get('poll'), DEFAULT_POLL_SECONDS),
     idleSeconds: positiveSeconds(q.get('idle'), DEFAULT_IDLE_SECONDS),
+    tickerSpeed: boundedSpeed(q.get('speed')),
+    exportPlayLog: q.get('export') === 'playlog',
+    resetServiceWorker: q.has('reset-sw'),
   };
 }
 

@@ -9,7 +9,8 @@ import type { SiteBundle } from '../bundle/schema.ts';
 import type { AppState } from '../state/app-state.ts';
 import { logPlay, prunePlayLog } from '../store/play-log.ts';
 import { hoursText } from '../time/opening-hours.ts';
-import { chineseDate, clockText, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
+import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
+import { publicPhones } from '../present/phones.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
 import { pageText } from './blocks.ts';
 import { htmlToBlocks } from './html-blocks.ts';
@@ -51,7 +52,7 @@ function Clock({ timeZone }: { timeZone: string }) {
 }
 
 function ClosedScreen({ bundle, label }: { bundle: SiteBundle; label?: string }) {
-  const { site, county } = bundle;
+  const { site } = bundle;
   return (
     <section class="closed" data-slide="closed">
       <div class="closed-title">非办公时间</div>
@@ -63,15 +64,11 @@ function ClosedScreen({ bundle, label }: { bundle: SiteBundle; label?: string })
       <div class="closed-hours">办公时间：{hoursText(site.hours)}</div>
       {site.hours.note ? <div class="closed-note">{site.hours.note}</div> : null}
       <div class="closed-phones">
-        <div>
-          {county.hotline.label}：<strong>{county.hotline.number}</strong>
-        </div>
-        <div>
-          咨询电话：<strong>{site.phones.consultation.number}</strong>
-        </div>
-        <div>
-          监督举报电话：<strong>{site.phones.supervision.number}</strong>
-        </div>
+        {publicPhones(bundle).map((p) => (
+          <div key={p.label}>
+            {p.label}：<strong>{p.number}</strong>
+          </div>
+        ))}
       </div>
     </section>
   );
@@ -84,8 +81,7 @@ interface Layer {
 
 export function DisplayApp({ state }: { state: AppState }) {
   useDisplayMode('display');
-  const exportMode = typeof location !== 'undefined' && new URLSearchParams(location.search).get('export') === 'playlog';
-  if (exportMode) return <PlayLogExport />;
+  if (state.config.exportPlayLog) return <PlayLogExport />;
   return <DisplayLoopView state={state} />;
 }
 
@@ -190,7 +186,7 @@ function DisplayLoopView({ state }: { state: AppState }) {
 
   // Measure layer is always rendered so the loop can measure before the first page.
   const bundle = chrome?.bundle ?? state.bundle.value;
-  const timeZone = bundle?.county.timeZone ?? 'Asia/Shanghai';
+  const timeZone = bundle?.county.timeZone ?? FALLBACK_TIME_ZONE;
   return (
     <div class="dsp">
       <header class="dsp-head">

@@ -2,6 +2,7 @@
 import type { Block, FieldBlock, StaffCard } from './blocks.ts';
 import type { PageView } from './loop.ts';
 import { assetUrl } from '../bundle/assets.ts';
+import { PhotoOrInitial } from '../ui/PhotoOrInitial.tsx';
 
 function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
   const showLabel = b.label && (b.first || leading);
@@ -29,7 +30,13 @@ function CardView({ c }: { c: StaffCard }) {
   return (
     <div class="card">
       <div class="card-photo">
-        {c.photo ? <img src={assetUrl(c.photo)} alt={c.name} /> : <span class="card-initial">{c.name.slice(0, 1)}</span>}
+        <PhotoOrInitial
+          name={c.name}
+          src={c.photo ? assetUrl(c.photo) : undefined}
+          alt={c.name}
+          initialClass="card-initial"
+          hideInitial={false}
+        />
       </div>
       <div class="card-name">{c.name}</div>
       <div class="card-post">

@@ -7,7 +7,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { nextBoundary } from '../bundle/validity.ts';
 import type { AppState } from '../state/app-state.ts';
 import { Marquee } from './Marquee.tsx';
-import { tickerLine, tickerSpeed } from './ticker-text.ts';
+import { tickerLine } from '../present/ticker.ts';
+import { tickerSpeed } from './ticker-text.ts';
 import { useDisplayMode } from './use-display-mode.ts';
 import './display.css';
 
@@ -22,7 +23,7 @@ export function TickerApp({ state }: { state: AppState }) {
   useEffect(() => {
     if (!bundle) return;
     const t = Date.now();
-    const next = nextBoundary(bundle.announcements, t);
+    const next = nextBoundary(bundle.announcements, t, bundle.county.timeZone);
     const at = Math.min(t + MAX_TIMER_MS, next ?? Infinity);
     const timer = setTimeout(() => setNow(Date.now()), Math.max(0, at - t) + 5);
     return () => clearTimeout(timer);
@@ -35,10 +36,10 @@ export function TickerApp({ state }: { state: AppState }) {
   }, []);
 
   if (!bundle) return <div class="tkr" />;
-  const line = tickerLine(bundle, Math.max(now, Date.now()));
+  const line = tickerLine(bundle, Math.max(now, Date.now()), { withNotices: true });
   return (
     <div class="tkr">
-      <Marquee items={line.items} urgent={line.urgent} speedPx={tickerSpeed(location.search, height)} />
+      <Marquee items={line.items} urgent={line.urgent} speedPx={tickerSpeed(state.config.tickerSpeed, height)} />
     </div>
   );
 }

@@ -8,6 +8,7 @@
  */
 import type { SiteBundle } from '../bundle/schema.ts';
 import { nextBoundary } from '../bundle/validity.ts';
+import { tickerLine } from '../present/ticker.ts';
 import { nextOpeningBoundary, openState } from '../time/opening-hours.ts';
 import { pageText, type Block } from './blocks.ts';
 import { pageSeconds } from './duration.ts';
@@ -19,7 +20,6 @@ import {
   cycleKeys,
   ITEMS_PER_CYCLE,
   keyIsValid,
-  liveAnnouncements,
   urgentKeys,
   type HtmlToBlocks,
   type SlideSpec,
@@ -69,14 +69,9 @@ export interface LoopDeps {
   log: (entry: { at: number; ms: number; slide: string; title: string; contentVersion: number; siteCode: string }) => void;
 }
 
+/** The footer line: urgent titles and the phones (the other notices are slides of their own). */
 export function tickerItems(bundle: SiteBundle, now: number): string[] {
-  const urgent = liveAnnouncements(bundle, now).filter((a) => a.priority === 'urgent');
-  return [
-    ...urgent.map((a) => `【紧急通知】${a.title}`),
-    `监督举报电话：${bundle.site.phones.supervision.number}`,
-    `${bundle.county.supervision.label}：${bundle.county.supervision.number}`,
-    `${bundle.county.hotline.label}：${bundle.county.hotline.number}`,
-  ];
+  return tickerLine(bundle, now, { withNotices: false }).items;
 }
 
 export class DisplayLoop {
@@ -216,7 +211,7 @@ export class DisplayLoop {
     const bundle = this.bundle;
     if (!bundle) return;
     const candidates = [
-      nextBoundary(bundle.announcements, now),
+      nextBoundary(bundle.announcements, now, bundle.county.timeZone),
       nextOpeningBoundary(bundle.site.hours, now, bundle.county.timeZone),
       // While closed, the "今天/明天" label changes at midnight: re-check every 10 minutes.
       this.closed ? now + 10 * 60_000 : null,

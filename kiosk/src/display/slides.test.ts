@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DISCLOSURE_FIELDS, type Announcement, type ServiceItem, type SiteBundle, type StaffMember } from '../bundle/schema.ts';
 import { buildSlide, cycleKeys, keyIsValid, textToBlocks, urgentKeys } from './slides.ts';
-import { tickerLine, tickerSpeed } from './ticker-text.ts';
+import { tickerLine } from '../present/ticker.ts';
+import { tickerSpeed } from './ticker-text.ts';
 import { tickerItems } from './loop.ts';
 
 const ann = (id: string, publishAt: string, extra: Partial<Announcement> = {}): Announcement => ({
@@ -142,8 +143,8 @@ describe('buildSlide', () => {
     expect(labels.indexOf('申请材料')).toBe(labels.indexOf('办理条件') + 1);
     const materials = s.blocks.find((b) => b.kind === 'field' && b.label === '申请材料');
     expect(materials?.kind === 'field' && materials.lines.map((l) => [l.marker, l.text])).toEqual([
-      ['1.', '身份证（原件）'],
-      ['2.', '户口簿（复印件，2份，如需）：户籍不在本地时'],
+      ['1.', '身份证（原件 1份）'],
+      ['2.', '户口簿（复印件 2份，视情况提供）：户籍不在本地时'],
     ]);
     expect(s.subtitle).toContain('云溪县民政局');
   });
@@ -163,7 +164,7 @@ describe('buildSlide', () => {
 
 describe('ticker text', () => {
   it('puts urgent notices first, then current titles, then phones; nothing expired or future', () => {
-    const line = tickerLine(bundle(), WED);
+    const line = tickerLine(bundle(), WED, { withNotices: true });
     expect(line.urgent).toBe(true);
     expect(line.items.slice(0, 3)).toEqual(['【紧急通知】公告urgent', '【公告】公告new', '【公告】公告old']);
     expect(line.items.join()).toContain('0839-3');
@@ -173,10 +174,9 @@ describe('ticker text', () => {
     expect(tickerItems(bundle(), WED)[0]).toBe('【紧急通知】公告urgent');
     expect(tickerItems(bundle(), WED).join()).not.toContain('公告new');
   });
-  it('reads ?speed= and bounds it, else scales with the strip height', () => {
-    expect(tickerSpeed('?speed=150', 160)).toBe(150);
-    expect(tickerSpeed('?speed=-3', 100)).toBe(160);
-    expect(tickerSpeed('?speed=999999', 100)).toBe(5000);
-    expect(tickerSpeed('', 96)).toBe(154);
+  it('uses the configured speed, else scales with the strip height', () => {
+    expect(tickerSpeed(150, 160)).toBe(150);
+    expect(tickerSpeed(null, 100)).toBe(160);
+    expect(tickerSpeed(null, 96)).toBe(154);
   });
 });

@@ -4,8 +4,12 @@
  * the content (title + blocks) of one slide.
  */
 import { DISCLOSURE_FIELDS, type Announcement, type ServiceItem, type SiteBundle } from '../bundle/schema.ts';
-import { isLive, parseInstant } from '../bundle/validity.ts';
+import { isLive } from '../bundle/validity.ts';
 import { isOnDuty, onDutyToday } from '../bundle/roster.ts';
+import { liveAnnouncements } from '../present/announcements.ts';
+import { validityTexts } from '../present/dates.ts';
+import { materialText, NO_MATERIALS } from '../present/materials.ts';
+import { phoneText } from '../present/phones.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { zonedParts } from '../time/zoned.ts';
 import type { Block, FieldBlock, Line } from './blocks.ts';
@@ -35,16 +39,12 @@ export const STAFF_KEY = 'staff';
 /** Converts announcement HTML to blocks (browser: DOM; see html-blocks.ts). */
 export type HtmlToBlocks = (html: string, text: string, group: string) => Block[];
 
-function byPublishDesc(a: Announcement, b: Announcement): number {
-  return (parseInstant(b.publishAt) ?? 0) - (parseInstant(a.publishAt) ?? 0);
-}
-
-export function liveAnnouncements(bundle: SiteBundle, now: number): Announcement[] {
-  return bundle.announcements.filter((a) => isLive(a, now)).sort(byPublishDesc);
+function live(bundle: SiteBundle, now: number): Announcement[] {
+  return liveAnnouncements(bundle.announcements, now, bundle.county.timeZone);
 }
 
 export function urgentKeys(bundle: SiteBundle, now: number): string[] {
-  return liveAnnouncements(bundle, now)
+  return live(bundle, now)
     .filter((a) => a.priority === 'urgent')
     .map((a) => 'ann:' + a.id);
 }
@@ -57,7 +57,7 @@ export function urgentKeys(bundle: SiteBundle, now: number): string[] {
  */
 export function cycleKeys(bundle: SiteBundle, now: number, itemStart: number, itemsPerCycle = ITEMS_PER_CYCLE): string[] {
   const keys: string[] = [];
-  for (const a of liveAnnouncements(bundle, now)) if (a.priority !== 'urgent') keys.push('ann:' + a.id);
+  for (const a of live(bundle, now)) if (a.priority !== 'urgent') keys.push('ann:' + a.id);
   const n = bundle.items.length;
   for (let i = 0; i < Math.min(itemsPerCycle, n); i++) keys.push('item:' + bundle.items[(itemStart + i) % n].code);
   const p = zonedParts(now, bundle.county.timeZone);
@@ -70,7 +70,7 @@ export function cycleKeys(bundle: SiteBundle, now: number, itemStart: number, it
 export function keyIsValid(bundle: SiteBundle, key: string, now: number): boolean {
   if (key.startsWith('ann:')) {
     const a = bundle.announcements.find((x) => 'ann:' + x.id === key);
-    return !!a && isLive(a, now);
+    return !!a && isLive(a, now, bundle.county.timeZone);
   }
   if (key.startsWith('item:')) return bundle.items.some((x) => 'item:' + x.code === key);
   if (key === STAFF_KEY) {
@@ -90,10 +90,7 @@ function field(group: string, label: string | undefined, texts: string[], number
 
 export function itemBlocks(item: ServiceItem): Block[] {
   const blocks: Block[] = [];
-  const materials = item.materials.map((m) => {
-    const extra = [m.form, m.copies > 1 ? `${m.copies}份` : '', m.optional ? '如需' : ''].filter(Boolean).join('，');
-    return `${m.name}（${extra}）${m.note ? '：' + m.note : ''}`;
-  });
+  const materials = item.materials.map(materialText);
   for (const f of DISCLOSURE_FIELDS) {
     const g = 'f:' + f.key;
     switch (f.key) {
@@ -102,7 +99,7 @@ export function itemBlocks(item: ServiceItem): Block[] {
         break;
       case 'conditions':
         blocks.push(field(g, f.label, item.conditions, true));
-        blocks.push(field('f:materials', '申请材料', materials.length ? materials : ['无需提交材料'], true));
+        blocks.push(field('f:materials', '申请材料', materials.length ? materials : [NO_MATERIALS], true));
         break;
       case 'steps':
         blocks.push(
@@ -126,13 +123,6 @@ export function itemBlocks(item: ServiceItem): Block[] {
   return blocks;
 }
 
-function dateLabel(iso: string, timeZone: string): string {
-  const t = parseInstant(iso);
-  if (t === null) return '';
-  const p = zonedParts(t, timeZone);
-  return `${p.year}年${p.month}月${p.day}日`;
-}
-
 export function buildSlide(bundle: SiteBundle, key: string, now: number, htmlToBlocks: HtmlToBlocks): SlideSpec | null {
   const tz = bundle.county.timeZone;
   if (key.startsWith('ann:')) {
@@ -144,7 +134,7 @@ export function buildSlide(bundle: SiteBundle, key: string, now: number, htmlToB
       kind: 'announcement',
       tag: urgent ? '紧急通知' : '公示公告',
       title: a.title,
-      subtitle: `发布日期：${dateLabel(a.publishAt, tz)}${a.expireAt ? `　有效期至：${dateLabel(a.expireAt, tz)}` : ''}`,
+      subtitle: validityTexts(a, tz).join('　'),
       urgent,
       hintSeconds: a.displaySeconds,
       blocks: htmlToBlocks(a.html, a.text, 'ann'),
@@ -206,12 +196,9 @@ export function centreSlide(bundle: SiteBundle): SlideSpec {
   const blocks: Block[] = [
     field('c:hours', '办公时间', [hoursText(site.hours), site.hours.note ?? '']),
     field('c:address', '地址', [site.address]),
-    field('c:consult', '咨询电话', [`${site.phones.consultation.number}（${site.phones.consultation.label}）`]),
-    field('c:supervise', '监督举报', [
-      `${site.phones.supervision.number}（${site.phones.supervision.label}）`,
-      `${county.supervision.number}（${county.supervision.label}）`,
-    ]),
-    field('c:hotline', '便民热线', [`${county.hotline.number}（${county.hotline.label}）`]),
+    field('c:consult', '咨询电话', [phoneText(site.phones.consultation)]),
+    field('c:supervise', '监督举报', [phoneText(site.phones.supervision), phoneText(county.supervision)]),
+    field('c:hotline', '便民热线', [phoneText(county.hotline)]),
     field('c:box', '意见箱', [site.opinionBox]),
   ];
   if (site.windows.length) {

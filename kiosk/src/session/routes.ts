@@ -1,7 +1,5 @@
 /** Every screen of the kiosk, as a value: the navigation stack holds these. */
-import type { StoredEvaluation } from '../store/db.ts';
-
-export type EvaluationTarget = StoredEvaluation['target'];
+import type { EvaluationTarget } from '../evaluation/target.ts';
 
 export type Route =
   | { name: 'home' }

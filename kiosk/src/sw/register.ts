@@ -21,6 +21,7 @@ export interface ServiceWorkerBridge {
 
 const noBridge: ServiceWorkerBridge = { applyUpdate() {} };
 
+/** Removes every service worker and cache, then reloads at `url` without `reset-sw`. */
 async function resetServiceWorker(url: URL): Promise<void> {
   const regs = await navigator.serviceWorker.getRegistrations();
   await Promise.all(regs.map((r) => r.unregister()));
@@ -29,11 +30,11 @@ async function resetServiceWorker(url: URL): Promise<void> {
   location.replace(url.href);
 }
 
-export function registerServiceWorker(appUpdateReady: Signal<boolean>, swUrl = './sw.js'): ServiceWorkerBridge {
+/** `reset`: AppConfig.resetServiceWorker (`?reset-sw`). */
+export function registerServiceWorker(appUpdateReady: Signal<boolean>, reset: boolean, swUrl = './sw.js'): ServiceWorkerBridge {
   if (import.meta.env.DEV || !('serviceWorker' in navigator)) return noBridge;
-  const url = new URL(location.href);
-  if (url.searchParams.has('reset-sw')) {
-    void resetServiceWorker(url);
+  if (reset) {
+    void resetServiceWorker(new URL(location.href));
     return noBridge;
   }
   const wb = new Workbox(swUrl, { scope: './' });

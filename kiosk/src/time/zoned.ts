@@ -4,6 +4,12 @@
  * often installed with UTC or a wrong zone, the county's zone is in the bundle).
  */
 
+/**
+ * The zone used only while no bundle (which names the county's zone) has ever arrived, e.g. on
+ * the "no content" screen. Everything else takes bundle.county.timeZone.
+ */
+export const FALLBACK_TIME_ZONE = 'Asia/Shanghai';
+
 export interface ZonedParts {
   year: number;
   month: number;

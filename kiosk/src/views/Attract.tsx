@@ -3,8 +3,9 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { ServiceItem, SiteBundle } from '../bundle/schema.ts';
 import type { KioskSession } from '../session/session.ts';
 import { Clock, DemoMark } from './chrome.tsx';
-import { commonName } from './Home.tsx';
-import { Icon } from './icons.tsx';
+import { everydayName } from '../present/names.ts';
+import { LabelledSection } from '../ui/CardSection.tsx';
+import { Icon } from '../ui/icons.tsx';
 
 export function Attract({
   bundle,
@@ -57,8 +58,7 @@ export function Attract({
           <span>长辈模式开始（字更大）</span>
         </button>
         {examples.length > 0 && (
-          <section class="attract-examples" aria-labelledby="attract-ex">
-            <h2 id="attract-ex">大家常办，点一下直接看：</h2>
+          <LabelledSection class="attract-examples" heading="大家常办，点一下直接看：">
             <ul>
               {examples.map((i) => (
                 <li key={i.code}>
@@ -66,14 +66,14 @@ export function Attract({
                     type="button"
                     class="attract-chip"
                     onClick={(e) => open(e, i.code)}
-                    aria-label={`${commonName(i) ?? i.name}（${i.name}）`}
+                    aria-label={`${everydayName(i) ?? i.name}（${i.name}）`}
                   >
-                    {commonName(i) ?? i.name}
+                    {everydayName(i) ?? i.name}
                   </button>
                 </li>
               ))}
             </ul>
-          </section>
+          </LabelledSection>
         )}
         <p class="attract-help">不会用？请找大厅工作人员，或拨打 {bundle.site.phones.consultation.number}</p>
       </div>

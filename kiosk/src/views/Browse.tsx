@@ -1,7 +1,8 @@
 /** Browsing: departments → items of a department; life-event topics → their items in order. */
 import { Empty, ItemRow, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { TileButton } from '../ui/TileButton.tsx';
 
 export function Departments({ session, bundle, look }: ScreenProps) {
   const depts = bundle.departments.filter((d) => (look.itemsOf.get(d.id)?.length ?? 0) > 0);
@@ -11,13 +12,13 @@ export function Departments({ session, bundle, look }: ScreenProps) {
       <ul class="tile-grid dept-grid">
         {depts.map((d) => (
           <li key={d.id}>
-            <button type="button" class="tile tile-dept" onClick={() => session.go({ name: 'department', id: d.id })}>
-              <span class="tile-glyph" aria-hidden="true">
-                {d.icon}
-              </span>
-              <span class="tile-label">{d.name}</span>
-              <span class="tile-sub">{look.itemsOf.get(d.id)?.length ?? 0} 项事项</span>
-            </button>
+            <TileButton
+              kind="tile-dept"
+              icon={{ glyph: d.icon }}
+              label={d.name}
+              sub={`${look.itemsOf.get(d.id)?.length ?? 0} 项事项`}
+              onClick={() => session.go({ name: 'department', id: d.id })}
+            />
           </li>
         ))}
       </ul>
@@ -51,13 +52,13 @@ export function Topics({ session, bundle }: ScreenProps) {
       <ul class="tile-grid topic-grid">
         {bundle.topics.map((t) => (
           <li key={t.id}>
-            <button type="button" class="tile tile-topic" onClick={() => session.go({ name: 'topic', id: t.id })}>
-              <span class="tile-glyph" aria-hidden="true">
-                {t.icon}
-              </span>
-              <span class="tile-label">{t.name}</span>
-              <span class="tile-sub">{t.description}</span>
-            </button>
+            <TileButton
+              kind="tile-topic"
+              icon={{ glyph: t.icon }}
+              label={t.name}
+              sub={t.description}
+              onClick={() => session.go({ name: 'topic', id: t.id })}
+            />
           </li>
         ))}
       </ul>

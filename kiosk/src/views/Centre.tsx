@@ -1,8 +1,10 @@
 /** 办事指南/中心介绍: address, hours with today's state, phones, opinion box, floor plan of the windows, village stations. */
+import { publicPhones } from '../present/phones.ts';
 import { hoursText, openState } from '../time/opening-hours.ts';
 import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
+import { CardSection } from '../ui/CardSection.tsx';
+import { Icon } from '../ui/icons.tsx';
 
 export function Centre({ bundle, look, session, now }: ScreenProps) {
   const site = bundle.site;
@@ -16,47 +18,48 @@ export function Centre({ bundle, look, session, now }: ScreenProps) {
         {site.name}
       </ScreenTitle>
       <div class="info-grid">
-        <section class="card" aria-labelledby="c-addr">
-          <h2 id="c-addr">
-            <Icon name="place" />
-            地址
-          </h2>
+        <CardSection
+          heading={
+            <>
+              <Icon name="place" />
+              地址
+            </>
+          }
+        >
           <p>{site.address}</p>
-        </section>
-        <section class="card" aria-labelledby="c-hours">
-          <h2 id="c-hours">
-            <Icon name="clock" />
-            开放时间
-          </h2>
+        </CardSection>
+        <CardSection
+          heading={
+            <>
+              <Icon name="clock" />
+              开放时间
+            </>
+          }
+        >
           <p class={`open-state ${st.open ? 'is-open' : 'is-closed'}`}>
             <Icon name={st.open ? 'check' : 'cross'} />
             {st.open ? `现在正在办公，${st.closesAt} 下班` : `现在不办公${st.nextOpen ? `，${st.nextOpen.label} 开门` : ''}`}
           </p>
           <p>{hoursText(site.hours)}</p>
           {site.hours.note && <p class="note">{site.hours.note}</p>}
-        </section>
-        <section class="card" aria-labelledby="c-phone">
-          <h2 id="c-phone">
-            <Icon name="phone" />
-            电话
-          </h2>
+        </CardSection>
+        <CardSection
+          heading={
+            <>
+              <Icon name="phone" />
+              电话
+            </>
+          }
+        >
           <ul class="plain-list">
-            <li>
-              {site.phones.consultation.label}：<span class="phone">{site.phones.consultation.number}</span>
-            </li>
-            <li>
-              {site.phones.supervision.label}：<span class="phone">{site.phones.supervision.number}</span>
-            </li>
-            <li>
-              {bundle.county.hotline.label}：<span class="phone">{bundle.county.hotline.number}</span>
-            </li>
-            <li>
-              {bundle.county.supervision.label}：<span class="phone">{bundle.county.supervision.number}</span>
-            </li>
+            {publicPhones(bundle).map((p) => (
+              <li key={p.label}>
+                {p.label}：<span class="phone">{p.number}</span>
+              </li>
+            ))}
           </ul>
-        </section>
-        <section class="card" aria-labelledby="c-box">
-          <h2 id="c-box">意见箱</h2>
+        </CardSection>
+        <CardSection heading="意见箱">
           <p>{site.opinionBox}</p>
           <button
             type="button"
@@ -66,12 +69,11 @@ export function Centre({ bundle, look, session, now }: ScreenProps) {
             <Icon name="rate" />
             在这里评价
           </button>
-        </section>
+        </CardSection>
       </div>
 
       {placed.length > 0 && (
-        <section class="card" aria-labelledby="c-plan">
-          <h2 id="c-plan">大厅窗口分布图</h2>
+        <CardSection heading="大厅窗口分布图">
           <ol class="floor-plan" style={{ gridTemplateColumns: `repeat(${cols}, 1fr)`, gridTemplateRows: `repeat(${rows}, auto)` }}>
             {placed.map((w) => (
               <li key={w.number} class="plan-window" style={{ gridColumn: w.position!.x + 1, gridRow: w.position!.y + 1 }}>
@@ -82,12 +84,11 @@ export function Centre({ bundle, look, session, now }: ScreenProps) {
             ))}
           </ol>
           <p class="note">图上位置按大厅实际窗口排列，面向窗口时从左往右看。</p>
-        </section>
+        </CardSection>
       )}
 
       {site.stations && site.stations.length > 0 && (
-        <section class="card" aria-labelledby="c-st">
-          <h2 id="c-st">村(社区)便民服务代办站</h2>
+        <CardSection heading="村(社区)便民服务代办站">
           <p>不想跑镇上？很多事项可以在村里找代办员代办：</p>
           <ul class="station-list">
             {site.stations.map((s) => (
@@ -96,19 +97,17 @@ export function Centre({ bundle, look, session, now }: ScreenProps) {
               </li>
             ))}
           </ul>
-        </section>
+        </CardSection>
       )}
       {site.parent && (
-        <section class="card" aria-labelledby="c-parent">
-          <h2 id="c-parent">上级便民服务中心</h2>
+        <CardSection heading="上级便民服务中心">
           <p>
             {site.parent.name}，{site.parent.address}，电话 <span class="phone">{site.parent.phone.number}</span>
           </p>
-        </section>
+        </CardSection>
       )}
 
-      <section class="card" aria-labelledby="c-guide">
-        <h2 id="c-guide">办事小贴士</h2>
+      <CardSection heading="办事小贴士">
         <ul class="field-list">
           <li>
             <strong>一次告知：</strong>每个事项要带的材料都在事项页上列全了，可以打印或扫码带走。
@@ -123,7 +122,7 @@ export function Centre({ bundle, look, session, now }: ScreenProps) {
             <strong>AB岗：</strong>窗口人员不在时由替补人员办理，不让您白跑。
           </li>
         </ul>
-      </section>
+      </CardSection>
     </>
   );
 }

@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { SiteBundle } from '../bundle/schema.ts';
 import type { KioskSession } from '../session/session.ts';
 import type { Lookups } from './context.ts';
-import { Icon } from './icons.tsx';
-import { itemPublicUrl } from './ItemDetail.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { itemPublicUrl } from '../present/item-url.ts';
 import { qrSvg } from './qr.ts';
 
 function Modal({

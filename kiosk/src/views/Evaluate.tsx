@@ -3,13 +3,14 @@
  * terminal), one of five levels shown as a face and in words, reasons for a
  * 差评, then stored in IndexedDB (no personal data) and thanked.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { LEVELS, POOR_REASONS, levelLabel, type Level } from '../evaluation/levels.ts';
-import type { EvaluationTarget } from '../session/routes.ts';
+import type { EvaluationTarget } from '../evaluation/target.ts';
 import { addEvaluation } from '../store/evaluations.ts';
 import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
+import { ChoiceChip } from '../ui/ChoiceChip.tsx';
+import { Icon } from '../ui/icons.tsx';
 
 export function Face({ smile }: { smile: number }) {
   // Mouth: quadratic curve whose control point moves down for a smile, up for a frown.
@@ -42,6 +43,7 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
+  const ids = { what: useId(), level: useId(), why: useId() };
 
   const kinds: { kind: Kind; label: string }[] = [
     { kind: 'centre', label: '服务中心' },
@@ -64,7 +66,7 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
   useEffect(() => {
     if (!level) return;
     document
-      .getElementById(level.poor ? 'ev-why' : 'ev-submit')
+      .getElementById(level.poor ? ids.why : 'ev-submit')
       ?.scrollIntoView({ block: level.poor ? 'start' : 'nearest', behavior: 'smooth' });
   }, [level?.value]);
 
@@ -95,20 +97,13 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
     <div class="evaluate">
       <ScreenTitle sub="您的评价不记录姓名、电话等任何个人信息，没有人可以要求您给好评">意见与评价（好差评）</ScreenTitle>
 
-      <section class="card" aria-labelledby="ev-what">
-        <h2 id="ev-what">1. 您要评价</h2>
-        <div class="chip-list" role="group" aria-labelledby="ev-what">
+      <section class="card" aria-labelledby={ids.what}>
+        <h2 id={ids.what}>1. 您要评价</h2>
+        <div class="chip-list" role="group" aria-labelledby={ids.what}>
           {kinds.map((k) => (
-            <button
-              type="button"
-              key={k.kind}
-              class={`chip choice ${kind === k.kind ? 'selected' : ''}`}
-              aria-pressed={kind === k.kind}
-              onClick={() => setKind(k.kind)}
-            >
-              {kind === k.kind && <Icon name="check" />}
+            <ChoiceChip key={k.kind} on={kind === k.kind} onClick={() => setKind(k.kind)}>
               {k.label}
-            </button>
+            </ChoiceChip>
           ))}
         </div>
         {kind === 'window' && (
@@ -116,16 +111,13 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
             {bundle.site.windows.map((w) => {
               const on = pick?.kind === 'window' && pick.id === w.number;
               return (
-                <button
-                  type="button"
+                <ChoiceChip
                   key={w.number}
-                  class={`chip choice ${on ? 'selected' : ''}`}
-                  aria-pressed={on}
+                  on={on}
                   onClick={() => setPick({ kind: 'window', id: w.number, name: `${w.number}号窗口 ${w.name}` })}
                 >
-                  {on && <Icon name="check" />}
                   {w.number}号窗口 {w.name}
-                </button>
+                </ChoiceChip>
               );
             })}
           </div>
@@ -135,25 +127,18 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
             {bundle.staff.map((s) => {
               const on = pick?.kind === 'staff' && pick.id === s.id;
               return (
-                <button
-                  type="button"
-                  key={s.id}
-                  class={`chip choice ${on ? 'selected' : ''}`}
-                  aria-pressed={on}
-                  onClick={() => setPick({ kind: 'staff', id: s.id, name: s.name })}
-                >
-                  {on && <Icon name="check" />}
+                <ChoiceChip key={s.id} on={on} onClick={() => setPick({ kind: 'staff', id: s.id, name: s.name })}>
                   {s.name}（{s.window}号窗口）
-                </button>
+                </ChoiceChip>
               );
             })}
           </div>
         )}
       </section>
 
-      <section class="card" aria-labelledby="ev-level">
-        <h2 id="ev-level">2. 您满意吗？</h2>
-        <div class="levels" role="radiogroup" aria-labelledby="ev-level">
+      <section class="card" aria-labelledby={ids.level}>
+        <h2 id={ids.level}>2. 您满意吗？</h2>
+        <div class="levels" role="radiogroup" aria-labelledby={ids.level}>
           {LEVELS.map((l) => {
             const on = level?.value === l.value;
             return (
@@ -175,22 +160,15 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
       </section>
 
       {level?.poor && (
-        <section class="card" aria-labelledby="ev-why">
-          <h2 id="ev-why">3. 哪里让您不满意？（可以选几个）</h2>
-          <div class="chip-list" role="group" aria-labelledby="ev-why">
+        <section class="card" aria-labelledby={ids.why}>
+          <h2 id={ids.why}>3. 哪里让您不满意？（可以选几个）</h2>
+          <div class="chip-list" role="group" aria-labelledby={ids.why}>
             {POOR_REASONS.map((r) => {
               const on = reasons.includes(r);
               return (
-                <button
-                  type="button"
-                  key={r}
-                  class={`chip choice ${on ? 'selected' : ''}`}
-                  aria-pressed={on}
-                  onClick={() => setReasons(on ? reasons.filter((x) => x !== r) : [...reasons, r])}
-                >
-                  {on && <Icon name="check" />}
+                <ChoiceChip key={r} on={on} onClick={() => setReasons(on ? reasons.filter((x) => x !== r) : [...reasons, r])}>
                   {r}
-                </button>
+                </ChoiceChip>
               );
             })}
           </div>

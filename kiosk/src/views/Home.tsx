@@ -1,14 +1,10 @@
 /** Home: the popular matters one tap away, and the large tiles to every part of the kiosk. */
-import type { ServiceItem } from '../bundle/schema.ts';
+import { everydayName } from '../present/names.ts';
 import type { Route } from '../session/routes.ts';
+import { LabelledSection } from '../ui/CardSection.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { TileButton } from '../ui/TileButton.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
-
-/** The everyday name residents use (低保 for 最低生活保障申请), when the item has a shorter one. */
-export function commonName(item: ServiceItem): string | undefined {
-  const k = item.keywords[0];
-  return k && k.length < item.name.length && !item.name.startsWith(k) ? k : undefined;
-}
 
 interface Tile {
   label: string;
@@ -46,11 +42,10 @@ export function Home({ session, bundle, look }: ScreenProps) {
     <div class="home">
       <h1 class="home-title">您好！请点一下您要办的事</h1>
       {popular.length > 0 && (
-        <section class="popular" aria-labelledby="popular-h">
-          <h2 id="popular-h">大家常办</h2>
+        <LabelledSection class="popular" heading="大家常办">
           <ul class="pop-list">
             {popular.map((i) => {
-              const common = commonName(i);
+              const common = everydayName(i);
               return (
                 <li key={i.code}>
                   <button type="button" class="pop-btn" onClick={() => session.go({ name: 'item', code: i.code })}>
@@ -61,18 +56,18 @@ export function Home({ session, bundle, look }: ScreenProps) {
               );
             })}
           </ul>
-        </section>
+        </LabelledSection>
       )}
       <ul class="tile-grid home-tiles">
         {tiles.map((t) => (
           <li key={t.label}>
-            <button type="button" class={`tile tile-${t.icon}`} onClick={() => session.go(t.route)}>
-              <span class="tile-icon">
-                <Icon name={t.icon} />
-              </span>
-              <span class="tile-label">{t.label}</span>
-              <span class="tile-sub">{t.sub}</span>
-            </button>
+            <TileButton
+              kind={`tile-${t.icon}`}
+              icon={{ svg: <Icon name={t.icon} /> }}
+              label={t.label}
+              sub={t.sub}
+              onClick={() => session.go(t.route)}
+            />
           </li>
         ))}
       </ul>

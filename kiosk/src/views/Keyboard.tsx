@@ -4,7 +4,7 @@
  * Typing on a hardware keyboard or IME goes through the text field instead.
  */
 import type { Signal } from '@preact/signals';
-import { Icon } from './icons.tsx';
+import { Icon } from '../ui/icons.tsx';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const DIGITS = '1234567890'.split('');

@@ -5,34 +5,19 @@
  * as HTML.
  */
 import { useMemo } from 'preact/hooks';
-import type { Announcement } from '../bundle/schema.ts';
-import { isLive, parseInstant } from '../bundle/validity.ts';
+import { isLive } from '../bundle/validity.ts';
+import { liveAnnouncements, noticeSpeechText } from '../present/announcements.ts';
+import { dateText, validityTexts } from '../present/dates.ts';
 import { literalEntry, normaliseQuery, search } from '../search/match.ts';
-import { speak, speechAvailability } from '../speech/speak.ts';
-import { chineseDate, zonedParts } from '../time/zoned.ts';
+import { ReadAloudButton } from '../ui/ReadAloudButton.tsx';
 import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
+import { Icon } from '../ui/icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
 
-function dateText(iso: string | undefined, timeZone: string): string {
-  const t = parseInstant(iso);
-  return t === null ? '' : chineseDate(zonedParts(t, timeZone));
-}
-
-export function liveAnnouncements(list: readonly Announcement[], now: number): Announcement[] {
-  return list
-    .filter((a) => isLive(a, now))
-    .sort(
-      (a, b) =>
-        (a.priority === 'urgent' ? 0 : 1) - (b.priority === 'urgent' ? 0 : 1) ||
-        (parseInstant(b.publishAt) ?? 0) - (parseInstant(a.publishAt) ?? 0),
-    );
-}
-
 export function Announcements({ session, bundle, now }: ScreenProps) {
-  const list = liveAnnouncements(bundle.announcements, now.value);
   const tz = bundle.county.timeZone;
+  const list = liveAnnouncements(bundle.announcements, now.value, tz);
   return (
     <>
       <ScreenTitle sub="只显示在有效期内的公告">公示公告</ScreenTitle>
@@ -48,8 +33,9 @@ export function Announcements({ session, bundle, now }: ScreenProps) {
               }
               meta={
                 <>
-                  <span>发布：{dateText(a.publishAt, tz)}</span>
-                  {a.expireAt && <span>有效期至：{dateText(a.expireAt, tz)}</span>}
+                  {validityTexts(a, tz).map((t) => (
+                    <span key={t}>{t}</span>
+                  ))}
                 </>
               }
             />
@@ -61,25 +47,10 @@ export function Announcements({ session, bundle, now }: ScreenProps) {
   );
 }
 
-function ReadAloud({ session, text }: { session: ScreenProps['session']; text: string }) {
-  const s = speechAvailability();
-  return (
-    <button
-      type="button"
-      class="action-btn"
-      onClick={() => (s.ok ? speak(text) : (session.dialog.value = { kind: 'speech-unavailable', reason: s.reason }))}
-    >
-      <Icon name="speak" />
-      <span>朗读</span>
-      {!s.ok && <span class="action-sub">本机没有中文语音</span>}
-    </button>
-  );
-}
-
 export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & { id: string }) {
   const a = bundle.announcements.find((x) => x.id === id);
   const tz = bundle.county.timeZone;
-  if (!a || !isLive(a, now.value)) {
+  if (!a || !isLive(a, now.value, tz)) {
     return (
       <>
         <ScreenTitle>这条公告已过期</ScreenTitle>
@@ -89,11 +60,11 @@ export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & {
   }
   return (
     <article class="notice">
-      <ScreenTitle sub={`发布：${dateText(a.publishAt, tz)}${a.expireAt ? ` · 有效期至：${dateText(a.expireAt, tz)}` : ''}`}>
+      <ScreenTitle sub={validityTexts(a, tz).join(' · ')}>
         {a.priority === 'urgent' && <span class="badge badge-urgent">紧急</span>} {a.title}
       </ScreenTitle>
       <div class="item-actions">
-        <ReadAloud session={session} text={`${a.title}。${a.text}`} />
+        <ReadAloudButton key={a.id} session={session} text={noticeSpeechText(a)} />
       </div>
       <div class="card rich" dangerouslySetInnerHTML={{ __html: a.html }} />
     </article>
@@ -137,7 +108,7 @@ export function Documents({ session, bundle }: ScreenProps) {
                       文号：{r && r.entry.text === doc!.number ? <Highlight text={doc!.number} hits={r.match.hits} /> : doc!.number}
                     </span>
                     <span>{doc!.issuer}</span>
-                    <span>{doc!.date}</span>
+                    <span>{dateText(doc!.date, bundle.county.timeZone)}</span>
                   </>
                 }
               />
@@ -167,9 +138,9 @@ export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: stri
   }
   return (
     <article class="notice">
-      <ScreenTitle sub={`${d.issuer} · ${d.number} · ${d.date}`}>{d.title}</ScreenTitle>
+      <ScreenTitle sub={`${d.issuer} · ${d.number} · ${dateText(d.date, bundle.county.timeZone)}`}>{d.title}</ScreenTitle>
       <div class="item-actions">
-        <ReadAloud session={session} text={`${d.title}。${d.text}`} />
+        <ReadAloudButton key={d.id} session={session} text={noticeSpeechText(d)} />
       </div>
       <div class="card rich" dangerouslySetInnerHTML={{ __html: d.html }} />
     </article>

@@ -4,7 +4,8 @@ import { isLive } from '../bundle/validity.ts';
 import { normaliseQuery, search } from '../search/match.ts';
 import { Highlight, ModeBadge, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
+import { LabelledSection } from '../ui/CardSection.tsx';
+import { Icon } from '../ui/icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
 
 export function Search(props: ScreenProps) {
@@ -12,7 +13,7 @@ export function Search(props: ScreenProps) {
   const text = session.searchText.value;
   const q = normaliseQuery(text);
   const liveAnn = useMemo(
-    () => new Set(bundle.announcements.filter((a) => isLive(a, now.value)).map((a) => `ann:${a.id}`)),
+    () => new Set(bundle.announcements.filter((a) => isLive(a, now.value, bundle.county.timeZone)).map((a) => `ann:${a.id}`)),
     [bundle, now.value],
   );
   const docs = useMemo(() => new Map(bundle.documents.map((d) => [`doc:${d.id}`, d])), [bundle]);
@@ -27,7 +28,7 @@ export function Search(props: ScreenProps) {
             limit: 40,
           })
         : [],
-    [bundle, q, liveAnn],
+    [bundle, q, liveAnn, docs, look],
   );
   return (
     <div class="search-screen">
@@ -42,8 +43,7 @@ export function Search(props: ScreenProps) {
       </div>
       <div class="search-results" aria-live="polite">
         {!q && (
-          <section aria-labelledby="pop-h">
-            <h2 id="pop-h">大家常查</h2>
+          <LabelledSection heading="大家常查">
             <ul class="row-list compact">
               {look.popular.slice(0, 8).map((i) => (
                 <li key={i.code}>
@@ -51,11 +51,10 @@ export function Search(props: ScreenProps) {
                 </li>
               ))}
             </ul>
-          </section>
+          </LabelledSection>
         )}
         {q && results.length > 0 && (
-          <section aria-labelledby="res-h">
-            <h2 id="res-h">找到 {results.length} 项（黄色标出的是对上的字）</h2>
+          <LabelledSection heading={<>找到 {results.length} 项（黄色标出的是对上的字）</>}>
             <ul class="row-list compact">
               {results.map((r) => {
                 const item = look.item.get(r.ref);
@@ -94,7 +93,7 @@ export function Search(props: ScreenProps) {
                 );
               })}
             </ul>
-          </section>
+          </LabelledSection>
         )}
         {q && results.length === 0 && <NoResult {...props} text={text} />}
       </div>
@@ -121,11 +120,15 @@ function NoResult(props: ScreenProps & { text: string }) {
   const { session, bundle, look, text } = props;
   const sug = suggestions(props, normaliseQuery(text));
   return (
-    <section class="no-result" aria-labelledby="nores-h">
-      <h2 id="nores-h">
-        <Icon name="warn" />
-        没有找到“{text.toUpperCase()}”
-      </h2>
+    <LabelledSection
+      class="no-result"
+      heading={
+        <>
+          <Icon name="warn" />
+          没有找到“{text.toUpperCase()}”
+        </>
+      }
+    >
       <p class="help-phone">
         <Icon name="phone" />
         请问大厅工作人员，或打咨询电话 <strong class="phone">{bundle.site.phones.consultation.number}</strong>（
@@ -136,8 +139,7 @@ function NoResult(props: ScreenProps & { text: string }) {
         <li>按“删除”去掉最后一个字母，或按“清空”重新输入</li>
       </ul>
       {sug.codes.length > 0 && (
-        <section aria-labelledby="sug-h">
-          <h3 id="sug-h">{sug.prefix ? `只按“${sug.prefix.toUpperCase()}”能找到：` : '您是不是要找：'}</h3>
+        <LabelledSection level={3} heading={<>{sug.prefix ? `只按“${sug.prefix.toUpperCase()}”能找到：` : '您是不是要找：'}</>}>
           <ul class="row-list compact suggestions">
             {sug.codes.map((code) => {
               const i = look.item.get(code)!;
@@ -148,7 +150,7 @@ function NoResult(props: ScreenProps & { text: string }) {
               );
             })}
           </ul>
-        </section>
+        </LabelledSection>
       )}
       <div class="no-result-actions">
         <button type="button" class="action-btn" onClick={() => session.go({ name: 'departments' })}>
@@ -160,6 +162,6 @@ function NoResult(props: ScreenProps & { text: string }) {
           按主题查找
         </button>
       </div>
-    </section>
+    </LabelledSection>
   );
 }

@@ -5,7 +5,9 @@ import { isOnDuty, windowCover } from '../bundle/roster.ts';
 import { zonedParts } from '../time/zoned.ts';
 import { Empty, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from './icons.tsx';
+import { CardSection } from '../ui/CardSection.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { PhotoOrInitial } from '../ui/PhotoOrInitial.tsx';
 
 function DutyMark({ on, note }: { on: boolean; note?: string }) {
   return on ? (
@@ -21,16 +23,24 @@ function DutyMark({ on, note }: { on: boolean; note?: string }) {
   );
 }
 
+function StaffPhoto({ name, photo }: { name: string; photo?: string }) {
+  return (
+    <PhotoOrInitial
+      name={name}
+      src={photo ? assetUrl(photo) : undefined}
+      alt={`${name}的照片`}
+      imgClass="photo"
+      initialClass="photo photo-none"
+      width={120}
+      height={150}
+    />
+  );
+}
+
 function Person({ s, partner, on, note }: { s: StaffMember; partner?: StaffMember; on: boolean; note?: string }) {
   return (
     <li class={`person ${on ? '' : 'absent'}`}>
-      {s.photo ? (
-        <img class="photo" src={assetUrl(s.photo)} alt={`${s.name}的照片`} width={120} height={150} />
-      ) : (
-        <span class="photo photo-none" aria-hidden="true">
-          {s.name.slice(0, 1)}
-        </span>
-      )}
+      <StaffPhoto name={s.name} photo={s.photo} />
       <span class="person-body">
         <span class="person-name">{s.name}</span>
         <span>{s.position}</span>
@@ -59,17 +69,10 @@ export function Staff({ bundle, look, now }: ScreenProps) {
         窗口人员
       </ScreenTitle>
       {agent && (
-        <section class="card" aria-labelledby="agent-h">
-          <h2 id="agent-h">本站代办员</h2>
+        <CardSection heading="本站代办员">
           <ul class="people">
             <li class="person">
-              {agent.photo ? (
-                <img class="photo" src={assetUrl(agent.photo)} alt={`${agent.name}的照片`} width={120} height={150} />
-              ) : (
-                <span class="photo photo-none" aria-hidden="true">
-                  {agent.name.slice(0, 1)}
-                </span>
-              )}
+              <StaffPhoto name={agent.name} photo={agent.photo} />
               <span class="person-body">
                 <span class="person-name">{agent.name}</span>
                 <span>村(社区)便民服务代办员</span>
@@ -79,15 +82,14 @@ export function Staff({ bundle, look, now }: ScreenProps) {
               </span>
             </li>
           </ul>
-        </section>
+        </CardSection>
       )}
       {bundle.site.parent && (
-        <section class="card" aria-labelledby="parent-h">
-          <h2 id="parent-h">上级便民服务中心</h2>
+        <CardSection heading="上级便民服务中心">
           <p>
             {bundle.site.parent.name}，{bundle.site.parent.address}，电话 <span class="phone">{bundle.site.parent.phone.number}</span>
           </p>
-        </section>
+        </CardSection>
       )}
       <div class="window-list">
         {windows.map((w) => {
@@ -95,10 +97,15 @@ export function Staff({ bundle, look, now }: ScreenProps) {
           const members = bundle.staff.filter((s) => s.window === w.number).sort((a, b) => a.post.localeCompare(b.post));
           const aAbsent = cover.a && !isOnDuty(cover.a, p.isoDate, p.weekday);
           return (
-            <section key={w.number} class="card window-card" aria-labelledby={`w-${w.number}`}>
-              <h2 id={`w-${w.number}`}>
-                <span class="win-no">{w.number}号窗口</span> {w.name}
-              </h2>
+            <CardSection
+              key={w.number}
+              class="window-card"
+              heading={
+                <>
+                  <span class="win-no">{w.number}号窗口</span> {w.name}
+                </>
+              }
+            >
               <p class={`cover ${!cover.serving ? 'cover-none' : aAbsent ? 'cover-warn' : ''}`}>
                 {cover.serving ? (
                   aAbsent ? (
@@ -124,7 +131,7 @@ export function Staff({ bundle, look, now }: ScreenProps) {
                   <Person key={s.id} s={s} partner={look.staff.get(s.partner)} on={isOnDuty(s, p.isoDate, p.weekday)} note={note(s)} />
                 ))}
               </ul>
-            </section>
+            </CardSection>
           );
         })}
       </div>

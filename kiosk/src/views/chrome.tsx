@@ -3,7 +3,7 @@ import type { ReadonlySignal } from '@preact/signals';
 import type { SiteBundle } from '../bundle/schema.ts';
 import type { KioskSession } from '../session/session.ts';
 import { chineseDate, clockText, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
-import { Icon } from './icons.tsx';
+import { Icon } from '../ui/icons.tsx';
 
 export function DemoMark({ bundle }: { bundle: SiteBundle }) {
   if (!bundle.county.demo) return null;

@@ -1,8 +1,9 @@
 /** Small building blocks shared by the screens. */
 import type { ComponentChildren } from 'preact';
 import type { ServiceItem } from '../bundle/schema.ts';
+import { otherNamesText } from '../present/names.ts';
 import { highlightSegments } from '../search/match.ts';
-import { Icon } from './icons.tsx';
+import { Icon } from '../ui/icons.tsx';
 
 export function ScreenTitle({ children, sub }: { children: ComponentChildren; sub?: ComponentChildren }) {
   return (
@@ -28,11 +29,6 @@ export function ModeBadge({ item }: { item: ServiceItem }) {
 export function visitsText(visits: number | undefined): string {
   const v = visits ?? 1;
   return v === 0 ? '不用跑现场' : `最多跑${v}次`;
-}
-
-/** Everyday names of an item not already in its official name, for recognition in lists. */
-export function aliases(item: ServiceItem, max = 3): string[] {
-  return item.keywords.filter((k) => !item.name.includes(k)).slice(0, max);
 }
 
 /** One row of a list: a large button with a title, an optional meta line, and an arrow. */
@@ -108,7 +104,7 @@ export function ItemRow({
             {extra}
           </>
         }
-        after={aliases(item).length > 0 && <span class="row-alias">也叫：{aliases(item).join('、')}</span>}
+        after={otherNamesText(item) && <span class="row-alias">{otherNamesText(item)}</span>}
       />
     </li>
   );
