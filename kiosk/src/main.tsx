@@ -3,6 +3,7 @@
  * place signals are made), starts the content sync and the service-worker bridge, renders.
  */
 import { render } from 'preact';
+import './styles/tokens.css';
 import './app/app.css';
 import { App } from './app/App.tsx';
 import { parseConfig } from './app/config.ts';

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
 import type { ManifestSite } from '../bundle/schema.ts';
+import './StatusScreen.css';
 
 /** County hotline shown while no content (which would name the real one) has ever arrived. */
 export const FALLBACK_HOTLINE = '12345';

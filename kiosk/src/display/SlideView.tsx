@@ -2,6 +2,7 @@
 import type { Block, FieldBlock, StaffCard } from './blocks.ts';
 import type { PageView } from './loop.ts';
 import { assetUrl } from '../bundle/assets.ts';
+import './SlideView.css';
 
 function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
   const showLabel = b.label && (b.first || leading);

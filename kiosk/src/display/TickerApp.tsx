@@ -10,6 +10,7 @@ import { Marquee } from './Marquee.tsx';
 import { tickerLine, tickerSpeed } from './ticker-text.ts';
 import { useDisplayMode } from './use-display-mode.ts';
 import './display.css';
+import './TickerApp.css';
 
 const MAX_TIMER_MS = 6 * 3600_000;
 

@@ -5,6 +5,7 @@ import type { KioskSession } from '../session/session.ts';
 import { Clock, DemoMark } from './chrome.tsx';
 import { commonName } from './Home.tsx';
 import { Icon } from './icons.tsx';
+import './Attract.css';
 
 export function Attract({
   bundle,

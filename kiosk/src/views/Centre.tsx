@@ -3,6 +3,7 @@ import { hoursText, openState } from '../time/opening-hours.ts';
 import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+import './Centre.css';
 
 export function Centre({ bundle, look, session, now }: ScreenProps) {
   const site = bundle.site;

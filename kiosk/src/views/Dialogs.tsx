@@ -7,6 +7,7 @@ import type { Lookups } from './context.ts';
 import { Icon } from './icons.tsx';
 import { itemPublicUrl } from './ItemDetail.tsx';
 import { qrSvg } from './qr.ts';
+import './Dialogs.css';
 
 function Modal({
   title,

@@ -10,6 +10,7 @@ import { addEvaluation } from '../store/evaluations.ts';
 import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+import './Evaluate.css';
 
 export function Face({ smile }: { smile: number }) {
   // Mouth: quadratic curve whose control point moves down for a smile, up for a frown.

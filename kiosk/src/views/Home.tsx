@@ -3,6 +3,7 @@ import type { ServiceItem } from '../bundle/schema.ts';
 import type { Route } from '../session/routes.ts';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+import './Home.css';
 
 /** The everyday name residents use (低保 for 最低生活保障申请), when the item has a shorter one. */
 export function commonName(item: ServiceItem): string | undefined {

@@ -13,6 +13,8 @@ import { qrSvg } from './qr.ts';
 import { ModeBadge, ScreenTitle, visitsText } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+import './ItemDetail.css';
+import './PrintSheet.css';
 
 export function itemPublicUrl(bundle: SiteBundle, code: string): string {
   return `${bundle.county.publicItemUrl}${encodeURIComponent(code)}`;

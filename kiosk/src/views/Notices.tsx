@@ -14,6 +14,7 @@ import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
+import './Notices.css';
 
 function dateText(iso: string | undefined, timeZone: string): string {
   const t = parseInstant(iso);

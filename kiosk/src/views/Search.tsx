@@ -6,6 +6,7 @@ import { Highlight, ModeBadge, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
+import './Search.css';
 
 export function Search(props: ScreenProps) {
   const { session, bundle, look, now } = props;

@@ -6,6 +6,7 @@ import { zonedParts } from '../time/zoned.ts';
 import { Empty, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+import './Staff.css';
 
 function DutyMark({ on, note }: { on: boolean; note?: string }) {
   return on ? (

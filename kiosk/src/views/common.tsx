@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import type { ServiceItem } from '../bundle/schema.ts';
 import { highlightSegments } from '../search/match.ts';
 import { Icon } from './icons.tsx';
+import './common.css';
 
 export function ScreenTitle({ children, sub }: { children: ComponentChildren; sub?: ComponentChildren }) {
   return (
