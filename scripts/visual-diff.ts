@@ -23,8 +23,11 @@ import { CHROMIUM_ARGS, findChromium } from './find-chromium.ts';
 import { startServer, type RunningServer } from './serve.ts';
 
 const REPO = resolve(import.meta.dirname, '..');
-/** A Tuesday in office hours, China Standard Time: clocks, dates and on-duty marks match in both builds. */
-const FIXED_TIME = new Date('2026-03-10T10:08:00+08:00');
+/** A Thursday in office hours, China Standard Time, while demo announcements are live: clocks,
+    dates and on-duty marks match in both builds. */
+const FIXED_TIME = new Date('2026-11-26T10:08:00+08:00');
+/** The same day after office hours (the wall's closed screen). */
+const CLOSED_TIME = new Date('2026-11-26T19:30:00+08:00');
 const SITE = 'baihe';
 
 const VIEWPORTS = {
@@ -33,12 +36,15 @@ const VIEWPORTS = {
 } as const;
 type Orientation = keyof typeof VIEWPORTS;
 
-type Shot = (name: string, opts?: { fullPage?: boolean }) => Promise<void>;
+/** Takes a screenshot under `name`; with `data`, records that text instead (compared as text). */
+type Shot = (name: string, opts?: { fullPage?: boolean; data?: string }) => Promise<void>;
 interface Scenario {
   name: string;
   /** Which server: the app with content, or the app with an empty content folder. */
   server?: 'content' | 'empty';
   viewport?: { width: number; height: number };
+  /** 'fixed' (default): Date is fixed, timers run in real time. 'paused': the scenario installs a paused fake clock itself. */
+  clock?: 'fixed' | 'paused';
   run: (page: Page, shot: Shot, base: string) => Promise<void>;
 }
 
@@ -84,6 +90,8 @@ async function scrollScreen(page: Page, fraction: number): Promise<void> {
 }
 
 async function scrolledShots(page: Page, shot: Shot, name: string): Promise<void> {
+  // From the top: a tap scrolls its target into view, by amounts that can differ by a pixel.
+  await scrollScreen(page, 0);
   await shot(name);
   const scrollable = await page.evaluate(() => {
     const el = document.querySelector('.kiosk .screen');
@@ -97,9 +105,95 @@ async function scrolledShots(page: Page, shot: Shot, name: string): Promise<void
   }
 }
 
+/** The server's port (different for the two builds) shown in an error detail: masked. */
+async function maskPort(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) n.textContent = n.textContent!.replace(/127\.0\.0\.1:\d+/g, '127.0.0.1:端口');
+  });
+}
+
+/** Lets paused fake time move in small steps (timers fire, fetches resolve in real time) until `ok`. */
+async function until(page: Page, ok: () => Promise<boolean>, stepMs = 100, tries = 300): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    if (await ok()) return;
+    await page.clock.runFor(stepMs);
+    await page.waitForTimeout(40);
+  }
+  throw new Error('等待超时');
+}
+
+const FRONT = '.dsp-layer.is-front .slide, .dsp-layer.is-front .closed';
+
+/** The key (slide id and page) of the page in front on the wall, and its seconds. */
+function frontPage(page: Page): Promise<{ key: string; seconds: number } | null> {
+  return page.evaluate((sel) => {
+    const el = document.querySelector<HTMLElement>(sel);
+    return el ? { key: `${el.dataset.slide ?? ''}-p${el.dataset.page ?? ''}`, seconds: Number(el.dataset.seconds ?? 10) } : null;
+  }, FRONT);
+}
+
+/** One screenshot per page of every slide in the wall's loop, once round (fake time runs each page's seconds). */
+async function displayShots(page: Page, shot: Shot, prefix: string): Promise<void> {
+  await until(page, () =>
+    page
+      .locator(FRONT)
+      .count()
+      .then((n) => n > 0),
+  );
+  const seen = new Set<string>();
+  let sinceNew = 0;
+  for (let i = 0; i < 80 && sinceNew < 12; i++) {
+    await page.clock.runFor(1000); // the cross-fade
+    await settle(page);
+    const now = await frontPage(page);
+    if (!now) break;
+    // Urgent announcements come back between other slides: one shot of each page.
+    sinceNew++;
+    if (!seen.has(now.key)) {
+      seen.add(now.key);
+      sinceNew = 0;
+      await shot(`${prefix}-${String(i + 1).padStart(2, '0')}-${now.key.replace(/[^\w-]+/g, '_').slice(0, 48)}`);
+    }
+    await page.clock.runFor(Math.max(1, now.seconds - 2) * 1000);
+    await until(page, () => frontPage(page).then((f) => !!f && f.key !== now.key));
+  }
+}
+
 // ----------------------------------------------------------------------------- scenarios
 
 const SCENARIOS: Scenario[] = [
+  {
+    // No flash of unstyled content: the styles of the start screen are there when it is first
+    // inserted (checked in the mutation callback, before the browser paints it).
+    name: 'first-paint',
+    run: async (page, shot, base) => {
+      await page.addInitScript(() => {
+        const w = window as unknown as { __firstPaint?: Record<string, string> };
+        new MutationObserver((_, obs) => {
+          const attract = document.querySelector('.attract');
+          if (!attract || w.__firstPaint) return;
+          obs.disconnect();
+          const a = getComputedStyle(attract);
+          const k = getComputedStyle(document.querySelector('.kiosk')!);
+          const start = document.querySelector('.attract-start');
+          w.__firstPaint = {
+            kioskPosition: k.position,
+            kioskFont: k.fontSize,
+            attractBackground: a.backgroundImage,
+            attractColour: a.color,
+            startButtonFont: start ? getComputedStyle(start).fontSize : '',
+          };
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await openAttract(page, base);
+      const fp = await page.evaluate(() => (window as unknown as { __firstPaint?: Record<string, string> }).__firstPaint ?? null);
+      if (!fp || !fp.attractBackground.includes('radial-gradient') || fp.kioskPosition !== 'fixed') {
+        throw new Error(`首屏插入时样式还没有生效：${JSON.stringify(fp)}`);
+      }
+      await shot('data-first-paint', { data: JSON.stringify(fp) });
+    },
+  },
   {
     name: 'attract',
     run: async (page, shot, base) => {
@@ -243,9 +337,15 @@ const SCENARIOS: Scenario[] = [
       await page.locator('.chip-list').first().locator('button').nth(1).tap();
       await settle(page);
       await shot('evaluate-target');
+      await page.locator('.sub-choice button').first().tap();
+      await settle(page);
       await page.locator('.levels [role="radio"]').nth(3).tap();
       await settle(page);
       await scrolledShots(page, shot, 'evaluate-level');
+      await page.locator('[aria-labelledby="ev-why"] button').first().tap();
+      await settle(page);
+      await scrollScreen(page, 1);
+      await shot('evaluate-reason');
       await page.locator('.primary-btn:not([disabled])').first().tap();
       await settle(page);
       await shot('evaluate-thanks');
@@ -285,34 +385,36 @@ const SCENARIOS: Scenario[] = [
       await page.goto(`${base}/?site=${SITE}`);
       await page.locator('.status-screen').waitFor({ timeout: 30_000 });
       await page.waitForTimeout(1500);
+      await maskPort(page);
       await shot('status-no-content');
     },
   },
   {
     name: 'display',
+    clock: 'paused',
     run: async (page, shot, base) => {
+      await page.clock.install({ time: FIXED_TIME.getTime() - 1000 });
+      await page.clock.pauseAt(FIXED_TIME);
       await page.goto(`${base}/?site=${SITE}&mode=display`);
-      await page.locator('.dsp-layer.is-front').waitFor({ timeout: 30_000 });
-      let last = '';
-      for (let i = 0; i < 10; i++) {
-        const html = await page
-          .waitForFunction(
-            (prev) => {
-              const el = document.querySelector('.dsp-layer.is-front');
-              const h = el?.innerHTML ?? '';
-              return h && h !== prev ? h : false;
-            },
-            last,
-            { timeout: 60_000, polling: 200 },
-          )
-          .then((h) => h.jsonValue() as Promise<string>);
-        last = html;
-        await page.waitForTimeout(1200);
-        const kind = await page.evaluate(
-          () => document.querySelector('.dsp-layer.is-front [data-slide], .dsp-layer.is-front .slide')?.className ?? '',
-        );
-        await shot(`display-${String(i + 1).padStart(2, '0')}-${kind.replace(/\s+/g, '_').slice(0, 40)}`);
-      }
+      await displayShots(page, shot, 'display');
+    },
+  },
+  {
+    name: 'display-closed',
+    clock: 'paused',
+    run: async (page, shot, base) => {
+      await page.clock.install({ time: CLOSED_TIME.getTime() - 1000 });
+      await page.clock.pauseAt(CLOSED_TIME);
+      await page.goto(`${base}/?site=${SITE}&mode=display`);
+      await until(page, () =>
+        page
+          .locator('.dsp-layer.is-front .closed')
+          .count()
+          .then((n) => n > 0),
+      );
+      await page.clock.runFor(1000);
+      await settle(page);
+      await shot('display-closed');
     },
   },
   {
@@ -410,8 +512,9 @@ async function runScenario(
   const page = await context.newPage();
   try {
     // Date.now() and new Date() return this time throughout; timers keep running.
-    await page.clock.setFixedTime(FIXED_TIME);
-    const shot = async (name: string, opts: { fullPage?: boolean } = {}) => {
+    if (sc.clock !== 'paused') await page.clock.setFixedTime(FIXED_TIME);
+    const shot = async (name: string, opts: { fullPage?: boolean; data?: string } = {}) => {
+      if (opts.data !== undefined) return void shots.set(name, Buffer.from(opts.data));
       shots.set(name, await page.screenshot({ animations: 'disabled', caret: 'hide', fullPage: opts.fullPage ?? false }));
     };
     await sc.run(page, shot, base);
@@ -461,6 +564,8 @@ async function main(): Promise<void> {
   };
   const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const comparer = await (await browser.newContext()).newPage();
+  // tsx keeps function names with a __name() helper the page does not have.
+  await comparer.evaluate('window.__name = (f) => f');
   const only = values.only ? new Set(values.only.split(',')) : null;
   const orientations = (values.orientation ? [values.orientation] : Object.keys(VIEWPORTS)) as Orientation[];
   const results: (Compared & { orientation: string })[] = [];
@@ -482,6 +587,12 @@ async function main(): Promise<void> {
           const screen = `${orientation}-${name}`;
           if (!pb || !pa) {
             errors.push(`${screen}：只有${pb ? '旧' : '新'}版本截到了这一屏`);
+            continue;
+          }
+          if (name.startsWith('data-')) {
+            const same = pb.equals(pa);
+            results.push({ orientation, screen, width: 0, height: 0, differing: same ? 0 : 1 });
+            console.log(`${same ? '相同' : '不同'}  ${screen}：${same ? pa.toString() : `旧 ${pb.toString()} / 新 ${pa.toString()}`}`);
             continue;
           }
           const c = pb.equals(pa) ? { w: 0, h: 0, differing: 0 } : await comparePng(comparer, pb, pa);
