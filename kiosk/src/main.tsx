@@ -4,6 +4,7 @@
  * their own local ones), starts the content sync and the service-worker bridge, renders.
  */
 import { render } from 'preact';
+import './styles/tokens.css';
 import './app/app.css';
 import { App } from './app/App.tsx';
 import { parseConfig } from './app/config.ts';

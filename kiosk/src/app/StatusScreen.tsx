@@ -8,6 +8,7 @@ import type { ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
 import type { ManifestSite } from '../bundle/schema.ts';
 import { clockText, FALLBACK_TIME_ZONE, zonedParts } from '../time/zoned.ts';
+import './StatusScreen.css';
 
 /** County hotline shown while no content (which would name the real one) has ever arrived. */
 export const FALLBACK_HOTLINE = '12345';

@@ -5,6 +5,7 @@
  * A CSS animation runs on the compositor: no timers, no per-frame JavaScript.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import './Marquee.css';
 
 const SEPARATOR = '\u3000◆\u3000';
 

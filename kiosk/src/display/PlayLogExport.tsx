@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PlayLogEntry } from '../store/db.ts';
 import { exportPlayLog, readPlayLog } from '../store/play-log.ts';
+import './PlayLogExport.css';
 
 export function PlayLogExport() {
   const [rows, setRows] = useState<PlayLogEntry[] | null>(null);

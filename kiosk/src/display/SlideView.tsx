@@ -3,6 +3,7 @@ import type { Block, FieldBlock, StaffCard } from './blocks.ts';
 import type { PageView } from './loop.ts';
 import { assetUrl } from '../bundle/assets.ts';
 import { PhotoOrInitial } from '../ui/PhotoOrInitial.tsx';
+import './SlideView.css';
 
 function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
   const showLabel = b.label && (b.first || leading);

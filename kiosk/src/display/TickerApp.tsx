@@ -11,6 +11,7 @@ import { tickerLine } from '../present/ticker.ts';
 import { tickerSpeed } from './ticker-text.ts';
 import { useDisplayMode } from './use-display-mode.ts';
 import './display.css';
+import './TickerApp.css';
 
 const MAX_TIMER_MS = 6 * 3600_000;
 

@@ -8,6 +8,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import './CardSection.css';
 
 interface SectionProps {
   heading: ComponentChildren;

@@ -2,6 +2,7 @@
  * A person's photo, or — when there is none — the first character of their name in its place
  * (staff screen, agent card, wall-display staff slide). `src` is the photo's address (assetUrl).
  */
+import './PhotoOrInitial.css';
 export function PhotoOrInitial({
   name,
   src,

@@ -1,5 +1,6 @@
 /** A large square tile (home screen, departments, topics): an icon or a glyph, a label and a line below it. */
 import type { ComponentChildren } from 'preact';
+import './TileButton.css';
 
 export function TileButton({
   kind,

@@ -6,6 +6,7 @@ import { Clock, DemoMark } from './chrome.tsx';
 import { everydayName } from '../present/names.ts';
 import { LabelledSection } from '../ui/CardSection.tsx';
 import { Icon } from '../ui/icons.tsx';
+import './Attract.css';
 
 export function Attract({
   bundle,

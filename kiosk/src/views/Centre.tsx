@@ -5,6 +5,7 @@ import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { CardSection } from '../ui/CardSection.tsx';
 import { Icon } from '../ui/icons.tsx';
+import './Centre.css';
 
 export function Centre({ bundle, look, session, now }: ScreenProps) {
   const site = bundle.site;

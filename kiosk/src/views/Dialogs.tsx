@@ -7,6 +7,7 @@ import type { Lookups } from './context.ts';
 import { Icon } from '../ui/icons.tsx';
 import { itemPublicUrl } from '../present/item-url.ts';
 import { qrSvg } from './qr.ts';
+import './Dialogs.css';
 
 function Modal({
   title,

@@ -11,6 +11,7 @@ import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { ChoiceChip } from '../ui/ChoiceChip.tsx';
 import { Icon } from '../ui/icons.tsx';
+import './Evaluate.css';
 
 export function Face({ smile }: { smile: number }) {
   // Mouth: quadratic curve whose control point moves down for a smile, up for a frown.

@@ -5,6 +5,7 @@ import { LabelledSection } from '../ui/CardSection.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { TileButton } from '../ui/TileButton.tsx';
 import type { ScreenProps } from './context.ts';
+import './Home.css';
 
 interface Tile {
   label: string;

@@ -14,6 +14,7 @@ import { ReadAloudButton } from '../ui/ReadAloudButton.tsx';
 import { ModeBadge, ScreenTitle, visitsText } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { PrintSheet } from './PrintSheet.tsx';
+import './ItemDetail.css';
 
 function Materials({ item }: { item: ServiceItem }) {
   if (item.materials.length === 0) return <p class="field-text">{NO_MATERIALS}。</p>;

@@ -5,6 +5,7 @@
  */
 import type { Signal } from '@preact/signals';
 import { Icon } from '../ui/icons.tsx';
+import './Keyboard.css';
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('');
 const DIGITS = '1234567890'.split('');

@@ -14,6 +14,7 @@ import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from '../ui/icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
+import './Notices.css';
 
 export function Announcements({ session, bundle, now }: ScreenProps) {
   const tz = bundle.county.timeZone;

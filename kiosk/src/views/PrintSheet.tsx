@@ -8,6 +8,7 @@ import { materialText, NO_MATERIALS } from '../present/materials.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, zonedParts } from '../time/zoned.ts';
 import { qrSvg } from './qr.ts';
+import './PrintSheet.css';
 
 export function PrintSheet({ item, bundle, now }: { item: ServiceItem; bundle: SiteBundle; now: number }) {
   const p = zonedParts(now, bundle.county.timeZone);

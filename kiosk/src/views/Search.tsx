@@ -7,6 +7,7 @@ import type { ScreenProps } from './context.ts';
 import { LabelledSection } from '../ui/CardSection.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
+import './Search.css';
 
 export function Search(props: ScreenProps) {
   const { session, bundle, look, now } = props;

@@ -8,6 +8,7 @@ import type { ScreenProps } from './context.ts';
 import { CardSection } from '../ui/CardSection.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { PhotoOrInitial } from '../ui/PhotoOrInitial.tsx';
+import './Staff.css';
 
 function DutyMark({ on, note }: { on: boolean; note?: string }) {
   return on ? (

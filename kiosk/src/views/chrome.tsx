@@ -4,6 +4,7 @@ import type { SiteBundle } from '../bundle/schema.ts';
 import type { KioskSession } from '../session/session.ts';
 import { chineseDate, clockText, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { Icon } from '../ui/icons.tsx';
+import './chrome.css';
 
 export function DemoMark({ bundle }: { bundle: SiteBundle }) {
   if (!bundle.county.demo) return null;

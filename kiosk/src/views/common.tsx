@@ -4,6 +4,7 @@ import type { ServiceItem } from '../bundle/schema.ts';
 import { otherNamesText } from '../present/names.ts';
 import { highlightSegments } from '../search/match.ts';
 import { Icon } from '../ui/icons.tsx';
+import './common.css';
 
 export function ScreenTitle({ children, sub }: { children: ComponentChildren; sub?: ComponentChildren }) {
   return (
