@@ -5,7 +5,8 @@
 import { render } from 'preact';
 import './app/app.css';
 import { App } from './app/App.tsx';
-import { parseConfig } from './app/config.ts';
+import { effect } from '@preact/signals';
+import { parseConfig, rememberSite } from './app/config.ts';
 import { createAppState } from './state/app-state.ts';
 import { createContentSync } from './state/sync.ts';
 import { registerServiceWorker } from './sw/register.ts';
@@ -28,8 +29,10 @@ const state = createAppState(config);
 const sw = registerServiceWorker(state.appUpdateReady);
 const sync = createContentSync(state, {
   publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
+  contentBase: config.contentBase,
+  pollSeconds: config.pollSeconds,
   openDb: openKioskDb,
-  storage,
+  rememberSite: (code) => rememberSite(storage, code),
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;
@@ -41,6 +44,11 @@ Object.assign(state.actions, {
   selectSite: sync.selectSite,
   checkNow: sync.checkNow,
   applyAppUpdate: sw.applyUpdate,
+  rollback: sync.rollback,
+});
+// The version shown, for tests and for staff inspecting the page (never parsed from log text).
+effect(() => {
+  document.documentElement.dataset.contentVersion = String(state.contentVersion.value ?? '');
 });
 
 document.documentElement.dataset.mode = config.mode;

@@ -1,9 +1,10 @@
 /** One page of a slide, and the closed-hours screen. Pure rendering of what the loop hands over. */
 import type { Block, FieldBlock, StaffCard } from './blocks.ts';
 import type { PageView } from './loop.ts';
-import { assetUrl } from '../bundle/assets.ts';
+import { useAssets } from '../state/assets-context.ts';
 
 function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
+  const assets = useAssets();
   const showLabel = b.label && (b.first || leading);
   const cls = `blk blk-${b.style}${b.first ? '' : ' blk-cont'}${b.label ? ' has-label' : ''}`;
   return (
@@ -14,7 +15,7 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
           <div class={l.marker !== undefined ? 'ln has-marker' : 'ln'} key={l.lineId}>
             {l.marker !== undefined ? <span class="ln-marker">{l.marker}</span> : null}
             {l.html !== undefined && !b.level ? (
-              <span class="ln-text" dangerouslySetInnerHTML={{ __html: l.html }} />
+              <span class="ln-text" dangerouslySetInnerHTML={{ __html: assets.html(l.html) }} />
             ) : (
               <span class="ln-text">{l.text}</span>
             )}
@@ -26,10 +27,11 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
 }
 
 function CardView({ c }: { c: StaffCard }) {
+  const assets = useAssets();
   return (
     <div class="card">
       <div class="card-photo">
-        {c.photo ? <img src={assetUrl(c.photo)} alt={c.name} /> : <span class="card-initial">{c.name.slice(0, 1)}</span>}
+        {c.photo ? <img src={assets.url(c.photo)} alt={c.name} /> : <span class="card-initial">{c.name.slice(0, 1)}</span>}
       </div>
       <div class="card-name">{c.name}</div>
       <div class="card-post">
@@ -42,6 +44,7 @@ function CardView({ c }: { c: StaffCard }) {
 }
 
 export function BlocksView({ blocks }: { blocks: Block[] }) {
+  const assets = useAssets();
   return (
     <>
       {blocks.map((b, i) =>
@@ -50,7 +53,7 @@ export function BlocksView({ blocks }: { blocks: Block[] }) {
         ) : b.kind === 'card' ? (
           <CardView c={b.card} key={b.group} />
         ) : (
-          <div class="blk blk-html" key={b.group} dangerouslySetInnerHTML={{ __html: b.html }} />
+          <div class="blk blk-html" key={b.group} dangerouslySetInnerHTML={{ __html: assets.html(b.html) }} />
         ),
       )}
     </>

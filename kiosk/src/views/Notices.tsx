@@ -76,7 +76,7 @@ function ReadAloud({ session, text }: { session: ScreenProps['session']; text: s
   );
 }
 
-export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & { id: string }) {
+export function AnnouncementDetail({ state, session, bundle, now, id }: ScreenProps & { id: string }) {
   const a = bundle.announcements.find((x) => x.id === id);
   const tz = bundle.county.timeZone;
   if (!a || !isLive(a, now.value)) {
@@ -95,7 +95,7 @@ export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & {
       <div class="item-actions">
         <ReadAloud session={session} text={`${a.title}。${a.text}`} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: a.html }} />
+      <div class="card rich" dangerouslySetInnerHTML={{ __html: state.assets.html(a.html) }} />
     </article>
   );
 }
@@ -155,7 +155,7 @@ export function Documents({ session, bundle }: ScreenProps) {
   );
 }
 
-export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: string }) {
+export function DocumentDetail({ state, session, bundle, id }: ScreenProps & { id: string }) {
   const d = bundle.documents.find((x) => x.id === id);
   if (!d) {
     return (
@@ -171,7 +171,7 @@ export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: stri
       <div class="item-actions">
         <ReadAloud session={session} text={`${d.title}。${d.text}`} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: d.html }} />
+      <div class="card rich" dangerouslySetInnerHTML={{ __html: state.assets.html(d.html) }} />
     </article>
   );
 }

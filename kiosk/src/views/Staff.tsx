@@ -1,6 +1,6 @@
 /** 窗口人员 (挂牌上岗): per window, its A and B post, who is on duty today and who covers an absent A post. */
 import type { StaffMember } from '../bundle/schema.ts';
-import { assetUrl } from '../bundle/assets.ts';
+import { useAssets } from '../state/assets-context.ts';
 import { isOnDuty, windowCover } from '../bundle/roster.ts';
 import { zonedParts } from '../time/zoned.ts';
 import { Empty, ScreenTitle } from './common.tsx';
@@ -22,10 +22,11 @@ function DutyMark({ on, note }: { on: boolean; note?: string }) {
 }
 
 function Person({ s, partner, on, note }: { s: StaffMember; partner?: StaffMember; on: boolean; note?: string }) {
+  const assets = useAssets();
   return (
     <li class={`person ${on ? '' : 'absent'}`}>
       {s.photo ? (
-        <img class="photo" src={assetUrl(s.photo)} alt={`${s.name}的照片`} width={120} height={150} />
+        <img class="photo" src={assets.url(s.photo)} alt={`${s.name}的照片`} width={120} height={150} />
       ) : (
         <span class="photo photo-none" aria-hidden="true">
           {s.name.slice(0, 1)}
@@ -43,6 +44,7 @@ function Person({ s, partner, on, note }: { s: StaffMember; partner?: StaffMembe
 }
 
 export function Staff({ bundle, look, now }: ScreenProps) {
+  const assets = useAssets();
   const p = zonedParts(now.value, bundle.county.timeZone);
   const note = (s: StaffMember) => s.roster.find((r) => r.date === p.isoDate)?.note;
   const windows = bundle.site.windows.filter((w) => bundle.staff.some((s) => s.window === w.number));
@@ -64,7 +66,7 @@ export function Staff({ bundle, look, now }: ScreenProps) {
           <ul class="people">
             <li class="person">
               {agent.photo ? (
-                <img class="photo" src={assetUrl(agent.photo)} alt={`${agent.name}的照片`} width={120} height={150} />
+                <img class="photo" src={assets.url(agent.photo)} alt={`${agent.name}的照片`} width={120} height={150} />
               ) : (
                 <span class="photo photo-none" aria-hidden="true">
                   {agent.name.slice(0, 1)}
