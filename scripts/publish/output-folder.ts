@@ -64,7 +64,7 @@ export async function readPreviousManifest(outDir: string): Promise<PreviousMani
 }
 
 /** Files the previous publish's entry points list (parts and assets); unreadable entries are skipped. */
-async function filesOfEntries(outDir: string, payload: IndexPayload): Promise<string[]> {
+export async function filesOfEntries(outDir: string, payload: IndexPayload): Promise<string[]> {
   const out: string[] = [];
   for (const site of payload.sites) {
     try {
@@ -188,21 +188,20 @@ export function historyEntry(
 }
 
 /**
- * Record the new manifest in the history (the previous manifest seeds a
- * missing history), keep the last KEEP_MANIFESTS, and delete parts that none
+ * Record the new publish in the history (the previous one, with the files
+ * its entry points listed — read before they were replaced — seeds a missing history), keep the last KEEP_MANIFESTS, and delete parts that none
  * of them references, plus temp files left by an interrupted publish.
  * Returns the deleted paths.
  */
-export async function recordAndPrune(outDir: string, entry: HistoryEntry, previous: IndexPayload | undefined): Promise<string[]> {
+export async function recordAndPrune(
+  outDir: string,
+  entry: HistoryEntry,
+  previous: { payload: IndexPayload; files: string[] } | undefined,
+): Promise<string[]> {
   let history = (await readHistory(outDir)) ?? [];
   // The publish being replaced is always kept (also when an interrupted publish missed recording it).
-  if (previous && !history.some((h) => h.version === previous.version)) {
-    history.push({
-      version: previous.version,
-      contentHash: '',
-      publishedAt: previous.publishedAt,
-      files: await filesOfEntries(outDir, previous),
-    });
+  if (previous && !history.some((h) => h.version === previous.payload.version)) {
+    history.push({ version: previous.payload.version, contentHash: '', publishedAt: previous.payload.publishedAt, files: previous.files });
   }
   // Only the newest entry keeps its catalogue (the history stays small).
   history = [...history.filter((h) => h.version !== entry.version).map(({ catalogue: _, ...h }) => h), entry].slice(-KEEP_MANIFESTS);

@@ -18,6 +18,7 @@ import { verifyText, type SigningKey } from './keys.ts';
 import { contentHashOf, envelopeFileText, signEnvelope } from './manifest.ts';
 import {
   acquireLock,
+  filesOfEntries,
   historyEntry,
   readHistory,
   readPreviousManifest,
@@ -187,6 +188,11 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
       county: publication.county,
     };
     const payload: IndexPayload = { ...head, sites: built.sites.map((s) => s.summary) };
+    // A previous publish the history does not know (lost history): keep what its entry points list.
+    const unrecorded =
+      prevPayload && !history.some((h) => h.version === prevPayload.version)
+        ? { payload: prevPayload, files: await filesOfEntries(outDir, prevPayload) }
+        : prevPayload && { payload: prevPayload, files: [] };
     const written: string[] = [];
     // Many small files: written concurrently (the file system batches their fsyncs), parts
     // first, then entry points; the index last is the switch for new kiosks.
@@ -206,7 +212,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
         outDir,
         built.sites.map((s) => s.summary.code),
       )),
-      ...(await recordAndPrune(outDir, historyEntry(head, publication.contentHash, built), prevPayload)),
+      ...(await recordAndPrune(outDir, historyEntry(head, publication.contentHash, built), unrecorded || undefined)),
     ];
     return {
       status: 'published',

@@ -71,7 +71,8 @@ export interface PreparedContent {
 
 export interface ContentSync {
   start(): Promise<void>;
-  checkNow(): void;
+  /** Runs a check now (or joins the running one); resolves when it is done. */
+  checkNow(): Promise<void>;
   selectSite(code: string): void;
   /** Shows the last-known-good version; false when there is none. */
   rollback(): Promise<boolean>;
@@ -283,7 +284,7 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       await runCheck();
     },
     checkNow() {
-      void runCheck();
+      return runCheck();
     },
     selectSite(code: string) {
       if (code === state.siteCode.value && state.status.value === 'ready') return;
