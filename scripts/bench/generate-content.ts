@@ -585,6 +585,7 @@ export function generateContent(opts: GenerateOptions): GeneratedTree {
     return file;
   };
   let villagesLeft = villageCount;
+  const withVillages = new Set<string>();
   towns.forEach((t, ti) => {
     const suffix = rng.chance(0.7) ? '镇' : '乡';
     const cls = rng.pick(['一类', '二类', '三类'] as const);
@@ -646,6 +647,7 @@ export function generateContent(opts: GenerateOptions): GeneratedTree {
 
     const n = Math.min(11, villagesLeft);
     villagesLeft -= n;
+    if (n > 0) withVillages.add(t.code);
     const villageCodes = new Set<string>();
     const villageNames = new Set<string>();
     for (const v of places(rng, n, villageCodes, villageNames)) {
@@ -699,7 +701,10 @@ export function generateContent(opts: GenerateOptions): GeneratedTree {
     const all = rng.chance(0.1);
     if (all) everywhere++;
     const siteList: 'all' | string[] = all ? 'all' : rng.sample(townshipCodes, rng.int(1, 3));
-    const level = rng.pick(['乡镇和村(社区)', '乡镇和村(社区)', '乡镇和村(社区)', '乡镇', '村(社区)'] as const);
+    const picked = rng.pick(['乡镇和村(社区)', '乡镇和村(社区)', '乡镇和村(社区)', '乡镇', '村(社区)'] as const);
+    // A village-only item needs a village station among its sites.
+    const hasVillage = siteList === 'all' ? withVillages.size > 0 : siteList.some((c) => withVillages.has(c));
+    const level = picked === '村(社区)' && !hasVillage ? '乡镇和村(社区)' : picked;
     const promise = rng.chance(0.6);
     const promiseDays = rng.int(1, 20);
     const charged = rng.chance(0.1);

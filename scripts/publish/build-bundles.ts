@@ -39,7 +39,7 @@ import { expireMs } from '../content/validate-texts.ts';
 import type { MarkdownSource } from '../content/yaml-source.ts';
 import { AssetRegistry } from './assets.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, buildSearchLookup } from './search-index.ts';
 import { naturalCompare } from './natural-order.ts';
 
 export interface BuiltSite {
@@ -132,6 +132,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
       .filter((t) => t.items.length > 0);
     const siteAnnouncements = announcements.filter((a) => sitesCover(a.src.sites, ref)).map((a) => a.out);
     const siteDocuments = documents.filter((d) => sitesCover(d.src.sites, ref)).map((d) => d.out);
+    const search = buildSearchIndex(offered, siteDocuments, siteAnnouncements);
     const bundle: SiteBundle = {
       format: FORMAT_VERSION,
       county,
@@ -142,7 +143,8 @@ export function buildBundles(content: LoadedContent): BuildResult {
       announcements: siteAnnouncements,
       documents: siteDocuments,
       staff: site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [],
-      search: buildSearchIndex(offered, siteDocuments, siteAnnouncements),
+      search,
+      searchIndex: buildSearchLookup(search),
     };
     return { source: site, bundle };
   });
