@@ -51,7 +51,7 @@ import { expireMs } from '../content/validate-texts.ts';
 import type { MarkdownSource } from '../content/yaml-source.ts';
 import { AssetRegistry } from './assets.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, buildSearchLookup } from './search-index.ts';
 import { naturalCompare } from './natural-order.ts';
 
 export interface BuiltSite {
@@ -219,13 +219,14 @@ export function buildBundles(content: LoadedContent): BuildResult {
     const sitePart: SitePart = { county, site: info, staff, topics: siteTopics };
     const departmentsPart: DepartmentsPart = { departments: departmentList.filter((d) => usedDepartments.has(d.id)).map(department) };
     // The search part is the largest per-site file: its entries are serialised once and joined
-    // (the same bytes canonicalJson gives for { search: [...] }).
+    // (the same bytes canonicalJson gives for { search, searchIndex }).
     const search = buildSearchIndex(
       // The index reads code, name and keywords only: the same in the part as in the resolved item.
       offered.map((i) => i.part) as unknown as ServiceItem[],
       siteDocuments.map((d) => d.out),
       siteAnnouncements.map((a) => a.out),
     );
+    const searchIndex = buildSearchLookup(search);
     const searchText = `{"search":[${search
       .map((e) => {
         const key = `${e.ref}\u0000${e.text}\u0000${e.alias ? 1 : 0}`;
@@ -233,7 +234,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
         if (j === undefined) searchJson.set(key, (j = canonicalJson(e)));
         return j;
       })
-      .join(',')}]}`;
+      .join(',')}],"searchIndex":${canonicalJson(searchIndex)}}`;
     const siteRef = parts.add(sitePart);
     catalogue.sites[site.code] = { name: site.name, sha256: siteRef.sha256 };
     const built: BuiltSite = {
@@ -242,7 +243,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
       parts: {
         site: siteRef,
         departments: parts.add(departmentsPart),
-        search: parts.add({ search }, searchText),
+        search: parts.add({ search, searchIndex }, searchText),
         items: offered.map((i) => i.ref),
         announcements: siteAnnouncements.map((a) => a.ref),
         documents: siteDocuments.map((d) => d.ref),

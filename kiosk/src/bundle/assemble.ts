@@ -94,6 +94,7 @@ export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundl
     documents: parts.documents,
     staff: parts.site.staff,
     search: parts.search.search,
+    searchIndex: parts.search.searchIndex,
   };
 }
 

@@ -176,6 +176,7 @@ export interface DepartmentsPart {
 
 export interface SearchPart {
   search: SearchEntry[];
+  searchIndex?: SearchIndex;
 }
 
 /* ------------------------------------------------------------ site bundle */
@@ -401,6 +402,26 @@ export interface SearchEntry {
   alias?: boolean;
 }
 
+/**
+ * Lookup table over `SiteBundle.search`, precomputed by the publisher so the kiosk looks up
+ * candidates instead of scanning every entry (kiosk/src/search/lookup.ts).
+ *
+ * `starts` maps a start key to the entries a query beginning with that key can match: the
+ * key is the query's first symbol (a letter, digit or CJK character) and, when the first
+ * symbol is a letter or digit and another follows, the first two symbols ("d", "db", "di",
+ * "d保", "低"). Each value lists ascending indexes into `search`, as base-36 gaps joined by
+ * "," (first gap from -1). A superset: the matcher still decides. Keys with no entry are absent;
+ * keys in `dense` are absent too (the kiosk scans every entry for those).
+ */
+export interface SearchIndex {
+  v: 1;
+  /** Number of entries in `search` the index was built over. */
+  entries: number;
+  starts: Record<string, string>;
+  /** Keys matching more than a quarter of the entries: not listed, the kiosk scans for them. */
+  dense: string[];
+}
+
 export interface SiteBundle {
   format: typeof FORMAT_VERSION;
   county: CountyInfo;
@@ -412,4 +433,6 @@ export interface SiteBundle {
   documents: GovDocument[];
   staff: StaffMember[];
   search: SearchEntry[];
+  /** Optional: without it (older publisher) the kiosk scans `search`. */
+  searchIndex?: SearchIndex;
 }
