@@ -35,7 +35,7 @@ import { sha256Hex } from './hashing.ts';
 import { formatIsoInZone, parseDateTime } from '../content/dates.ts';
 import type { LoadedContent } from '../content/load-content.ts';
 import { resolveContentRef } from '../content/markdown-refs.ts';
-import { siteOffersItem, sitesCover, type SiteRef } from '../content/site-offer.ts';
+import { levelFitsSite, sitesCover, type SiteRef } from '../content/site-offer.ts';
 import type {
   AnnouncementSource,
   CountySource,
@@ -188,10 +188,15 @@ export function buildBundles(content: LoadedContent): BuildResult {
     }),
   );
   const searchJson = new Map<string, string>();
+  const searchParts = new Map<string, PartRef>();
   const catalogue: BuildResult['catalogue'] = { items: {}, announcements: {}, documents: {}, sites: {} };
   for (const it of items) catalogue.items[it.code] = { name: it.name, sha256: itemParts.get(it.code)!.ref.sha256 };
   for (const a of announcements) catalogue.announcements[a.out.id] = { name: a.out.title, sha256: a.ref.sha256 };
   for (const d of documents) catalogue.documents[d.out.id] = { name: d.out.title, sha256: d.ref.sha256 };
+
+  const itemsCovering = coverIndex(items, (it) => it.sites);
+  const announcementsCovering = coverIndex(announcements, (a) => (a.src.data as AnnouncementSource).sites);
+  const documentsCovering = coverIndex(documents, (d) => (d.src.data as DocumentSource).sites);
 
   const sites: BuiltSite[] = ordered.map((site) => {
     const ref: SiteRef = { code: site.code, kind: site.kind, parent: site.parent };
@@ -199,7 +204,9 @@ export function buildBundles(content: LoadedContent): BuildResult {
     const siteImages = new Set<string>();
     const info = siteInfo(site, township, county, villagesOf(site.code), assets);
     if (info.agent?.photo) siteImages.add(info.agent.photo);
-    const offered = items.filter((it) => siteOffersItem(it, ref)).map((it) => itemParts.get(it.code)!);
+    const offered = itemsCovering(ref)
+      .filter((it) => levelFitsSite(it.level, ref))
+      .map((it) => itemParts.get(it.code)!);
     const offeredCodes = new Set(offered.map((i) => i.part.code));
     const usedDepartments = new Set([...offered.map((i) => i.part.departmentId), ...info.windows.flatMap((w) => w.departments)]);
     const siteTopics: Topic[] = topics
@@ -211,8 +218,8 @@ export function buildBundles(content: LoadedContent): BuildResult {
         items: t.items.filter((c) => offeredCodes.has(c)),
       }))
       .filter((t) => t.items.length > 0);
-    const siteAnnouncements = announcements.filter((a) => sitesCover((a.src.data as AnnouncementSource).sites, ref));
-    const siteDocuments = documents.filter((d) => sitesCover((d.src.data as DocumentSource).sites, ref));
+    const siteAnnouncements = announcementsCovering(ref);
+    const siteDocuments = documentsCovering(ref);
     for (const x of [...siteAnnouncements, ...siteDocuments]) for (const p of x.images) siteImages.add(p);
     const staff = site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [];
     for (const m of staff) if (m.photo) siteImages.add(m.photo);
@@ -220,21 +227,34 @@ export function buildBundles(content: LoadedContent): BuildResult {
     const departmentsPart: DepartmentsPart = { departments: departmentList.filter((d) => usedDepartments.has(d.id)).map(department) };
     // The search part is the largest per-site file: its entries are serialised once and joined
     // (the same bytes canonicalJson gives for { search, searchIndex }).
-    const search = buildSearchIndex(
-      // The index reads code, name and keywords only: the same in the part as in the resolved item.
-      offered.map((i) => i.part) as unknown as ServiceItem[],
-      siteDocuments.map((d) => d.out),
-      siteAnnouncements.map((a) => a.out),
-    );
-    const searchIndex = buildSearchLookup(search);
-    const searchText = `{"search":[${search
-      .map((e) => {
-        const key = `${e.ref}\u0000${e.text}\u0000${e.alias ? 1 : 0}`;
-        let j = searchJson.get(key);
-        if (j === undefined) searchJson.set(key, (j = canonicalJson(e)));
-        return j;
-      })
-      .join(',')}],"searchIndex":${canonicalJson(searchIndex)}}`;
+    // Sites offering the same items, documents and announcements share one search part: built once.
+    const searchKey = [
+      ...offered.map((i) => i.part.code),
+      '|',
+      ...siteDocuments.map((d) => d.out.id),
+      '|',
+      ...siteAnnouncements.map((a) => a.out.id),
+    ].join('\u0000');
+    let searchRef = searchParts.get(searchKey);
+    if (!searchRef) {
+      const search = buildSearchIndex(
+        // The index reads code, name and keywords only: the same in the part as in the resolved item.
+        offered.map((i) => i.part) as unknown as ServiceItem[],
+        siteDocuments.map((d) => d.out),
+        siteAnnouncements.map((a) => a.out),
+      );
+      const searchIndex = buildSearchLookup(search);
+      const searchText = `{"search":[${search
+        .map((e) => {
+          const key = `${e.ref}\u0000${e.text}\u0000${e.alias ? 1 : 0}`;
+          let j = searchJson.get(key);
+          if (j === undefined) searchJson.set(key, (j = canonicalJson(e)));
+          return j;
+        })
+        .join(',')}],"searchIndex":${canonicalJson(searchIndex)}}`;
+      searchRef = parts.add({ search, searchIndex }, searchText);
+      searchParts.set(searchKey, searchRef);
+    }
     const siteRef = parts.add(sitePart);
     catalogue.sites[site.code] = { name: site.name, sha256: siteRef.sha256 };
     const built: BuiltSite = {
@@ -243,7 +263,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
       parts: {
         site: siteRef,
         departments: parts.add(departmentsPart),
-        search: parts.add({ search, searchIndex }, searchText),
+        search: searchRef,
         items: offered.map((i) => i.ref),
         announcements: siteAnnouncements.map((a) => a.ref),
         documents: siteDocuments.map((d) => d.ref),
@@ -253,6 +273,36 @@ export function buildBundles(content: LoadedContent): BuildResult {
     return built;
   });
   return { county, sites, parts, assets, catalogue };
+}
+
+/**
+ * `list.filter((x) => sitesCover(sitesOf(x), site))` for every site, without testing every
+ * element for every site: elements are indexed once by the codes they name.
+ */
+function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly string[] | undefined): (site: SiteRef) => T[] {
+  const everywhere: number[] = [];
+  const byCode = new Map<string, number[]>();
+  list.forEach((x, i) => {
+    const sites = sitesOf(x);
+    if (sites === undefined || sites === 'all') everywhere.push(i);
+    else if (Array.isArray(sites)) {
+      for (const code of new Set(sites)) {
+        const at = byCode.get(code);
+        if (at) at.push(i);
+        else byCode.set(code, [i]);
+      }
+    }
+  });
+  return (site) => {
+    const named = [
+      ...(byCode.get(site.code) ?? []),
+      ...(site.kind === 'village' && site.parent !== undefined ? (byCode.get(site.parent) ?? []) : []),
+    ];
+    const at = [...new Set([...everywhere, ...named])].sort((a, b) => a - b);
+    const out = at.map((i) => list[i]);
+    // Same rule as the validator's (site-offer.ts): checked, cheaply, on the few candidates.
+    return out.filter((x) => sitesCover(sitesOf(x), site));
+  };
 }
 
 function cmpDesc(a: string, b: string): number {

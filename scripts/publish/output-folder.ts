@@ -13,7 +13,8 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
 import { entryPath, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
@@ -92,22 +93,27 @@ async function writeAtomically(file: string, data: Uint8Array | string): Promise
   await rename(tmp, file);
 }
 
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
 /** Writes `<file>.gz` and `<file>.br` beside a JSON file, when they are smaller (same input ⇒ same bytes). */
 async function writeCompressed(file: string, data: Uint8Array, onlyMissing: boolean): Promise<void> {
   if (!file.endsWith('.json') || data.length < COMPRESS_MIN_BYTES) return;
-  const copies: [string, () => Buffer][] = [
+  // Quality chosen for publish speed (brotli 6, gzip 6: within a few % of the best sizes, ~8× faster);
+  // the work runs on libuv's thread pool, so concurrent writes use both cores.
+  const copies: [string, () => Promise<Buffer>][] = [
     [
       '.br',
       () =>
-        brotliCompressSync(data, {
-          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 9, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        brotliAsync(data, {
+          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
         }),
     ],
-    ['.gz', () => gzipSync(data, { level: 9 })],
+    ['.gz', () => gzipAsync(data, { level: 6 })],
   ];
   for (const [ext, make] of copies) {
     if (onlyMissing && (await stat(file + ext).catch(() => null))) continue;
-    const packed = make();
+    const packed = await make();
     if (packed.length < data.length) await writeAtomically(file + ext, packed);
     else await unlink(file + ext).catch(() => undefined);
   }
