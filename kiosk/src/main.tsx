@@ -46,9 +46,14 @@ Object.assign(state.actions, {
   applyAppUpdate: sw.applyUpdate,
   rollback: sync.rollback,
 });
-// The version shown, for tests and for staff inspecting the page (never parsed from log text).
+// The version shown and the last check's outcome, for tests and for staff inspecting the page
+// (never parsed from log text).
 effect(() => {
-  document.documentElement.dataset.contentVersion = String(state.contentVersion.value ?? '');
+  const root = document.documentElement.dataset;
+  root.contentVersion = String(state.contentVersion.value ?? '');
+  const sync = state.syncStatus.value;
+  root.syncChecks = String(sync.lastCheckAt ?? '');
+  root.syncError = sync.lastError ?? '';
 });
 
 document.documentElement.dataset.mode = config.mode;
