@@ -62,7 +62,15 @@ async function main(): Promise<number> {
   try {
     const key = await loadSigningKey(userPath(keyFile));
     console.log(`内容文件夹：${contentDir}`);
-    const result = await publishContent({ contentDir, outDir, key, forceNewKey: args['force-new-key'], validDays, renew: args.renew });
+    const result = await publishContent({
+      contentDir,
+      outDir,
+      key,
+      forceNewKey: args['force-new-key'],
+      validDays,
+      renew: args.renew,
+      cacheFile: path.join(REPO_ROOT, '.cache', 'parsed-content.json'),
+    });
     const text = formatResult(result, outDir);
     if (result.status === 'invalid') {
       console.error(text);

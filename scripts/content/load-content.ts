@@ -22,7 +22,8 @@ import type {
   StaffSource,
   TopicSource,
 } from './source-types.ts';
-import { parseMarkdownSource, parseYamlSource, type MarkdownSource, type SourceFile } from './yaml-source.ts';
+import { ParseCache } from './parse-cache.ts';
+import type { MarkdownSource, SourceFile } from './yaml-source.ts';
 
 /**
  * Parsed but unvalidated content. The data is typed as the source types for
@@ -51,7 +52,16 @@ const YAML_EXT = /\.ya?ml$/i;
 /** Top-level files read by name. */
 const KNOWN_OTHER = new Set(['county.yaml', 'departments.yaml', 'topics.yaml']);
 
-export async function loadContent(dir: string): Promise<LoadedContent> {
+export interface LoadOptions {
+  /** Parsed-file cache (publisher); default: parse every file. */
+  cache?: ParseCache;
+}
+
+/** Files read at once: a big tree is thousands of small files, and disks answer better in parallel. */
+const READ_CONCURRENCY = 64;
+
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadedContent> {
+  const cache = options.cache ?? ParseCache.none();
   const root = path.resolve(dir);
   const { files, refused } = await listFiles(root);
   const content: LoadedContent = {
@@ -69,22 +79,34 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     return content;
   }
 
+  // Read every YAML and Markdown file concurrently first; parse them in order below.
+  const bytes = new Map<string, Promise<Buffer>>();
+  const wanted = files.filter((f) => YAML_EXT.test(f) || f.endsWith('.md'));
+  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY) {
+    const batch = wanted.slice(i, i + READ_CONCURRENCY).map((rel) => {
+      const read = readFile(path.join(root, rel));
+      read.catch(() => undefined); // reported when used
+      bytes.set(rel, read);
+      return read.catch(() => undefined);
+    });
+    await Promise.all(batch);
+  }
   const readText = async (rel: string): Promise<string | undefined> => {
-    const { text, problem } = decodeContentFile(rel, await readFile(path.join(root, rel)));
+    const { text, problem } = decodeContentFile(rel, await (bytes.get(rel) ?? readFile(path.join(root, rel))));
     if (problem) content.problems.push(problem);
     return text;
   };
   const yaml = async <T>(rel: string): Promise<SourceFile<T> | undefined> => {
     const text = await readText(rel);
     if (text === undefined) return undefined;
-    const { source, problems } = parseYamlSource(rel, text);
+    const { source, problems } = cache.yaml(rel, text);
     content.problems.push(...problems);
     return source as SourceFile<T> | undefined;
   };
   const markdown = async <T>(rel: string): Promise<MarkdownSource<T> | undefined> => {
     const text = await readText(rel);
     if (text === undefined) return undefined;
-    const { source, problems } = parseMarkdownSource(rel, text);
+    const { source, problems } = cache.markdown(rel, text);
     content.problems.push(...problems);
     return source as MarkdownSource<T> | undefined;
   };

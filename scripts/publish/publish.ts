@@ -10,6 +10,7 @@ import type { EntryPayload, IndexPayload } from '../../kiosk/src/bundle/schema.t
 import { entryPath, FORMAT_VERSION, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { formatIsoInZone } from '../content/dates.ts';
 import { loadContent } from '../content/load-content.ts';
+import { ParseCache } from '../content/parse-cache.ts';
 import type { Problem } from '../content/problems.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { buildBundles, type BuildResult, type BuiltSite } from './build-bundles.ts';
@@ -44,6 +45,8 @@ export interface PublishOptions {
   validDays?: number;
   /** Re-sign with a new version and expiry even when the content did not change (nightly publish). */
   renew?: boolean;
+  /** Parsed-file cache (e.g. .cache/parsed-content.json): a republish re-parses changed files only. */
+  cacheFile?: string;
 }
 
 export interface PublishStats {
@@ -86,8 +89,14 @@ export interface Publication {
 }
 
 /** Load, validate and build everything in memory. */
-export async function buildPublication(contentDir: string): Promise<{ problems: Problem[]; publication?: Publication }> {
-  const content = await loadContent(contentDir);
+export async function buildPublication(
+  contentDir: string,
+  options: { cacheFile?: string } = {},
+): Promise<{ problems: Problem[]; publication?: Publication }> {
+  const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
+  const content = await loadContent(contentDir, { cache });
+  // The cache is only a speed-up: failing to write it never fails a publish.
+  await cache?.save().catch(() => undefined);
   const problems = validateContent(content);
   if (problems.length > 0) return { problems };
   const built = buildBundles(content);
@@ -139,7 +148,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
   const publishedMs = publishTime(options.now);
   const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
   if (!(validDays > 0 && validDays <= 3660)) throw new PublishRefused(`有效天数应在 1 到 3660 之间：${String(validDays)}`);
-  const { problems, publication } = await buildPublication(options.contentDir);
+  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile });
   if (!publication) return { status: 'invalid', problems };
 
   // The previous publish, and whether we may publish over it (nothing written yet).
