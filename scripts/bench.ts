@@ -9,7 +9,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ManifestEnvelope, ManifestPayload, SiteBundle } from '../kiosk/src/bundle/schema.ts';
+import { readIndex, readSiteBundle } from './publish/read-published.ts';
 import { REPO, runStep, TSX, VITE } from './run-step.ts';
 import { benchBrowser } from './bench/browser-bench.ts';
 import { printRows, type Row } from './bench/measure.ts';
@@ -30,12 +30,13 @@ console.log('准备：构建查询机并发布示例内容 …');
 await step(VITE, ['build', '--logLevel', 'warn']);
 await step(TSX, ['scripts/publish-content.ts', '--out', join(dist, 'content')]);
 
-const envelope = JSON.parse(readFileSync(join(dist, 'content/manifest.json'), 'utf8')) as ManifestEnvelope;
-const payload = JSON.parse(envelope.payload) as ManifestPayload;
+const { payload } = readIndex(join(dist, 'content'));
 // The largest site bundle: the heaviest search and start-up a kiosk of this county sees.
-const largest = [...payload.sites].sort((a, b) => b.bytes - a.bytes)[0];
-const bundleText = readFileSync(join(dist, 'content', largest.path), 'utf8');
-const bundle = JSON.parse(bundleText) as SiteBundle;
+const assembled = payload.sites.map((s) => ({ site: s, bundle: readSiteBundle(join(dist, 'content'), s.code) }));
+const { site: largest, bundle } = assembled
+  .map((a) => ({ ...a, bytes: JSON.stringify(a.bundle).length }))
+  .sort((a, b) => b.bytes - a.bytes)[0];
+const bundleText = JSON.stringify(bundle);
 
 const rows: Row[] = [
   ...(await benchPublish(contentDir)),

@@ -4,8 +4,13 @@
  *   npm run serve -- [--root dist] [--port 8080] [--host 127.0.0.1] [--content DIR]
  *
  * - `/content/…` is served from `--content` when given (default: <root>/content).
- * - index.html, sw.js, manifest.webmanifest and content/manifest.json: `Cache-Control: no-cache`;
- *   content-addressed files (assets/, content/sites/, content/assets/): immutable for a year.
+ * - index.html, sw.js, manifest.webmanifest, content/manifest.json and the entry points
+ *   content/sites/<code>.json: `Cache-Control: no-cache` (revalidated on every use);
+ *   content-addressed files (assets/, content/parts/, content/assets/): immutable for a year.
+ * - Strong ETag from the SHA-256 of the file's bytes; If-None-Match → 304 with headers only.
+ * - gzip / brotli: a `<file>.br` or `<file>.gz` beside the file (the publisher writes them) is
+ *   sent when the client accepts it (`Vary: Accept-Encoding`); nothing is compressed per request.
+ * - `handlers`: extra request handlers (e.g. the hub API) tried before the static files.
  * - Unknown files are 404 — index.html is answered only for navigations (paths without a file
  *   extension outside /content/ and /assets/), so HTML can never be cached as CSS or JSON.
  * - Content responses carry `Access-Control-Allow-Origin: *` so kiosks served from another
@@ -13,8 +18,9 @@
  * Logs nothing per request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CliError, isMain, runCli } from './cli.ts';
 
@@ -41,7 +47,11 @@ export const MIME_TYPES: Record<string, string> = {
 };
 
 const NO_CACHE = new Set(['/index.html', '/sw.js', '/manifest.webmanifest', '/content/manifest.json']);
-const HASHED = /(?:^\/assets\/|^\/content\/sites\/|^\/content\/assets\/)|\.[0-9a-f]{16}\.|-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
+const ENTRY_POINT = /^\/content\/sites\/[^/]+\.json$/;
+const HASHED = /(?:^\/assets\/|^\/content\/parts\/|^\/content\/assets\/)|\.[0-9a-f]{16}\.|-[A-Za-z0-9_-]{8}\.(?:js|css)$/;
+
+/** A request handler tried before the static files; true = it has answered. */
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 export interface ServerOptions {
   /** Folder with the built app (index.html, sw.js, assets/). */
@@ -53,6 +63,8 @@ export interface ServerOptions {
   contentDir?: string;
   /** Serve this folder at the root instead of the app: a bare content server (CORS on). */
   contentOnly?: boolean;
+  /** Tried in order before the static files (any method); a handler returning true has answered. */
+  handlers?: RequestHandler[];
 }
 
 export interface RunningServer {
@@ -64,7 +76,7 @@ export interface RunningServer {
 }
 
 function cacheControl(urlPath: string): string {
-  if (NO_CACHE.has(urlPath) || urlPath.endsWith('/manifest.json')) return 'no-cache';
+  if (NO_CACHE.has(urlPath) || urlPath.endsWith('/manifest.json') || ENTRY_POINT.test(urlPath)) return 'no-cache';
   if (HASHED.test(urlPath)) return 'public, max-age=31536000, immutable';
   return 'no-cache';
 }
@@ -85,12 +97,43 @@ async function fileAt(path: string | null): Promise<{ path: string; size: number
   }
 }
 
+/** Strong ETags from file contents, remembered while size and mtime stay the same. */
+const etags = new Map<string, { key: string; etag: string }>();
+async function strongEtag(file: { path: string; size: number; mtime: Date }, suffix = ''): Promise<string> {
+  const key = `${file.size}:${file.mtime.getTime()}`;
+  const known = etags.get(file.path);
+  if (known?.key === key) return known.etag;
+  const hash = createHash('sha256')
+    .update(await readFile(file.path))
+    .digest('base64url')
+    .slice(0, 27);
+  const etag = `"${hash}${suffix}"`;
+  if (etags.size > 20_000) etags.clear();
+  etags.set(file.path, { key, etag });
+  return etag;
+}
+
+/** The encodings a client accepts among ours, best first ("br", "gzip"). */
+function acceptedEncodings(header: string | string[] | undefined): string[] {
+  const text = (Array.isArray(header) ? header.join(',') : (header ?? '')).toLowerCase();
+  const ok = (name: string) => text.split(',').some((p) => p.trim().split(';')[0] === name && !/;\s*q=0(\.0*)?\s*$/.test(p.trim()));
+  return [...(ok('br') ? ['br'] : []), ...(ok('gzip') ? ['gzip'] : [])];
+}
+
+/** Does an If-None-Match header match this ETag (a list, weak or not, or "*")? */
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === etag);
+}
+
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const root = resolve(opts.root);
   const contentDir = resolve(opts.contentDir ?? join(root, 'content'));
   const host = opts.host ?? '127.0.0.1';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const h of opts.handlers ?? []) if (await h(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;
@@ -134,23 +177,41 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end(req.method === 'HEAD' ? undefined : '404 未找到');
       return;
     }
-    const etag = `"${file.size.toString(16)}-${file.mtime.getTime().toString(16)}"`;
     headers['Content-Type'] = MIME_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
     headers['Cache-Control'] = cacheControl(logicalPath);
+    if (isContent) headers['Access-Control-Expose-Headers'] = 'ETag, Content-Encoding';
+    // A compressed copy written beside the file (publisher), when the client takes it.
+    let body = file;
+    let suffix = '';
+    const copies = { br: await fileAt(`${file.path}.br`), gzip: await fileAt(`${file.path}.gz`) };
+    if (copies.br || copies.gzip) {
+      headers['Vary'] = 'Accept-Encoding';
+      for (const enc of acceptedEncodings(req.headers['accept-encoding'])) {
+        const copy = copies[enc as keyof typeof copies];
+        if (copy) {
+          body = copy;
+          suffix = enc === 'br' ? '-br' : '-gz';
+          headers['Content-Encoding'] = enc;
+          break;
+        }
+      }
+    }
+    const etag = await strongEtag(body, suffix);
     headers['ETag'] = etag;
     headers['Last-Modified'] = file.mtime.toUTCString();
     if (logicalPath === '/sw.js') headers['Service-Worker-Allowed'] = '/';
-    if (req.headers['if-none-match'] === etag) {
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      delete headers['Content-Encoding'];
       res.writeHead(304, headers).end();
       return;
     }
-    headers['Content-Length'] = String(file.size);
+    headers['Content-Length'] = String(body.size);
     res.writeHead(200, headers);
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    const stream = createReadStream(file.path);
+    const stream = createReadStream(body.path);
     stream.on('error', () => res.destroy());
     stream.pipe(res);
   }

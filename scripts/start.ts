@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ensureDevKey } from './ensure-dev-key.ts';
 import { REPO, runStep, TSX, VITE } from './run-step.ts';
 import { startServer } from './serve.ts';
-import type { ManifestEnvelope, ManifestPayload } from '../kiosk/src/bundle/schema.ts';
+import type { IndexPayload, SignedEnvelope } from '../kiosk/src/bundle/schema.ts';
 
 async function main(): Promise<number> {
   const key = await ensureDevKey();
@@ -26,8 +26,8 @@ async function main(): Promise<number> {
   }
 
   const root = join(REPO, 'dist');
-  const envelope = JSON.parse(await readFile(join(root, 'content', 'manifest.json'), 'utf8')) as ManifestEnvelope;
-  const manifest = JSON.parse(envelope.payload) as ManifestPayload;
+  const envelope = JSON.parse(await readFile(join(root, 'content', 'manifest.json'), 'utf8')) as SignedEnvelope;
+  const manifest = JSON.parse(envelope.payload) as IndexPayload;
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
   const server = await startServer({ root, port, host });

@@ -5,10 +5,12 @@
  */
 import { execFile } from 'node:child_process';
 import { createHash, createPrivateKey, sign } from 'node:crypto';
-import { cp, readFile, rename, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { ManifestEnvelope, ManifestPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import type { EntryPayload, IndexPayload, ItemPart, PartRef, SignedEnvelope, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import { entryPath, partPath } from '../../kiosk/src/bundle/schema.ts';
+import { readEntry, readIndex, readSiteBundle as assembledBundle } from '../../scripts/publish/read-published.ts';
 import { CONTENT_SOURCE, DEMO_CONTENT_OUT, REPO } from './paths.ts';
 
 const run = promisify(execFile);
@@ -30,7 +32,7 @@ export async function copyPublished(dest: string, from = DEMO_CONTENT_OUT): Prom
  * (`npm run publish-content -- --content … --out …`). Publishing into a folder that already holds
  * a publish makes the next version. Returns the new manifest payload.
  */
-export async function publishInto(outDir: string, contentDir = CONTENT_SOURCE): Promise<ManifestPayload> {
+export async function publishInto(outDir: string, contentDir = CONTENT_SOURCE): Promise<IndexPayload> {
   try {
     await run(
       process.execPath,
@@ -47,31 +49,75 @@ export async function publishInto(outDir: string, contentDir = CONTENT_SOURCE): 
   return (await readManifest(outDir)).payload;
 }
 
-export async function readManifest(dir: string): Promise<{ envelope: ManifestEnvelope; payload: ManifestPayload }> {
-  const envelope = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as ManifestEnvelope;
-  return { envelope, payload: JSON.parse(envelope.payload) as ManifestPayload };
+/** The county index (manifest.json) of a published folder. */
+export async function readManifest(dir: string): Promise<{ envelope: SignedEnvelope; payload: IndexPayload }> {
+  return readIndex(dir);
 }
 
+/** A site's signed entry point (sites/<code>.json). */
+export async function readSiteEntry(dir: string, siteCode: string): Promise<EntryPayload> {
+  return readEntry(dir, siteCode).payload;
+}
+
+/** The SiteBundle a kiosk assembles for `siteCode` from the folder's parts. */
 export async function readSiteBundle(dir: string, siteCode: string): Promise<SiteBundle> {
-  const { payload } = await readManifest(dir);
-  const site = payload.sites.find((s) => s.code === siteCode);
-  if (!site) throw new Error(`no site ${siteCode} in ${dir}`);
-  return JSON.parse(await readFile(join(dir, site.path), 'utf8')) as SiteBundle;
+  return assembledBundle(dir, siteCode);
 }
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /** Signs a payload with the development key (.keys/dev.key), as the publisher does. */
-export async function signPayload(payload: ManifestPayload): Promise<ManifestEnvelope> {
-  const pem = await readFile(join(REPO, '.keys', 'dev.key'), 'utf8');
+export async function signPayload(
+  format: SignedEnvelope['format'],
+  payload: unknown,
+  keyFile = join(REPO, '.keys', 'dev.key'),
+): Promise<SignedEnvelope> {
+  const pem = await readFile(keyFile, 'utf8');
   const key = createPrivateKey(pem);
   const text = JSON.stringify(payload);
   const pub = key.export({ format: 'jwk' }).x as string; // base64url of the raw public key
   return {
-    format: 'bianmin-manifest',
+    format,
     payload: text,
     signature: sign(null, Buffer.from(text, 'utf8'), key).toString('base64'),
     keyId: sha256(Buffer.from(pub, 'base64url')).slice(0, 16),
+  };
+}
+
+/** Writes a file atomically (temp + rename), as a publisher would, and drops stale compressed copies. */
+export async function writeServed(dir: string, rel: string, data: string | Buffer): Promise<void> {
+  const file = join(dir, rel);
+  await mkdir(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+  for (const ext of ['.gz', '.br']) await unlink(file + ext).catch(() => undefined);
+}
+
+/** Writes a part (JSON of `value`) under its hash; returns its ref. */
+export async function writePartValue(dir: string, value: unknown): Promise<PartRef> {
+  const data = Buffer.from(JSON.stringify(value));
+  const ref = { sha256: sha256(data), bytes: data.length };
+  await writeServed(dir, partPath(ref.sha256), data);
+  return ref;
+}
+
+/** Signs and writes a site's entry point. */
+export async function writeEntry(dir: string, payload: EntryPayload, envelope?: SignedEnvelope): Promise<void> {
+  const env = envelope ?? (await signPayload('bianmin-entry', payload));
+  await writeServed(dir, entryPath(payload.site.code), JSON.stringify(env));
+}
+
+/** The parts of an (edited) SiteBundle, written into `dir`; returns the entry's part list. */
+export async function writeBundleParts(dir: string, b: SiteBundle): Promise<EntryPayload['parts']> {
+  const item = ({ where: _w, window: _n, ...rest }: SiteBundle['items'][number]): ItemPart => rest;
+  return {
+    site: await writePartValue(dir, { county: b.county, site: b.site, staff: b.staff, topics: b.topics }),
+    departments: await writePartValue(dir, { departments: b.departments }),
+    search: await writePartValue(dir, { search: b.search }),
+    items: await Promise.all(b.items.map((i) => writePartValue(dir, item(i)))),
+    announcements: await Promise.all(b.announcements.map((a) => writePartValue(dir, a))),
+    documents: await Promise.all(b.documents.map((d) => writePartValue(dir, d))),
   };
 }
 
@@ -82,48 +128,45 @@ export interface EditOptions {
   sites?: string[];
   /**
    * 'sign' (default): a newer, correctly signed version — what the publisher would make.
-   * 'break-signature': the new payload keeps the old signature (refused: bad signature).
-   * 'break-hash': the manifest is a correctly signed newer version, but the edited site files
-   *   served do not match the hashes it lists (refused: hash mismatch).
+   * 'break-signature': the new entry points keep the old signature (refused: bad signature).
+   * 'break-hash': the entry points are correctly signed newer versions, but the edited site
+   *   parts served do not match the hashes they list (refused: hash mismatch).
    */
   how?: 'sign' | 'break-signature' | 'break-hash';
 }
 
 /**
  * Makes the next version of a published folder in place, without the publisher: edits site
- * bundles, rewrites their content-addressed files, bumps the version and (re-)signs.
- * Returns the new payload.
+ * bundles, writes their parts, bumps the version of every entry point and of the index and
+ * (re-)signs. Returns the new index payload.
  */
-export async function editPublished(dir: string, opts: EditOptions = {}): Promise<ManifestPayload> {
-  const { envelope, payload } = await readManifest(dir);
+export async function editPublished(dir: string, opts: EditOptions = {}): Promise<IndexPayload> {
+  const { payload: index } = await readManifest(dir);
   const how = opts.how ?? 'sign';
-  const next: ManifestPayload = { ...payload, version: payload.version + 1, publishedAt: new Date().toISOString(), sites: [] };
-  const tamperLater: { path: string; text: string }[] = [];
-  for (const site of payload.sites) {
-    if (!opts.editBundle || (opts.sites && !opts.sites.includes(site.code))) {
-      next.sites.push(site);
-      continue;
+  const version = index.version + 1;
+  const publishedAt = new Date().toISOString();
+  for (const site of index.sites) {
+    const { envelope, payload } = readEntry(dir, site.code);
+    const next: EntryPayload = { ...payload, version, publishedAt };
+    if (opts.editBundle && (!opts.sites || opts.sites.includes(site.code))) {
+      const edited = opts.editBundle(structuredClone(await readSiteBundle(dir, site.code)));
+      next.parts = await writeBundleParts(dir, edited);
+      if (how === 'break-hash') {
+        // The signed entry point describes other bytes (same length, one bit flipped) than the file served.
+        const file = join(dir, partPath(next.parts.site.sha256));
+        const served = await readFile(file);
+        const claimed = Buffer.from(served);
+        claimed[claimed.length - 2] ^= 1;
+        next.parts.site = { sha256: sha256(claimed), bytes: claimed.length };
+        await writeServed(dir, partPath(next.parts.site.sha256), served);
+      }
     }
-    const original = JSON.parse(await readFile(join(dir, site.path), 'utf8')) as SiteBundle;
-    const edited = JSON.stringify(opts.editBundle(structuredClone(original)));
-    // break-hash: the signed manifest describes other bytes (same length, one bit flipped)
-    // than the file that is served.
-    const claimed = Buffer.from(edited);
-    if (how === 'break-hash') claimed[claimed.length - 1] ^= 1;
-    const hash = sha256(claimed);
-    const path = site.path.replace(/\.[0-9a-f]{16}\.json$/, `.${hash.slice(0, 16)}.json`);
-    if (how === 'break-hash') tamperLater.push({ path, text: edited });
-    else await writeFile(join(dir, path), edited);
-    next.sites.push({ ...site, path, sha256: hash, bytes: claimed.length });
+    const signed = await signPayload('bianmin-entry', next);
+    await writeEntry(dir, next, how === 'break-signature' ? { ...signed, signature: envelope.signature } : signed);
   }
-  next.contentHash = sha256([...next.sites, ...next.assets].map((p) => p.sha256).join(''));
-  const signed = await signPayload(next);
-  const out: ManifestEnvelope = how === 'break-signature' ? { ...signed, signature: envelope.signature } : signed;
-  for (const t of tamperLater) await writeFile(join(dir, t.path), t.text);
-  const tmp = join(dir, `.manifest.${process.pid}.tmp`);
-  await writeFile(tmp, JSON.stringify(out, null, 2));
-  await rename(tmp, join(dir, 'manifest.json'));
-  return next;
+  const nextIndex: IndexPayload = { ...index, version, publishedAt };
+  await writeServed(dir, 'manifest.json', JSON.stringify(await signPayload('bianmin-index', nextIndex)));
+  return nextIndex;
 }
 
 /** Renames the first item of a site (handy visible change for update/tamper tests). */

@@ -7,7 +7,8 @@ import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
 import { App } from './app/App.tsx';
-import { parseConfig } from './app/config.ts';
+import { effect } from '@preact/signals';
+import { parseConfig, rememberSite } from './app/config.ts';
 import { createAppState } from './state/app-state.ts';
 import { createContentSync } from './state/sync.ts';
 import { registerServiceWorker } from './sw/register.ts';
@@ -30,8 +31,10 @@ const state = createAppState(config);
 const sw = registerServiceWorker(state.appUpdateReady, config.resetServiceWorker);
 const sync = createContentSync(state, {
   publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
+  contentBase: config.contentBase,
+  pollSeconds: config.pollSeconds,
   openDb: openKioskDb,
-  storage,
+  rememberSite: (code) => rememberSite(storage, code),
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;
@@ -43,6 +46,16 @@ Object.assign(state.actions, {
   selectSite: sync.selectSite,
   checkNow: sync.checkNow,
   applyAppUpdate: sw.applyUpdate,
+  rollback: sync.rollback,
+});
+// The version shown and the last check's outcome, for tests and for staff inspecting the page
+// (never parsed from log text).
+effect(() => {
+  const root = document.documentElement.dataset;
+  root.contentVersion = String(state.contentVersion.value ?? '');
+  const sync = state.syncStatus.value;
+  root.syncChecks = String(sync.lastCheckAt ?? '');
+  root.syncError = sync.lastError ?? '';
 });
 
 document.documentElement.dataset.mode = config.mode;

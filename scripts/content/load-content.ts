@@ -11,6 +11,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './problems.ts';
+import { decodeContentFile } from './read-text.ts';
 import type {
   AnnouncementSource,
   CountySource,
@@ -21,7 +22,8 @@ import type {
   StaffSource,
   TopicSource,
 } from './source-types.ts';
-import { parseMarkdownSource, parseYamlSource, type MarkdownSource, type SourceFile } from './yaml-source.ts';
+import { ParseCache } from './parse-cache.ts';
+import type { MarkdownSource, SourceFile } from './yaml-source.ts';
 
 /**
  * Parsed but unvalidated content. The data is typed as the source types for
@@ -50,9 +52,18 @@ const YAML_EXT = /\.ya?ml$/i;
 /** Top-level files read by name. */
 const KNOWN_OTHER = new Set(['county.yaml', 'departments.yaml', 'topics.yaml']);
 
-export async function loadContent(dir: string): Promise<LoadedContent> {
+export interface LoadOptions {
+  /** Parsed-file cache (publisher); default: parse every file. */
+  cache?: ParseCache;
+}
+
+/** Files read at once: a big tree is thousands of small files, and disks answer better in parallel. */
+const READ_CONCURRENCY = 64;
+
+export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadedContent> {
+  const cache = options.cache ?? ParseCache.none();
   const root = path.resolve(dir);
-  const files = await listFiles(root);
+  const { files, refused } = await listFiles(root);
   const content: LoadedContent = {
     dir: root,
     sites: [],
@@ -61,22 +72,41 @@ export async function loadContent(dir: string): Promise<LoadedContent> {
     announcements: [],
     documents: [],
     files: new Set(files),
-    problems: [],
+    problems: [...refused],
   };
-  if (files.length === 0) {
+  if (files.length === 0 && refused.length === 0) {
     content.problems.push({ file: root, line: 0, field: '', message: '内容文件夹不存在或为空' });
     return content;
   }
 
+  // Read every YAML and Markdown file concurrently first; parse them in order below.
+  const bytes = new Map<string, Promise<Buffer>>();
+  const wanted = files.filter((f) => YAML_EXT.test(f) || f.endsWith('.md'));
+  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY) {
+    const batch = wanted.slice(i, i + READ_CONCURRENCY).map((rel) => {
+      const read = readFile(path.join(root, rel));
+      read.catch(() => undefined); // reported when used
+      bytes.set(rel, read);
+      return read.catch(() => undefined);
+    });
+    await Promise.all(batch);
+  }
+  const readText = async (rel: string): Promise<string | undefined> => {
+    const { text, problem } = decodeContentFile(rel, await (bytes.get(rel) ?? readFile(path.join(root, rel))));
+    if (problem) content.problems.push(problem);
+    return text;
+  };
   const yaml = async <T>(rel: string): Promise<SourceFile<T> | undefined> => {
-    const text = await readFile(path.join(root, rel), 'utf8');
-    const { source, problems } = parseYamlSource(rel, text.replace(/^\uFEFF/, ''));
+    const text = await readText(rel);
+    if (text === undefined) return undefined;
+    const { source, problems } = cache.yaml(rel, text);
     content.problems.push(...problems);
     return source as SourceFile<T> | undefined;
   };
   const markdown = async <T>(rel: string): Promise<MarkdownSource<T> | undefined> => {
-    const text = await readFile(path.join(root, rel), 'utf8');
-    const { source, problems } = parseMarkdownSource(rel, text);
+    const text = await readText(rel);
+    if (text === undefined) return undefined;
+    const { source, problems } = cache.markdown(rel, text);
     content.problems.push(...problems);
     return source as MarkdownSource<T> | undefined;
   };
@@ -137,8 +167,9 @@ export function baseName(rel: string): string {
   return path.posix.basename(rel).replace(/\.[^.]+$/, '');
 }
 
-async function listFiles(root: string): Promise<string[]> {
+async function listFiles(root: string): Promise<{ files: string[]; refused: Problem[] }> {
   const out: string[] = [];
+  const refused: Problem[] = [];
   const walk = async (abs: string, rel: string) => {
     let entries;
     try {
@@ -149,10 +180,19 @@ async function listFiles(root: string): Promise<string[]> {
     for (const e of entries) {
       if (e.name.startsWith('.')) continue;
       const childRel = rel ? `${rel}/${e.name}` : e.name;
-      if (e.isDirectory()) await walk(path.join(abs, e.name), childRel);
+      if (e.isSymbolicLink()) {
+        // Never followed: a link can point anywhere on the machine (or loop).
+        refused.push({
+          file: childRel,
+          line: 0,
+          field: '',
+          message: '这是一个快捷方式（符号链接），不能发布：请把真正的文件或文件夹复制到这里，再删掉这个链接',
+        });
+      } else if (e.isDirectory()) await walk(path.join(abs, e.name), childRel);
       else if (e.isFile()) out.push(childRel);
+      else refused.push({ file: childRel, line: 0, field: '', message: '这不是普通文件，不能发布：请删掉它' });
     }
   };
   await walk(root, '');
-  return out.sort();
+  return { files: out.sort(), refused: refused.sort((a, b) => (a.file < b.file ? -1 : 1)) };
 }

@@ -4,7 +4,9 @@
  * `line(path)` lookup so that a problem in any field can name its line.
  */
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
-import type { FieldPath, Problem } from './problems.ts';
+import { formatFieldPath, type FieldPath, type Problem } from './problems.ts';
+import { markdownRefusal } from './markdown-limits.ts';
+import { CONTROL_CHAR, controlCharName } from './read-text.ts';
 
 /** A parsed YAML document (or front matter) with a line lookup. */
 export interface SourceFile<T = unknown> {
@@ -76,7 +78,25 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
       }
     },
   });
-  const data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (err) {
+    // yaml throws a ReferenceError when aliases expand too much ("billion laughs").
+    let aliasLine = 1;
+    visit(doc, {
+      Alias(_key, node) {
+        aliasLine = lineCounter.linePos(node.range?.[0] ?? 0).line;
+        return visit.BREAK;
+      },
+    });
+    const why = err instanceof ReferenceError ? '别名（& 和 *）展开后内容过多，像是恶意构造的文件' : '内容无法读取';
+    return {
+      problems: [
+        { file, line: aliasLine + lineOffset, field: '', message: `YAML 文件不能发布：${why}；请不要使用 & 和 * 别名，把内容直接写出来` },
+      ],
+    };
+  }
   const lineAt = (offset: number | undefined) => (offset === undefined ? 1 + lineOffset : lineCounter.linePos(offset).line + lineOffset);
   const line = (path: FieldPath): number => {
     let node: Node | null | undefined = doc.contents as Node | null;
@@ -99,7 +119,32 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
     }
     return best;
   };
+  for (const bad of controlCharacters(data, [])) {
+    problems.push({
+      file,
+      line: line(bad),
+      field: formatFieldPath(bad),
+      message: `内容中有看不见的控制字符（${controlCharName(valueAt(data, bad))}），多半是从别的软件复制时带进来的：请删掉这个字段的内容重新输入`,
+    });
+  }
+  if (problems.length > 0) return { problems };
   return { source: { file, data, line }, problems };
+}
+
+/** Paths of string values (or of maps whose keys) that hold control characters. */
+function controlCharacters(value: unknown, path: (string | number)[]): (string | number)[][] {
+  if (typeof value === 'string') return CONTROL_CHAR.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => controlCharacters(v, [...path, i]));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([k, v]) => (CONTROL_CHAR.test(k) ? [path] : controlCharacters(v, [...path, k])));
+  }
+  return [];
+}
+
+function valueAt(data: unknown, path: (string | number)[]): string {
+  let v: unknown = data;
+  for (const seg of path) v = (v as Record<string | number, unknown> | undefined)?.[seg];
+  return typeof v === 'string' ? v : Object.keys((v as object) ?? {}).join('');
 }
 
 /** First line (1-based, before `limit`) with an odd number of `quote` characters. */
@@ -141,6 +186,8 @@ export function parseMarkdownSource(file: string, text: string): { source?: Mark
   const parsed = parseYamlSource(file, fm, 1);
   if (!parsed.source) return { problems: parsed.problems };
   const body = lines.slice(end + 1).join('\n');
+  const refusal = markdownRefusal(body);
+  if (refusal) return { problems: [{ file, line: end + 1 + refusal.line, field: '', message: refusal.message }] };
   return {
     source: { ...parsed.source, body, bodyLine: end + 2 },
     problems: parsed.problems,

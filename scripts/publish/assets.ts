@@ -4,10 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { PartRef } from '../../kiosk/src/bundle/schema.ts';
+import type { AssetRef } from '../../kiosk/src/bundle/schema.ts';
 import { hash16, sha256Hex } from './hashing.ts';
 
-export interface AssetFile extends PartRef {
+export interface AssetFile extends AssetRef {
   data: Buffer;
   /** Content-relative source path of the first file that gave these bytes. */
   source: string;
@@ -33,6 +33,14 @@ export class AssetRegistry {
     }
     this.bySource.set(contentRelPath, assetPath);
     return assetPath;
+  }
+
+  /** Refs of these asset paths, ordered by path. */
+  refs(paths: Iterable<string>): AssetRef[] {
+    return [...new Set(paths)]
+      .sort()
+      .map((p) => this.byPath.get(p)!)
+      .map((a) => ({ path: a.path, sha256: a.sha256, bytes: a.bytes }));
   }
 
   /** All assets, ordered by path. */

@@ -4,7 +4,7 @@ import type { SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { DISCLOSURE_FIELDS } from '../../kiosk/src/bundle/schema.ts';
 import { loadContent } from '../content/load-content.ts';
 import { validateContent } from '../content/validate-content.ts';
-import { buildBundles, type BuildResult } from './build-bundles.ts';
+import { buildBundles, siteBundleOf, type BuildResult } from './build-bundles.ts';
 import { replace, writeContent } from './fixtures/minimal-content.ts';
 
 // File-heavy tests: a generous timeout for a busy machine (no timing is asserted).
@@ -12,7 +12,7 @@ vi.setConfig({ testTimeout: 30_000 });
 
 let dir: string;
 let built: BuildResult;
-const bundle = (code: string): SiteBundle => built.sites.find((s) => s.bundle.site.code === code)!.bundle;
+const bundle = (code: string): SiteBundle => siteBundleOf(built, built.sites.find((s) => s.summary.code === code)!);
 const codes = (b: SiteBundle) => b.items.map((i) => i.code);
 
 beforeAll(async () => {
@@ -25,7 +25,7 @@ afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('buildBundles', () => {
   it('orders sites: each township followed by its villages', () => {
-    expect(built.sites.map((s) => s.bundle.site.code)).toEqual(['alpha', 'alpha-east', 'beta', 'beta-west']);
+    expect(built.sites.map((s) => s.summary.code)).toEqual(['alpha', 'alpha-east', 'beta', 'beta-west']);
   });
 
   it('offers township items (乡镇, 乡镇和村) at townships, filtered by sites', () => {
@@ -75,7 +75,7 @@ describe('buildBundles', () => {
   });
 
   it('fills every disclosure element of every item', () => {
-    for (const { bundle: b } of built.sites) {
+    for (const b of built.sites.map((s) => siteBundleOf(built, s))) {
       for (const item of b.items) {
         for (const { key } of DISCLOSURE_FIELDS) {
           const v = item[key];
@@ -176,7 +176,9 @@ describe('buildBundles with variations', () => {
     const d = await writeContent({ 'items/minzheng/MZ-002.yaml': replace('mode: 即办件', 'mode: 即办件\nlegalDays: 5') });
     try {
       const b = buildBundles(await loadContent(d));
-      expect(b.sites[0].bundle.items.find((i) => i.code === 'MZ-002')!.timeLimit).toBe('即办件，材料齐全当场办结（法定时限5个工作日）');
+      expect(siteBundleOf(b, b.sites[0]).items.find((i) => i.code === 'MZ-002')!.timeLimit).toBe(
+        '即办件，材料齐全当场办结（法定时限5个工作日）',
+      );
     } finally {
       await rm(d, { recursive: true, force: true });
     }

@@ -1,29 +1,41 @@
 /**
- * Validated content → one SiteBundle per site, every reference resolved
- * (departments, windows, supervision and enquiry phones, time-limit sentence,
- * where to go, hours, parents and stations), Markdown rendered, dates in ISO
- * 8601 with the county's offset, search index precomputed. Pure apart from
- * reading image files; no timestamps, stable order everywhere.
+ * Validated content → the parts of every site (format 2, see schema.ts): each item,
+ * announcement and document serialised and hashed ONCE for the whole county, and per site
+ * its SitePart (site information with every reference resolved: hours, phones, windows,
+ * parents and stations, staff, topics), DepartmentsPart and SearchPart, plus the list of
+ * images its parts refer to. Markdown rendered, dates in ISO 8601 with the county's offset,
+ * search index precomputed. What differs per site for an item (where to go, window, phones)
+ * is resolved by the kiosk (bundle/assemble.ts). Pure apart from reading image files; no
+ * timestamps, stable order everywhere.
  */
 import type {
   Announcement,
+  AssetRef,
   CountyInfo,
   Department,
+  DepartmentsPart,
+  EntryParts,
   GovDocument,
+  ItemPart,
   OpeningHours,
+  PartRef,
   Phone,
   ServiceItem,
   SiteBundle,
   SiteInfo,
+  SitePart,
+  SiteSummary,
   StaffMember,
   Step,
   Topic,
 } from '../../kiosk/src/bundle/schema.ts';
-import { FORMAT_VERSION } from '../../kiosk/src/bundle/schema.ts';
+import { assembleBundle, siteParts } from '../../kiosk/src/bundle/assemble.ts';
+import { canonicalJson } from './canonical-json.ts';
+import { sha256Hex } from './hashing.ts';
 import { formatIsoInZone, parseDateTime } from '../content/dates.ts';
 import type { LoadedContent } from '../content/load-content.ts';
 import { resolveContentRef } from '../content/markdown-refs.ts';
-import { siteOffersItem, sitesCover, type SiteRef } from '../content/site-offer.ts';
+import { levelFitsSite, sitesCover, type SiteRef } from '../content/site-offer.ts';
 import type {
   AnnouncementSource,
   CountySource,
@@ -39,19 +51,72 @@ import { expireMs } from '../content/validate-texts.ts';
 import type { MarkdownSource } from '../content/yaml-source.ts';
 import { AssetRegistry } from './assets.ts';
 import { renderMarkdown } from './markdown.ts';
-import { buildSearchIndex } from './search-index.ts';
+import { buildSearchIndex, buildSearchLookup } from './search-index.ts';
 import { naturalCompare } from './natural-order.ts';
 
 export interface BuiltSite {
   source: SiteSource;
-  bundle: SiteBundle;
+  summary: SiteSummary;
+  parts: EntryParts;
+  /** Images this site's parts refer to, by path. */
+  assets: AssetRef[];
+}
+
+/** A serialised part: its canonical JSON bytes and the value they encode. */
+export interface PartFile {
+  ref: PartRef;
+  data: Buffer;
+  value: unknown;
+}
+
+/** Every distinct part of a publish, by SHA-256: equal parts of different sites are one file. */
+export class PartSet {
+  readonly byHash = new Map<string, PartFile>();
+
+  /** Adds a value (or its canonical JSON text, when the caller already made it). */
+  add(value: unknown, json = canonicalJson(value)): PartRef {
+    const data = Buffer.from(json, 'utf8');
+    const sha256 = sha256Hex(data);
+    const known = this.byHash.get(sha256);
+    if (known) return known.ref;
+    const ref = { sha256, bytes: data.length };
+    this.byHash.set(sha256, { ref, data, value });
+    return ref;
+  }
+
+  value(sha256: string): unknown {
+    return this.byHash.get(sha256)?.value;
+  }
+}
+
+/** What one item, announcement or document published as (for the change report). */
+export interface CatalogueEntry {
+  name: string;
+  sha256: string;
 }
 
 export interface BuildResult {
   county: CountyInfo;
   /** Townships by code, each followed by its villages by code. */
   sites: BuiltSite[];
+  parts: PartSet;
   assets: AssetRegistry;
+  /** By id: each item's, announcement's, document's and site's part hash. */
+  catalogue: {
+    items: Record<string, CatalogueEntry>;
+    announcements: Record<string, CatalogueEntry>;
+    documents: Record<string, CatalogueEntry>;
+    sites: Record<string, CatalogueEntry>;
+  };
+}
+
+/** The SiteBundle a kiosk assembles from a built site's parts (tests, reports). */
+export function siteBundleOf(built: Pick<BuildResult, 'parts'>, site: BuiltSite): SiteBundle {
+  const entry = { site: site.summary, parts: site.parts } as Parameters<typeof assembleBundle>[0];
+  return assembleBundle(
+    entry,
+    siteParts(entry, (h) => built.parts.value(h)),
+  );
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -60,10 +125,6 @@ const byCode = naturalCompare;
 
 function phone(p: PhoneSource): Phone {
   return { label: p.label, number: String(p.number) };
-}
-
-function phoneText(p: Phone): string {
-  return `${p.label} ${p.number}`;
 }
 
 /** Build every site's bundle. `content` must have passed validateContent(). */
@@ -98,29 +159,56 @@ export function buildBundles(content: LoadedContent): BuildResult {
     .sort((a, b) => (departmentOrder.get(a.department) ?? 0) - (departmentOrder.get(b.department) ?? 0) || byCode(a.code, b.code));
   const staffByTownship = new Map(content.staff.map((s) => [s.file.replace(/^staff\/|\.ya?ml$/g, ''), s.data.staff]));
 
-  // Markdown is rendered once per file; images become assets.
-  const render = (src: MarkdownSource) =>
-    renderMarkdown(src.body, (ref) => {
+  // Markdown is rendered once per file; images become assets (remembered per file).
+  const parts = new PartSet();
+  let images: Set<string>;
+  const render = (src: MarkdownSource) => {
+    images = new Set();
+    return renderMarkdown(src.body, (ref) => {
       const rel = resolveContentRef(src.file, ref);
-      return rel !== undefined && content.files.has(rel) ? assets.add(rel) : undefined;
+      if (rel === undefined || !content.files.has(rel)) return undefined;
+      const p = assets.add(rel);
+      images.add(p);
+      return p;
     });
+  };
+  const published = <T extends { id: string }>(src: MarkdownSource, out: T) => ({ src, out, images, ref: parts.add(out) });
   const announcements = content.announcements
-    .map((src) => ({ src: src.data as AnnouncementSource, out: announcement(src, render(src), timeZone) }))
+    .map((src) => published(src, announcement(src, render(src), timeZone)))
     .sort((a, b) => cmpDesc(a.out.publishAt, b.out.publishAt) || byCode(a.out.id, b.out.id));
   const documents = content.documents
-    .map((src) => ({ src: src.data as DocumentSource, out: govDocument(src, render(src)) }))
+    .map((src) => published(src, govDocument(src, render(src))))
     .sort((a, b) => cmpDesc(a.out.date, b.out.date) || byCode(a.out.id, b.out.id));
   const topics = content.topics?.data.topics ?? [];
+  // Each item once for the county.
+  const itemParts = new Map(
+    items.map((it) => {
+      const part = itemPart(it, departments.get(it.department)!);
+      return [it.code, { part, ref: parts.add(part) }];
+    }),
+  );
+  const searchJson = new Map<string, string>();
+  const searchParts = new Map<string, PartRef>();
+  const catalogue: BuildResult['catalogue'] = { items: {}, announcements: {}, documents: {}, sites: {} };
+  for (const it of items) catalogue.items[it.code] = { name: it.name, sha256: itemParts.get(it.code)!.ref.sha256 };
+  for (const a of announcements) catalogue.announcements[a.out.id] = { name: a.out.title, sha256: a.ref.sha256 };
+  for (const d of documents) catalogue.documents[d.out.id] = { name: d.out.title, sha256: d.ref.sha256 };
+
+  const itemsCovering = coverIndex(items, (it) => it.sites);
+  const announcementsCovering = coverIndex(announcements, (a) => (a.src.data as AnnouncementSource).sites);
+  const documentsCovering = coverIndex(documents, (d) => (d.src.data as DocumentSource).sites);
 
   const sites: BuiltSite[] = ordered.map((site) => {
     const ref: SiteRef = { code: site.code, kind: site.kind, parent: site.parent };
     const township = site.kind === 'township' ? site : siteByCode.get(site.parent!)!;
+    const siteImages = new Set<string>();
     const info = siteInfo(site, township, county, villagesOf(site.code), assets);
-    const offered = items
-      .filter((it) => siteOffersItem(it, ref))
-      .map((it) => serviceItem(it, departments.get(it.department)!, info, township));
-    const offeredCodes = new Set(offered.map((i) => i.code));
-    const usedDepartments = new Set([...offered.map((i) => i.departmentId), ...info.windows.flatMap((w) => w.departments)]);
+    if (info.agent?.photo) siteImages.add(info.agent.photo);
+    const offered = itemsCovering(ref)
+      .filter((it) => levelFitsSite(it.level, ref))
+      .map((it) => itemParts.get(it.code)!);
+    const offeredCodes = new Set(offered.map((i) => i.part.code));
+    const usedDepartments = new Set([...offered.map((i) => i.part.departmentId), ...info.windows.flatMap((w) => w.departments)]);
     const siteTopics: Topic[] = topics
       .map((t) => ({
         id: t.id,
@@ -130,23 +218,91 @@ export function buildBundles(content: LoadedContent): BuildResult {
         items: t.items.filter((c) => offeredCodes.has(c)),
       }))
       .filter((t) => t.items.length > 0);
-    const siteAnnouncements = announcements.filter((a) => sitesCover(a.src.sites, ref)).map((a) => a.out);
-    const siteDocuments = documents.filter((d) => sitesCover(d.src.sites, ref)).map((d) => d.out);
-    const bundle: SiteBundle = {
-      format: FORMAT_VERSION,
-      county,
-      site: info,
-      departments: departmentList.filter((d) => usedDepartments.has(d.id)).map(department),
-      items: offered,
-      topics: siteTopics,
-      announcements: siteAnnouncements,
-      documents: siteDocuments,
-      staff: site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [],
-      search: buildSearchIndex(offered, siteDocuments, siteAnnouncements),
+    const siteAnnouncements = announcementsCovering(ref);
+    const siteDocuments = documentsCovering(ref);
+    for (const x of [...siteAnnouncements, ...siteDocuments]) for (const p of x.images) siteImages.add(p);
+    const staff = site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [];
+    for (const m of staff) if (m.photo) siteImages.add(m.photo);
+    const sitePart: SitePart = { county, site: info, staff, topics: siteTopics };
+    const departmentsPart: DepartmentsPart = { departments: departmentList.filter((d) => usedDepartments.has(d.id)).map(department) };
+    // The search part is the largest per-site file: its entries are serialised once and joined
+    // (the same bytes canonicalJson gives for { search, searchIndex }).
+    // Sites offering the same items, documents and announcements share one search part: built once.
+    const searchKey = [
+      ...offered.map((i) => i.part.code),
+      '|',
+      ...siteDocuments.map((d) => d.out.id),
+      '|',
+      ...siteAnnouncements.map((a) => a.out.id),
+    ].join('\u0000');
+    let searchRef = searchParts.get(searchKey);
+    if (!searchRef) {
+      const search = buildSearchIndex(
+        // The index reads code, name and keywords only: the same in the part as in the resolved item.
+        offered.map((i) => i.part) as unknown as ServiceItem[],
+        siteDocuments.map((d) => d.out),
+        siteAnnouncements.map((a) => a.out),
+      );
+      const searchIndex = buildSearchLookup(search);
+      const searchText = `{"search":[${search
+        .map((e) => {
+          const key = `${e.ref}\u0000${e.text}\u0000${e.alias ? 1 : 0}`;
+          let j = searchJson.get(key);
+          if (j === undefined) searchJson.set(key, (j = canonicalJson(e)));
+          return j;
+        })
+        .join(',')}],"searchIndex":${canonicalJson(searchIndex)}}`;
+      searchRef = parts.add({ search, searchIndex }, searchText);
+      searchParts.set(searchKey, searchRef);
+    }
+    const siteRef = parts.add(sitePart);
+    catalogue.sites[site.code] = { name: site.name, sha256: siteRef.sha256 };
+    const built: BuiltSite = {
+      source: site,
+      summary: { code: site.code, name: site.name, kind: site.kind, parent: site.kind === 'village' ? site.parent : undefined },
+      parts: {
+        site: siteRef,
+        departments: parts.add(departmentsPart),
+        search: searchRef,
+        items: offered.map((i) => i.ref),
+        announcements: siteAnnouncements.map((a) => a.ref),
+        documents: siteDocuments.map((d) => d.ref),
+      },
+      assets: assets.refs([...siteImages]),
     };
-    return { source: site, bundle };
+    return built;
   });
-  return { county, sites, assets };
+  return { county, sites, parts, assets, catalogue };
+}
+
+/**
+ * `list.filter((x) => sitesCover(sitesOf(x), site))` for every site, without testing every
+ * element for every site: elements are indexed once by the codes they name.
+ */
+function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly string[] | undefined): (site: SiteRef) => T[] {
+  const everywhere: number[] = [];
+  const byCode = new Map<string, number[]>();
+  list.forEach((x, i) => {
+    const sites = sitesOf(x);
+    if (sites === undefined || sites === 'all') everywhere.push(i);
+    else if (Array.isArray(sites)) {
+      for (const code of new Set(sites)) {
+        const at = byCode.get(code);
+        if (at) at.push(i);
+        else byCode.set(code, [i]);
+      }
+    }
+  });
+  return (site) => {
+    const named = [
+      ...(byCode.get(site.code) ?? []),
+      ...(site.kind === 'village' && site.parent !== undefined ? (byCode.get(site.parent) ?? []) : []),
+    ];
+    const at = [...new Set([...everywhere, ...named])].sort((a, b) => a - b);
+    const out = at.map((i) => list[i]);
+    // Same rule as the validator's (site-offer.ts): checked, cheaply, on the few candidates.
+    return out.filter((x) => sitesCover(sitesOf(x), site));
+  };
 }
 
 function cmpDesc(a: string, b: string): number {
@@ -232,23 +388,10 @@ export function timeLimitText(it: Pick<ItemSource, 'mode' | 'promiseDays' | 'leg
   return `承诺件，${it.promiseDays}个工作日办结${legal}`;
 }
 
-function serviceItem(it: ItemSource, dept: DepartmentSource, site: SiteInfo, township: SiteSource): ServiceItem {
+function itemPart(it: ItemSource, dept: DepartmentSource): ItemPart {
   const steps: Step[] = it.steps.map((s) =>
     typeof s === 'string' ? { title: s } : { title: s.title, detail: s.detail, actor: s.actor, days: s.days },
   );
-  let where: string;
-  let window: string | undefined;
-  if (site.kind === 'township') {
-    const w = site.windows.find((w) => w.departments.includes(it.department))!;
-    where = `${w.number}号窗口（${w.name}）`;
-    window = w.number;
-  } else {
-    const agent = site.agent!;
-    where =
-      it.level === '村(社区)'
-        ? `在本站办理：代办员 ${agent.name}（${agent.phone}）`
-        : `本站代办员 ${agent.name}（${agent.phone}），由代办员代为提交至${township.name}`;
-  }
   const seen = new Set([it.name]);
   const keywords = (it.keywords ?? []).filter((k) => !seen.has(k) && (seen.add(k), true));
   return {
@@ -275,11 +418,10 @@ function serviceItem(it: ItemSource, dept: DepartmentSource, site: SiteInfo, tow
     charged: it.fee.charged,
     feeBasis: it.fee.charged ? it.fee.basis! : (it.fee.basis ?? '不收费'),
     feeStandard: it.fee.charged ? it.fee.standard! : (it.fee.standard ?? '不收费'),
-    supervision: it.supervision ?? phoneText(site.phones.supervision),
-    phone: it.phone !== undefined ? String(it.phone) : dept.phone !== undefined ? String(dept.phone) : site.phones.consultation.number,
+    // Absent: the kiosk takes the site's supervision / consultation phone (assemble.ts).
+    supervision: it.supervision,
+    phone: it.phone !== undefined ? String(it.phone) : dept.phone !== undefined ? String(dept.phone) : undefined,
     level: it.level,
-    where,
-    window,
     keywords,
     faq: it.faq?.map((f) => ({ q: f.q, a: f.a })),
     visits: it.visits ?? 1,

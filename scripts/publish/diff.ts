@@ -1,10 +1,9 @@
 /**
- * What changed since the previous publish: items, announcements and documents
- * (across all sites) added, changed or removed, and sites added or removed.
- * An item counts as changed when any site's resolved form of it changed.
+ * What changed since the previous publish: sites, items, announcements and documents added,
+ * changed or removed. Each is published as one part (sites: their SitePart), so "changed"
+ * means its part hash changed — nothing is re-read from the previous output.
  */
-import type { SiteBundle } from '../../kiosk/src/bundle/schema.ts';
-import { canonicalJson } from './canonical-json.ts';
+import type { BuildResult, CatalogueEntry } from './build-bundles.ts';
 import { naturalCompare } from './natural-order.ts';
 
 export interface ChangeSet {
@@ -20,86 +19,28 @@ export interface PublishDiff {
   documents: ChangeSet;
 }
 
-type Catalogue = Map<string, { name: string; forms: Map<string, string> }>;
+type Catalogue = BuildResult['catalogue'];
 
-function collect<T>(
-  bundles: Iterable<SiteBundle>,
-  pick: (b: SiteBundle) => readonly T[],
-  id: (t: T) => string,
-  name: (t: T) => string,
-): Catalogue {
-  const out: Catalogue = new Map();
-  for (const b of bundles) {
-    for (const t of pick(b)) {
-      const entry = out.get(id(t)) ?? { name: name(t), forms: new Map() };
-      entry.forms.set(b.site.code, canonicalJson(t));
-      out.set(id(t), entry);
-    }
-  }
-  return out;
-}
-
-function compare(before: Catalogue, after: Catalogue): ChangeSet {
+function compare(before: Record<string, CatalogueEntry>, after: Record<string, CatalogueEntry>): ChangeSet {
   const set: ChangeSet = { added: [], changed: [], removed: [] };
-  const ids = [...new Set([...before.keys(), ...after.keys()])].sort(naturalCompare);
+  const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort(naturalCompare);
   for (const id of ids) {
-    const b = before.get(id);
-    const a = after.get(id);
-    if (!b) set.added.push({ id, name: a!.name });
+    const b = before[id];
+    const a = after[id];
+    if (!b) set.added.push({ id, name: a.name });
     else if (!a) set.removed.push({ id, name: b.name });
-    else if (canonicalJson([...a.forms].sort()) !== canonicalJson([...b.forms].sort())) set.changed.push({ id, name: a.name });
+    else if (a.sha256 !== b.sha256) set.changed.push({ id, name: a.name });
   }
   return set;
 }
 
-export function diffBundles(before: Iterable<SiteBundle>, after: Iterable<SiteBundle>): PublishDiff {
-  const b = [...before];
-  const a = [...after];
-  const sites = (list: SiteBundle[]): Catalogue =>
-    new Map(list.map((x) => [x.site.code, { name: x.site.name, forms: new Map([['', canonicalJson(x.site)]]) }]));
+/** Changes from `before` (undefined: unknown, e.g. a first publish or a lost history) to `after`. */
+export function diffCatalogues(before: Catalogue | undefined, after: Catalogue): PublishDiff {
+  const b = before ?? after;
   return {
-    sites: compare(sites(b), sites(a)),
-    items: compare(
-      collect(
-        b,
-        (x) => x.items,
-        (i) => i.code,
-        (i) => i.name,
-      ),
-      collect(
-        a,
-        (x) => x.items,
-        (i) => i.code,
-        (i) => i.name,
-      ),
-    ),
-    announcements: compare(
-      collect(
-        b,
-        (x) => x.announcements,
-        (i) => i.id,
-        (i) => i.title,
-      ),
-      collect(
-        a,
-        (x) => x.announcements,
-        (i) => i.id,
-        (i) => i.title,
-      ),
-    ),
-    documents: compare(
-      collect(
-        b,
-        (x) => x.documents,
-        (i) => i.id,
-        (i) => i.title,
-      ),
-      collect(
-        a,
-        (x) => x.documents,
-        (i) => i.id,
-        (i) => i.title,
-      ),
-    ),
+    sites: compare(b.sites, after.sites),
+    items: compare(b.items, after.items),
+    announcements: compare(b.announcements, after.announcements),
+    documents: compare(b.documents, after.documents),
   };
 }

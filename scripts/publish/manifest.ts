@@ -1,44 +1,42 @@
 /**
- * The signed manifest: a ManifestPayload serialised as canonical JSON, the
- * Ed25519 signature over its UTF-8 bytes, and the key id.
+ * Signed files: an EntryPayload (sites/<code>.json) or the IndexPayload (manifest.json)
+ * serialised as canonical JSON, the Ed25519 signature over its UTF-8 bytes, and the key id.
  */
 import type { KeyObject } from 'node:crypto';
-import type { ManifestEnvelope, ManifestPayload, ManifestSite, PartRef } from '../../kiosk/src/bundle/schema.ts';
+import type { CountyInfo, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
 import { sha256Hex } from './hashing.ts';
 import { signText } from './keys.ts';
+import type { BuiltSite } from './build-bundles.ts';
 
-/** SHA-256 over the county, every site part and every asset part (everything but version and time). */
-export function contentHashOf(county: ManifestPayload['county'], sites: ManifestSite[], assets: PartRef[]): string {
-  return sha256Hex(canonicalJson({ county, sites, assets }));
+/** SHA-256 over the county and every site's parts and assets (everything but version and times). */
+export function contentHashOf(county: Pick<CountyInfo, 'code' | 'name'>, sites: readonly BuiltSite[]): string {
+  return sha256Hex(canonicalJson({ county, sites: sites.map((s) => ({ site: s.summary, parts: s.parts, assets: s.assets })) }));
 }
 
-export function signManifest(payload: ManifestPayload, privateKey: KeyObject, keyId: string): ManifestEnvelope {
+export function signEnvelope(format: SignedEnvelope['format'], payload: unknown, privateKey: KeyObject, keyId: string): SignedEnvelope {
   const text = canonicalJson(payload);
-  return { format: 'bianmin-manifest', payload: text, signature: signText(text, privateKey), keyId };
+  return { format, payload: text, signature: signText(text, privateKey), keyId };
 }
 
-/** manifest.json bytes: the envelope, pretty-printed with a fixed key order. */
-export function manifestFileText(envelope: ManifestEnvelope): string {
-  return `${JSON.stringify(
-    { format: envelope.format, keyId: envelope.keyId, payload: envelope.payload, signature: envelope.signature },
-    null,
-    2,
-  )}\n`;
+/** File bytes of a signed envelope: fixed key order, one line (it is small and polled). */
+export function envelopeFileText(envelope: SignedEnvelope): string {
+  return `${JSON.stringify({ format: envelope.format, keyId: envelope.keyId, payload: envelope.payload, signature: envelope.signature })}\n`;
 }
 
-export function parseEnvelope(text: string): ManifestEnvelope | undefined {
+export function parseEnvelope(text: string, format?: SignedEnvelope['format']): SignedEnvelope | undefined {
   try {
-    const e = JSON.parse(text) as Partial<ManifestEnvelope>;
+    const e = JSON.parse(text) as Partial<SignedEnvelope>;
     if (
-      e.format !== 'bianmin-manifest' ||
+      (e.format !== 'bianmin-entry' && e.format !== 'bianmin-index') ||
+      (format !== undefined && e.format !== format) ||
       typeof e.payload !== 'string' ||
       typeof e.signature !== 'string' ||
       typeof e.keyId !== 'string'
     ) {
       return undefined;
     }
-    return e as ManifestEnvelope;
+    return e as SignedEnvelope;
   } catch {
     return undefined;
   }

@@ -7,6 +7,10 @@
  */
 import { Marked, type Token } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { markdownRefusal } from '../content/markdown-limits.ts';
+
+/** A body the Markdown lexer must not see (markdownRefusal). Message in Chinese, without the body. */
+export class MarkdownRefused extends Error {}
 
 export interface RenderedText {
   html: string;
@@ -71,6 +75,9 @@ const SANITIZE: sanitizeHtml.IOptions = {
  * asset path; references it cannot map are dropped.
  */
 export function renderMarkdown(body: string, imageAsset: (ref: string) => string | undefined = () => undefined): RenderedText {
+  // The loader reports these as problems; never hand such a body to the lexer.
+  const refusal = markdownRefusal(body);
+  if (refusal) throw new MarkdownRefused(`第 ${refusal.line} 行：${refusal.message}`);
   const marked = new Marked({ gfm: true, breaks: false, async: false });
   marked.use({
     renderer: {

@@ -1,37 +1,48 @@
 /**
- * The published folder on disk: reading the previous manifest and bundles,
- * writing content-addressed parts and the manifest atomically (temp file +
- * rename), the publish history and pruning of parts that none of the last
- * KEEP_MANIFESTS manifests reference.
+ * The published folder on disk: reading the previous index, writing
+ * content-addressed parts and the signed files atomically (temp file +
+ * rename) with their compressed copies, the publish history and pruning of
+ * parts that none of the last KEEP_MANIFESTS publishes reference.
  *
- *   <out>/manifest.json
- *   <out>/sites/<code>.<hash16>.json, <out>/assets/<hash16>.<ext>
- *   <out>/.publish-history.json   { manifests: [{ version, contentHash, publishedAt, files }] }
+ *   <out>/manifest.json, <out>/sites/<code>.json          signed (rewritten by each publish)
+ *   <out>/parts/<hash16>.json, <out>/assets/<hash16>.<ext>  content-addressed (never rewritten)
+ *   <out>/**.json.gz, <out>/**.json.br                       compressed copies (served as is)
+ *   <out>/.publish-history.json   { manifests: [{ version, contentHash, publishedAt, files, catalogue }] }
  *   <out>/.publish.lock           present while a publish runs
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ManifestEnvelope, ManifestPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
+import { entryPath, partPath } from '../../kiosk/src/bundle/schema.ts';
+import { entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
+import type { BuildResult } from './build-bundles.ts';
 import { sha256Hex } from './hashing.ts';
 import { parseEnvelope } from './manifest.ts';
 
 export const KEEP_MANIFESTS = 3;
 const HISTORY_FILE = '.publish-history.json';
 const LOCK_FILE = '.publish.lock';
-const PART_DIRS = ['sites', 'assets'] as const;
+/** Folders of content-addressed files, pruned; `sites` for entry points of removed sites (and format 1 bundles). */
+const PART_DIRS = ['parts', 'assets'] as const;
+/** Compressed copies are written for JSON files at least this big, when they come out smaller. */
+const COMPRESS_MIN_BYTES = 200;
 
 export interface HistoryEntry {
   version: number;
   contentHash: string;
   publishedAt: string;
   files: string[];
+  /** Part hashes by id (latest entry only): what the next publish reports as changed. */
+  catalogue?: BuildResult['catalogue'];
 }
 
 export type PreviousManifest =
   | { state: 'none' }
   | { state: 'unreadable'; reason: string }
-  | { state: 'ok'; envelope: ManifestEnvelope; payload: ManifestPayload };
+  | { state: 'ok'; envelope: SignedEnvelope; payload: IndexPayload };
 
 export async function readPreviousManifest(outDir: string): Promise<PreviousManifest> {
   let text: string;
@@ -40,10 +51,10 @@ export async function readPreviousManifest(outDir: string): Promise<PreviousMani
   } catch {
     return { state: 'none' };
   }
-  const envelope = parseEnvelope(text);
+  const envelope = parseEnvelope(text, 'bianmin-index');
   if (!envelope) return { state: 'unreadable', reason: 'manifest.json 格式不正确' };
   try {
-    const payload = JSON.parse(envelope.payload) as ManifestPayload;
+    const payload = JSON.parse(envelope.payload) as IndexPayload;
     if (typeof payload.version !== 'number' || !Array.isArray(payload.sites)) {
       return { state: 'unreadable', reason: 'manifest.json 内容不完整' };
     }
@@ -53,16 +64,18 @@ export async function readPreviousManifest(outDir: string): Promise<PreviousMani
   }
 }
 
-/** The previous bundles, by site code; parts that are missing or damaged are skipped. */
-export async function readPreviousBundles(outDir: string, payload: ManifestPayload): Promise<Map<string, SiteBundle>> {
-  const out = new Map<string, SiteBundle>();
+/** Files the previous publish's entry points list (parts and assets); unreadable entries are skipped. */
+export async function filesOfEntries(outDir: string, payload: IndexPayload): Promise<string[]> {
+  const out: string[] = [];
   for (const site of payload.sites) {
     try {
-      const data = await readFile(path.join(outDir, site.path));
-      if (sha256Hex(data) !== site.sha256) continue;
-      out.set(site.code, JSON.parse(data.toString('utf8')) as SiteBundle);
+      const env = parseEnvelope(await readFile(path.join(outDir, entryPath(site.code)), 'utf8'), 'bianmin-entry');
+      if (!env) continue;
+      const entry = JSON.parse(env.payload) as EntryPayload;
+      for (const r of entryPartRefs(entry)) out.push(partPath(r.sha256));
+      for (const a of entry.assets) out.push(a.path);
     } catch {
-      // missing: nothing to compare with
+      // missing: nothing to keep
     }
   }
   return out;
@@ -80,24 +93,81 @@ async function writeAtomically(file: string, data: Uint8Array | string): Promise
   await rename(tmp, file);
 }
 
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
+
+/** Writes `<file>.gz` and `<file>.br` beside a JSON file, when they are smaller (same input ⇒ same bytes). */
+async function writeCompressed(file: string, data: Uint8Array, onlyMissing: boolean): Promise<void> {
+  if (!file.endsWith('.json') || data.length < COMPRESS_MIN_BYTES) return;
+  // Quality chosen for publish speed (brotli 6, gzip 6: within a few % of the best sizes, ~8× faster);
+  // the work runs on libuv's thread pool, so concurrent writes use both cores.
+  const copies: [string, () => Promise<Buffer>][] = [
+    [
+      '.br',
+      () =>
+        brotliAsync(data, {
+          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
+        }),
+    ],
+    ['.gz', () => gzipAsync(data, { level: 6 })],
+  ];
+  for (const [ext, make] of copies) {
+    if (onlyMissing && (await stat(file + ext).catch(() => null))) continue;
+    const packed = await make();
+    if (packed.length < data.length) await writeAtomically(file + ext, packed);
+    else await unlink(file + ext).catch(() => undefined);
+  }
+}
+
 /**
  * Write a content-addressed part unless a file with the same bytes is already
- * there. Returns true when written.
+ * there (restoring missing compressed copies). Returns true when written.
  */
 export async function writePart(outDir: string, rel: string, data: Uint8Array, sha256: string): Promise<boolean> {
   const file = path.join(outDir, rel);
   try {
-    if (sha256Hex(await readFile(file)) === sha256) return false;
+    if (sha256Hex(await readFile(file)) === sha256) {
+      await writeCompressed(file, data, true);
+      return false;
+    }
   } catch {
     // absent
   }
   await mkdir(path.dirname(file), { recursive: true });
   await writeAtomically(file, data);
+  await writeCompressed(file, data, false);
   return true;
 }
 
+/** A signed file (entry point): compressed copies first, then the file itself, each atomically. */
+export async function writeSignedFile(outDir: string, rel: string, text: string): Promise<void> {
+  const file = path.join(outDir, rel);
+  await mkdir(path.dirname(file), { recursive: true });
+  const data = Buffer.from(text, 'utf8');
+  await writeCompressed(file, data, false);
+  await writeAtomically(file, data);
+}
+
 export async function writeManifest(outDir: string, text: string): Promise<void> {
-  await writeAtomically(path.join(outDir, 'manifest.json'), text);
+  await writeSignedFile(outDir, 'manifest.json', text);
+}
+
+/** Deletes entry points (and copies) of sites no longer published, and format-1 site bundles. */
+export async function removeStaleEntries(outDir: string, siteCodes: readonly string[]): Promise<string[]> {
+  const keep = new Set(siteCodes.flatMap((c) => [`${c}.json`, `${c}.json.gz`, `${c}.json.br`]));
+  let names: string[];
+  try {
+    names = await readdir(path.join(outDir, 'sites'));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    if (keep.has(name) || name.startsWith('.')) continue;
+    await unlink(path.join(outDir, 'sites', name)).catch(() => undefined);
+    removed.push(`sites/${name}`);
+  }
+  return removed;
 }
 
 export async function readHistory(outDir: string): Promise<HistoryEntry[] | undefined> {
@@ -109,28 +179,38 @@ export async function readHistory(outDir: string): Promise<HistoryEntry[] | unde
   }
 }
 
-export function historyEntry(payload: ManifestPayload): HistoryEntry {
+export function historyEntry(
+  head: Pick<IndexPayload, 'version' | 'publishedAt'>,
+  contentHash: string,
+  built: Pick<BuildResult, 'parts' | 'assets' | 'catalogue'>,
+): HistoryEntry {
   return {
-    version: payload.version,
-    contentHash: payload.contentHash,
-    publishedAt: payload.publishedAt,
-    files: [...payload.sites.map((s) => s.path), ...payload.assets.map((a) => a.path)].sort(),
+    version: head.version,
+    contentHash,
+    publishedAt: head.publishedAt,
+    files: [...[...built.parts.byHash.keys()].map(partPath), ...built.assets.list().map((a) => a.path)].sort(),
+    catalogue: built.catalogue,
   };
 }
 
 /**
- * Record the new manifest in the history (the previous manifest seeds a
- * missing history), keep the last KEEP_MANIFESTS, and delete parts that none
+ * Record the new publish in the history (the previous one, with the files
+ * its entry points listed — read before they were replaced — seeds a missing history), keep the last KEEP_MANIFESTS, and delete parts that none
  * of them references, plus temp files left by an interrupted publish.
  * Returns the deleted paths.
  */
-export async function recordAndPrune(outDir: string, entry: HistoryEntry, previous: ManifestPayload | undefined): Promise<string[]> {
+export async function recordAndPrune(
+  outDir: string,
+  entry: HistoryEntry,
+  previous: { payload: IndexPayload; files: string[] } | undefined,
+): Promise<string[]> {
   let history = (await readHistory(outDir)) ?? [];
-  // The manifest being replaced is always kept (also when an interrupted publish missed recording it).
-  if (previous && !history.some((h) => h.version === previous.version && h.contentHash === previous.contentHash)) {
-    history.push(historyEntry(previous));
+  // The publish being replaced is always kept (also when an interrupted publish missed recording it).
+  if (previous && !history.some((h) => h.version === previous.payload.version)) {
+    history.push({ version: previous.payload.version, contentHash: '', publishedAt: previous.payload.publishedAt, files: previous.files });
   }
-  history = [...history.filter((h) => h.version !== entry.version), entry].slice(-KEEP_MANIFESTS);
+  // Only the newest entry keeps its catalogue (the history stays small).
+  history = [...history.filter((h) => h.version !== entry.version).map(({ catalogue: _, ...h }) => h), entry].slice(-KEEP_MANIFESTS);
   await writeAtomically(path.join(outDir, HISTORY_FILE), `${JSON.stringify({ manifests: history }, null, 2)}\n`);
   const keep = new Set(history.flatMap((h) => h.files));
   const removed: string[] = [];
@@ -143,7 +223,7 @@ export async function recordAndPrune(outDir: string, entry: HistoryEntry, previo
     }
     for (const name of names.sort()) {
       const rel = `${dir}/${name}`;
-      if (keep.has(rel)) continue;
+      if (keep.has(rel.replace(/\.(gz|br)$/, ''))) continue;
       await unlink(path.join(outDir, rel)).catch(() => undefined);
       removed.push(rel);
     }

@@ -1,8 +1,12 @@
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ManifestEnvelope, ManifestPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
+import { entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
+import { partPath } from '../../kiosk/src/bundle/schema.ts';
+import { readEntry, readSiteBundle } from './read-published.ts';
 import { applyOverrides, replace, writeContent } from './fixtures/minimal-content.ts';
 import { generateSigningKeyPair, signingKeyFromPem, type SigningKey } from './keys.ts';
 import { publishContent, PublishRefused, type PublishResult } from './publish.ts';
@@ -51,9 +55,15 @@ async function snapshot(dir: string): Promise<Map<string, { data: string; mtime:
 }
 const bytesOnly = (s: Map<string, { data: string }>) => new Map([...s].map(([k, v]) => [k, v.data]));
 
-async function manifest(dir: string): Promise<{ envelope: ManifestEnvelope; payload: ManifestPayload }> {
-  const envelope = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as ManifestEnvelope;
-  return { envelope, payload: JSON.parse(envelope.payload) as ManifestPayload };
+async function manifest(dir: string): Promise<{ envelope: SignedEnvelope; payload: IndexPayload }> {
+  const envelope = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as SignedEnvelope;
+  return { envelope, payload: JSON.parse(envelope.payload) as IndexPayload };
+}
+
+/** Every part and asset file the folder's entry points list. */
+function listedFiles(dir: string, index: IndexPayload): string[] {
+  const entries = index.sites.map((s) => readEntry(dir, s.code).payload);
+  return [...new Set(entries.flatMap((e) => [...entryPartRefs(e).map((r) => partPath(r.sha256)), ...e.assets.map((a) => a.path)]))];
 }
 
 function published(r: PublishResult): Extract<PublishResult, { status: 'published' }> {
@@ -80,15 +90,24 @@ describe('publishContent', () => {
       ['beta', 'township', undefined],
       ['beta-west', 'village', 'beta'],
     ]);
-    for (const s of payload.sites) expect(s.path).toMatch(new RegExp(`^sites/${s.code}\\.${s.sha256.slice(0, 16)}\\.json$`));
-    // photos copied as assets, referenced by path, listed with hash and size
-    expect(payload.assets).toHaveLength(2);
-    for (const a of payload.assets) {
+    const alphaEntry: EntryPayload = readEntry(out, 'alpha').payload;
+    expect(alphaEntry).toMatchObject({ version: 1, publishedAt: '2025-11-25T09:00:00+08:00', expiresAt: '2025-12-25T09:00:00+08:00' });
+    // one part per item, shared by every site that offers it
+    const eastEntry = readEntry(out, 'alpha-east').payload;
+    expect(eastEntry.parts.items.map((r) => r.sha256)).toContain(alphaEntry.parts.items[0].sha256);
+    for (const r of entryPartRefs(alphaEntry)) expect((await readFile(path.join(out, partPath(r.sha256)))).length).toBe(r.bytes);
+    // photos copied as assets, listed per site with hash and size (precomputed: nothing to scan)
+    expect(alphaEntry.assets.length).toBeGreaterThan(0);
+    for (const a of alphaEntry.assets) {
       expect(a.path).toMatch(new RegExp(`^assets/${a.sha256.slice(0, 16)}\\.png$`));
       expect((await readFile(path.join(out, a.path))).length).toBe(a.bytes);
     }
-    const alpha = JSON.parse(await readFile(path.join(out, payload.sites[0].path), 'utf8')) as SiteBundle;
-    expect(payload.assets.map((a) => a.path)).toContain(alpha.staff[0].photo);
+    const alpha = readSiteBundle(out, 'alpha');
+    expect(alphaEntry.assets.map((a) => a.path)).toContain(alpha.staff[0].photo);
+    // compressed copies beside the JSON files, decompressing to the same bytes
+    const entryBytes = await readFile(path.join(out, 'sites/alpha.json'));
+    expect(gunzipSync(await readFile(path.join(out, 'sites/alpha.json.gz')))).toEqual(entryBytes);
+    expect(brotliDecompressSync(await readFile(path.join(out, 'sites/alpha.json.br')))).toEqual(entryBytes);
     expect(formatResult(r, out)).toContain('已发布内容版本 1');
   });
 
@@ -155,17 +174,19 @@ describe('publishContent', () => {
   it('keeps the parts of the last 3 manifests and prunes older ones', async () => {
     const content = await writeContent();
     const out = await tempDir('pub-');
-    const manifests: ManifestPayload[] = [];
+    const manifests: IndexPayload[] = [];
+    const listed: string[][] = [];
     for (let i = 1; i <= 5; i++) {
       await applyOverrides(content, { 'items/minzheng/MZ-002.yaml': (t) => t.replace(/每件\d+元/, `每件${10 + i}元`) });
       manifests.push(published(await publishContent({ contentDir: content, outDir: out, key })).payload);
+      listed.push(listedFiles(out, manifests.at(-1)!));
     }
     expect(manifests.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
-    const files = [...(await snapshot(out)).keys()].filter((f) => /^(sites|assets)\//.test(f)).sort();
-    const expected = new Set(manifests.slice(-3).flatMap((m) => [...m.sites, ...m.assets].map((p) => p.path)));
+    const files = [...(await snapshot(out)).keys()].filter((f) => /^(parts|assets)\/.*\.(json|png)$/.test(f)).sort();
+    const expected = new Set(listed.slice(-3).flat());
     expect(files).toEqual([...expected].sort());
-    const old = manifests[0].sites.find((s) => s.code === 'alpha')!.path;
-    expect(files).not.toContain(old);
+    const old = listed[0].filter((f) => !expected.has(f));
+    expect(old.length).toBeGreaterThan(0);
     const history = JSON.parse(await readFile(path.join(out, '.publish-history.json'), 'utf8'));
     expect(history.manifests.map((m: { version: number }) => m.version)).toEqual([3, 4, 5]);
   });
@@ -174,10 +195,11 @@ describe('publishContent', () => {
     const content = await writeContent();
     const out = await tempDir('pub-');
     const v1 = published(await publishContent({ contentDir: content, outDir: out, key })).payload;
+    const v1Files = listedFiles(out, v1);
     await rm(path.join(out, '.publish-history.json'));
     await applyOverrides(content, { 'items/minzheng/MZ-002.yaml': replace('每件10元', '每件11元') });
     await publishContent({ contentDir: content, outDir: out, key });
-    for (const part of [...v1.sites, ...v1.assets]) await expect(stat(path.join(out, part.path))).resolves.toBeTruthy();
+    for (const rel of v1Files) await expect(stat(path.join(out, rel))).resolves.toBeTruthy();
   });
 
   it('leaves the output folder exactly as it was when the content has problems', async () => {
@@ -248,7 +270,7 @@ describe('publishContent', () => {
     const content = await writeContent();
     const out = await tempDir('pub-');
     await publishContent({ contentDir: content, outDir: out, key });
-    const m = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as ManifestEnvelope;
+    const m = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as SignedEnvelope;
     m.payload = m.payload.replace('"version":1', '"version":7');
     await writeFile(path.join(out, 'manifest.json'), JSON.stringify(m));
     await expect(publishContent({ contentDir: content, outDir: out, key })).rejects.toThrow(/签名与当前密钥不符/);
@@ -265,30 +287,31 @@ describe('verifyPublishedFolder', () => {
 
   it('detects one flipped byte in a site file (hash mismatch)', async () => {
     const out = await fresh();
-    const { payload } = await manifest(out);
-    const file = path.join(out, payload.sites[1].path);
+    const rel = partPath(readEntry(out, 'alpha-east').payload.parts.site.sha256);
+    const file = path.join(out, rel);
     const data = await readFile(file);
     data[100] ^= 1;
     await writeFile(file, data);
     const v = await verifyPublishedFolder(out, key.publicKeyBase64);
     expect(v.ok).toBe(false);
-    expect(v.problems.join('\n')).toContain(`${payload.sites[1].path}：SHA-256 不符`);
+    expect(v.problems.join('\n')).toContain(`${rel}：SHA-256 不符`);
   });
 
   it('detects a changed asset and a missing part', async () => {
     const out = await fresh();
-    const { payload } = await manifest(out);
-    await writeFile(path.join(out, payload.assets[0].path), 'x');
-    await rm(path.join(out, payload.sites[0].path));
+    const entry = readEntry(out, 'alpha').payload;
+    const part = partPath(entry.parts.departments.sha256);
+    await writeFile(path.join(out, entry.assets[0].path), 'x');
+    await rm(path.join(out, part));
     const v = await verifyPublishedFolder(out, key.publicKeyBase64);
-    expect(v.problems.join('\n')).toMatch(new RegExp(`${payload.assets[0].path}：SHA-256 不符`));
-    expect(v.problems.join('\n')).toContain(`${payload.sites[0].path}：文件不存在`);
+    expect(v.problems.join('\n')).toMatch(new RegExp(`${entry.assets[0].path}：SHA-256 不符`));
+    expect(v.problems.join('\n')).toContain(`${part}：文件不存在`);
   });
 
   it('detects a changed payload (bad signature)', async () => {
     const out = await fresh();
     const text = await readFile(path.join(out, 'manifest.json'), 'utf8');
-    const env = JSON.parse(text) as ManifestEnvelope;
+    const env = JSON.parse(text) as SignedEnvelope;
     env.payload = env.payload.replace('"version":1', '"version":2');
     await writeFile(path.join(out, 'manifest.json'), JSON.stringify(env));
     const v = await verifyPublishedFolder(out, key.publicKeyBase64);

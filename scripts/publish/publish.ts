@@ -1,32 +1,37 @@
 /**
  * publishContent(): the whole publish, as a function. Everything is loaded,
  * validated, built, serialised and hashed in memory first; only then is the
- * output folder touched: new content-addressed parts (never overwriting
- * different bytes), then manifest.json (temp + rename) as the switch, then
- * the history and pruning. Any problem before that leaves the folder as it was.
+ * output folder touched: new content-addressed parts and assets (never
+ * overwriting different bytes), then every site's signed entry point, then the
+ * county index manifest.json (each temp + rename), then the history and
+ * pruning. Any problem before that leaves the folder as it was.
  */
-import type { ManifestPayload, ManifestSite, PartRef, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
-import { FORMAT_VERSION } from '../../kiosk/src/bundle/schema.ts';
+import type { EntryPayload, IndexPayload } from '../../kiosk/src/bundle/schema.ts';
+import { entryPath, FORMAT_VERSION, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { formatIsoInZone } from '../content/dates.ts';
 import { loadContent } from '../content/load-content.ts';
+import { ParseCache } from '../content/parse-cache.ts';
 import type { Problem } from '../content/problems.ts';
 import { validateContent } from '../content/validate-content.ts';
-import { buildBundles } from './build-bundles.ts';
-import { canonicalJson } from './canonical-json.ts';
-import { diffBundles, type PublishDiff } from './diff.ts';
-import { hash16, sha256Hex } from './hashing.ts';
+import { buildBundles, type BuildResult, type BuiltSite } from './build-bundles.ts';
+import { diffCatalogues, type PublishDiff } from './diff.ts';
 import { verifyText, type SigningKey } from './keys.ts';
-import { contentHashOf, manifestFileText, signManifest } from './manifest.ts';
+import { contentHashOf, envelopeFileText, signEnvelope } from './manifest.ts';
 import {
   acquireLock,
+  filesOfEntries,
   historyEntry,
-  readPreviousBundles,
   readHistory,
   readPreviousManifest,
   recordAndPrune,
+  removeStaleEntries,
   writeManifest,
   writePart,
+  writeSignedFile,
 } from './output-folder.ts';
+
+/** Default validity of a publish (entry points and index): after it kiosks mark the content 数据截至. */
+export const DEFAULT_VALID_DAYS = 30;
 
 export interface PublishOptions {
   contentDir: string;
@@ -36,6 +41,12 @@ export interface PublishOptions {
   forceNewKey?: boolean;
   /** Publish time in ms; default SOURCE_DATE_EPOCH (seconds) when set, else now. */
   now?: number;
+  /** Days the signed entry points stay valid (default 30). */
+  validDays?: number;
+  /** Re-sign with a new version and expiry even when the content did not change (nightly publish). */
+  renew?: boolean;
+  /** Parsed-file cache (e.g. .cache/parsed-content.json): a republish re-parses changed files only. */
+  cacheFile?: string;
 }
 
 export interface PublishStats {
@@ -53,10 +64,10 @@ export interface PublishStats {
 
 export type PublishResult =
   | { status: 'invalid'; problems: Problem[] }
-  | { status: 'unchanged'; payload: ManifestPayload; stats: PublishStats; repaired: string[] }
+  | { status: 'unchanged'; payload: IndexPayload; stats: PublishStats; repaired: string[] }
   | {
       status: 'published';
-      payload: ManifestPayload;
+      payload: IndexPayload;
       previousVersion?: number;
       stats: PublishStats;
       diff: PublishDiff;
@@ -68,67 +79,46 @@ export type PublishResult =
 export class PublishRefused extends Error {}
 
 export interface Publication {
-  county: ManifestPayload['county'];
+  county: IndexPayload['county'];
   timeZone: string;
-  bundles: SiteBundle[];
-  sites: ManifestSite[];
-  assets: PartRef[];
-  /** Every file to write, by path. */
+  built: BuildResult;
+  /** Every content-addressed file to write (parts and assets). */
   files: { path: string; data: Buffer; sha256: string }[];
   contentHash: string;
   stats: PublishStats;
 }
 
 /** Load, validate and build everything in memory. */
-export async function buildPublication(contentDir: string): Promise<{ problems: Problem[]; publication?: Publication }> {
-  const content = await loadContent(contentDir);
+export async function buildPublication(
+  contentDir: string,
+  options: { cacheFile?: string } = {},
+): Promise<{ problems: Problem[]; publication?: Publication }> {
+  const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
+  const content = await loadContent(contentDir, { cache });
+  // The cache is only a speed-up: failing to write it never fails a publish.
+  await cache?.save().catch(() => undefined);
   const problems = validateContent(content);
   if (problems.length > 0) return { problems };
   const built = buildBundles(content);
   const files: Publication['files'] = [];
-  const sites: ManifestSite[] = built.sites.map(({ source, bundle }) => {
-    const data = Buffer.from(canonicalJson(bundle), 'utf8');
-    const sha256 = sha256Hex(data);
-    const file = `sites/${source.code}.${hash16(sha256)}.json`;
-    files.push({ path: file, data, sha256 });
-    return {
-      code: source.code,
-      name: source.name,
-      kind: source.kind,
-      parent: source.kind === 'village' ? source.parent : undefined,
-      path: file,
-      sha256,
-      bytes: data.length,
-    };
-  });
-  const assets: PartRef[] = built.assets.list().map((a) => {
-    files.push({ path: a.path, data: a.data, sha256: a.sha256 });
-    return { path: a.path, sha256: a.sha256, bytes: a.bytes };
-  });
+  for (const p of built.parts.byHash.values()) files.push({ path: partPath(p.ref.sha256), data: p.data, sha256: p.ref.sha256 });
+  const assets = built.assets.list();
+  for (const a of assets) files.push({ path: a.path, data: a.data, sha256: a.sha256 });
   const county = { code: built.county.code, name: built.county.name };
-  const bundles = built.sites.map((s) => s.bundle);
+  const sites = built.sites;
   const stats: PublishStats = {
     sites: sites.length,
-    townships: sites.filter((s) => s.kind === 'township').length,
-    villages: sites.filter((s) => s.kind === 'village').length,
-    items: new Set(bundles.flatMap((b) => b.items.map((i) => i.code))).size,
-    announcements: new Set(bundles.flatMap((b) => b.announcements.map((i) => i.id))).size,
-    documents: new Set(bundles.flatMap((b) => b.documents.map((i) => i.id))).size,
+    townships: sites.filter((s) => s.summary.kind === 'township').length,
+    villages: sites.filter((s) => s.summary.kind === 'village').length,
+    items: Object.keys(built.catalogue.items).length,
+    announcements: Object.keys(built.catalogue.announcements).length,
+    documents: Object.keys(built.catalogue.documents).length,
     assets: assets.length,
     bytes: files.reduce((n, f) => n + f.data.length, 0),
   };
   return {
     problems: [],
-    publication: {
-      county,
-      timeZone: built.county.timeZone,
-      bundles,
-      sites,
-      assets,
-      files,
-      contentHash: contentHashOf(county, sites, assets),
-      stats,
-    },
+    publication: { county, timeZone: built.county.timeZone, built, files, contentHash: contentHashOf(county, sites), stats },
   };
 }
 
@@ -143,15 +133,27 @@ export function publishTime(now?: number): number {
   return Date.now();
 }
 
+const WRITE_CONCURRENCY = 32;
+
+async function inBatches<T>(list: readonly T[], size: number, fn: (x: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < list.length; i += size) await Promise.all(list.slice(i, i + size).map(fn));
+}
+
+function entryPayload(site: BuiltSite, head: Omit<IndexPayload, 'sites'>): EntryPayload {
+  return { ...head, site: site.summary, parts: site.parts, assets: site.assets };
+}
+
 export async function publishContent(options: PublishOptions): Promise<PublishResult> {
   const { outDir, key } = options;
   const publishedMs = publishTime(options.now);
-  const { problems, publication } = await buildPublication(options.contentDir);
+  const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
+  if (!(validDays > 0 && validDays <= 3660)) throw new PublishRefused(`有效天数应在 1 到 3660 之间：${String(validDays)}`);
+  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile });
   if (!publication) return { status: 'invalid', problems };
 
   // The previous publish, and whether we may publish over it (nothing written yet).
   const previous = await readPreviousManifest(outDir);
-  let prevPayload: ManifestPayload | undefined;
+  let prevPayload: IndexPayload | undefined;
   let sameKey = false;
   if (previous.state === 'unreadable') {
     if (!options.forceNewKey) {
@@ -172,41 +174,61 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
 
   const release = await acquireLock(outDir);
   try {
-    if (prevPayload && sameKey && prevPayload.contentHash === publication.contentHash) {
-      // Nothing changed: leave the manifest alone; only restore parts someone deleted.
+    const history = (await readHistory(outDir)) ?? [];
+    const last = history.at(-1);
+    const { built } = publication;
+    if (prevPayload && sameKey && !options.renew && last?.version === prevPayload.version && last.contentHash === publication.contentHash) {
+      // Nothing changed: leave the signed files alone; only restore parts someone deleted.
       const repaired: string[] = [];
-      for (const f of publication.files) {
+      await inBatches(publication.files, WRITE_CONCURRENCY, async (f) => {
         if (await writePart(outDir, f.path, f.data, f.sha256)) repaired.push(f.path);
-      }
+      });
+      repaired.sort();
       return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired };
     }
 
-    const previousBundles = prevPayload ? await readPreviousBundles(outDir, prevPayload) : new Map();
     // Versions only go up, even over an unreadable manifest (the history remembers them).
-    const history = (await readHistory(outDir)) ?? [];
     const lastVersion = Math.max(prevPayload?.version ?? 0, ...history.map((h) => (Number.isInteger(h.version) ? h.version : 0)));
-    const payload: ManifestPayload = {
+    const head: Omit<IndexPayload, 'sites'> = {
       format: FORMAT_VERSION,
       version: lastVersion + 1,
       publishedAt: formatIsoInZone(publishedMs, publication.timeZone),
-      contentHash: publication.contentHash,
+      expiresAt: formatIsoInZone(publishedMs + validDays * 86_400_000, publication.timeZone),
       county: publication.county,
-      sites: publication.sites,
-      assets: publication.assets,
     };
+    const payload: IndexPayload = { ...head, sites: built.sites.map((s) => s.summary) };
+    // A previous publish the history does not know (lost history): keep what its entry points list.
+    const unrecorded =
+      prevPayload && !history.some((h) => h.version === prevPayload.version)
+        ? { payload: prevPayload, files: await filesOfEntries(outDir, prevPayload) }
+        : prevPayload && { payload: prevPayload, files: [] };
     const written: string[] = [];
-    for (const f of publication.files) {
+    // Many small files: written concurrently (the file system batches their fsyncs), parts
+    // first, then entry points; the index last is the switch for new kiosks.
+    await inBatches(publication.files, WRITE_CONCURRENCY, async (f) => {
       if (await writePart(outDir, f.path, f.data, f.sha256)) written.push(f.path);
-    }
-    await writeManifest(outDir, manifestFileText(signManifest(payload, key.privateKey, key.keyId)));
-    written.push('manifest.json');
-    const removed = await recordAndPrune(outDir, historyEntry(payload), prevPayload);
+    });
+    await inBatches(built.sites, WRITE_CONCURRENCY, async (site) => {
+      const env = signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId);
+      await writeSignedFile(outDir, entryPath(site.summary.code), envelopeFileText(env));
+      written.push(entryPath(site.summary.code));
+    });
+    written.sort();
+    await writeManifest(outDir, envelopeFileText(signEnvelope('bianmin-index', payload, key.privateKey, key.keyId)));
+    written.push(INDEX_PATH);
+    const removed = [
+      ...(await removeStaleEntries(
+        outDir,
+        built.sites.map((s) => s.summary.code),
+      )),
+      ...(await recordAndPrune(outDir, historyEntry(head, publication.contentHash, built), unrecorded || undefined)),
+    ];
     return {
       status: 'published',
       payload,
       previousVersion: prevPayload?.version,
       stats: publication.stats,
-      diff: diffBundles(previousBundles.values(), publication.bundles),
+      diff: diffCatalogues(last?.version === prevPayload?.version ? last?.catalogue : undefined, built.catalogue),
       written,
       removed,
     };

@@ -7,7 +7,8 @@
  * punctuation and spaces get [] and are skipped by the matcher.
  */
 import { customPinyin, pinyin } from 'pinyin-pro';
-import type { Announcement, GovDocument, SearchEntry, ServiceItem } from '../../kiosk/src/bundle/schema.ts';
+import type { Announcement, GovDocument, SearchEntry, SearchIndex, ServiceItem } from '../../kiosk/src/bundle/schema.ts';
+import { buildStartIndex } from '../../kiosk/src/search/start-keys.ts';
 
 /**
  * Fixes for words pinyin-pro reads wrongly in this domain (checked against
@@ -85,4 +86,13 @@ export function buildSearchIndex(
   }
   for (const a of announcements) out.push(entry(`ann:${a.id}`, a.title, false));
   return out;
+}
+
+/**
+ * The lookup table the kiosk finds candidates in (SiteBundle.searchIndex): start key → entries.
+ * Built from the same entries, in the same order, as `SiteBundle.search`; the key rules live
+ * next to the matcher (kiosk/src/search/start-keys.ts) so both sides agree.
+ */
+export function buildSearchLookup(entries: readonly SearchEntry[]): SearchIndex {
+  return buildStartIndex(entries);
 }

@@ -5,6 +5,8 @@
 import { useSignalEffect } from '@preact/signals';
 import { Component, type ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
+import { AssetsContext } from '../state/assets-context.ts';
+import { ExpiredMark } from './ExpiredMark.tsx';
 import { LazyView } from './lazy-view.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
@@ -60,5 +62,12 @@ function useStateOnDocument(state: AppState) {
 export function App({ state }: { state: AppState }) {
   useStateOnDocument(state);
   const ready = state.status.value === 'ready' && state.bundle.value !== null;
-  return <ErrorBoundary>{ready ? <ModeView state={state} /> : <StatusScreen state={state} />}</ErrorBoundary>;
+  return (
+    <AssetsContext.Provider value={state.assets}>
+      <ErrorBoundary>
+        {ready ? <ModeView state={state} /> : <StatusScreen state={state} />}
+        {ready && <ExpiredMark state={state} />}
+      </ErrorBoundary>
+    </AssetsContext.Provider>
+  );
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
-import type { ManifestSite } from '../bundle/schema.ts';
+import type { SiteSummary } from '../bundle/schema.ts';
 import { clockText, FALLBACK_TIME_ZONE, zonedParts } from '../time/zoned.ts';
 import './StatusScreen.css';
 
@@ -73,7 +73,7 @@ export function NoContentScreen({ state }: { state: AppState }) {
   );
 }
 
-function SiteButtons({ sites, onPick }: { sites: ManifestSite[]; onPick: (code: string) => void }) {
+function SiteButtons({ sites, onPick }: { sites: SiteSummary[]; onPick: (code: string) => void }) {
   const townships = sites.filter((s) => s.kind === 'township');
   const villagesOf = (code: string) => sites.filter((s) => s.kind === 'village' && s.parent === code);
   const orphans = sites.filter((s) => s.kind === 'village' && !townships.some((t) => t.code === s.parent));

@@ -1,40 +1,40 @@
 /**
- * Images of the content (staff photos …) are verified by the page and kept as blobs in
- * IndexedDB with the content they belong to; views get a URL through `assetUrl(path)`, which
- * works offline forever. The sync installs the blobs of the current bundle here before it swaps
- * the `bundle` signal, and the previous object URLs are revoked after the swap.
+ * Images of the content (staff photos, images in announcements and documents) are verified by
+ * the page and kept as blobs in IndexedDB with the content they belong to. An AssetUrls object
+ * is created once per page (state/app-state.ts) and passed down: views ask it for the URL of
+ * an asset path, or for rich-text HTML with its image paths resolved. It answers from the
+ * object URLs of the held blobs (works offline forever) and falls back to the content folder.
  */
+import { signal } from '@preact/signals';
 
-import type { PartRef } from './schema.ts';
-
-/** Asset paths a bundle refers to (photos of staff and agents, images in rendered HTML …). */
-export function referencedAssets(bundleText: string, assets: readonly PartRef[]): PartRef[] {
-  return assets.filter((a) => bundleText.includes(a.path));
+export interface AssetUrls {
+  /** URL for an asset path from a bundle (e.g. "assets/0123456789abcdef.jpg"). Reactive. */
+  url(path: string): string;
+  /** Publisher HTML with every `src="assets/…"` resolved through url(). Reactive. */
+  html(html: string): string;
+  /**
+   * Makes url() answer from these blobs. Returns a function that revokes the object URLs of
+   * the previous set; call it once the views show the new content.
+   */
+  install(assets: Iterable<{ path: string; blob: Blob }>): () => void;
 }
 
-let objectUrls = new Map<string, string>();
-let contentBase = './content/';
+const ASSET_SRC = /\bsrc="(assets\/[0-9a-f]{16}\.[a-z0-9]{1,5})"/g;
 
-/** URL for an asset path from a bundle (e.g. "assets/0123456789abcdef.jpg"). */
-export function assetUrl(path: string): string {
-  return objectUrls.get(path) ?? new URL(path, contentBase).href;
-}
-
-/** Where assets not (yet) held locally are fetched from; the content folder URL. */
-export function setAssetBase(base: string): void {
-  contentBase = base;
-}
-
-/**
- * Makes `assetUrl` answer from these blobs. Returns a function that revokes the object URLs of
- * the previous set; call it once the views show the new bundle.
- */
-export function installAssets(assets: Iterable<{ path: string; blob: Blob }>): () => void {
-  const previous = objectUrls;
-  const next = new Map<string, string>();
-  for (const a of assets) next.set(a.path, URL.createObjectURL(a.blob));
-  objectUrls = next;
-  return () => {
-    for (const url of previous.values()) URL.revokeObjectURL(url);
+export function createAssetUrls(contentBase: string, urls: Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'> = URL): AssetUrls {
+  const current = signal(new Map<string, string>());
+  const url = (path: string) => current.value.get(path) ?? new URL(path, contentBase).href;
+  return {
+    url,
+    html: (html) => (html.includes('assets/') ? html.replace(ASSET_SRC, (_, path: string) => `src="${url(path)}"`) : html),
+    install(assets) {
+      const previous = current.peek();
+      const next = new Map<string, string>();
+      for (const a of assets) next.set(a.path, urls.createObjectURL(a.blob));
+      current.value = next;
+      return () => {
+        for (const u of previous.values()) urls.revokeObjectURL(u);
+      };
+    },
   };
 }

@@ -2,17 +2,25 @@
  * The bundle format: the one definition of what the publisher writes, the kiosk
  * reads and the tests check. Everything a kiosk shows comes from these types.
  *
- * Layout of a published content folder:
+ * Layout of a published content folder (format 2, split and content-addressed):
  *
- *   manifest.json                      ManifestEnvelope (signed ManifestPayload)
- *   sites/<siteCode>.<hash16>.json     SiteBundle, one per site
- *   assets/<hash16>.<ext>              images (staff photos …), content-addressed
+ *   sites/<siteCode>.json     SignedEnvelope of an EntryPayload: the ONE file a kiosk polls
+ *                             (small; answered 304 by ETag when nothing changed)
+ *   parts/<hash16>.json       immutable parts, shared by every site that has the same bytes:
+ *                             one per item, announcement and document, and per site its
+ *                             SitePart, DepartmentsPart and SearchPart
+ *   assets/<hash16>.<ext>     images (staff photos, images in Markdown), content-addressed
+ *   manifest.json             SignedEnvelope of an IndexPayload: the county's site list, read
+ *                             only to pick a default site and for the unknown-site screen
+ *   *.gz, *.br                compressed copies of every JSON file, for any static server
  *
- * File names carry the first 16 hex digits of the SHA-256 of their bytes; the
- * manifest carries the full SHA-256 of every part.
+ * File names carry the first 16 hex digits of the SHA-256 of their bytes; the signed entry
+ * point carries the full SHA-256 and size of every part and asset of its site, so a kiosk
+ * verifies each downloaded file before it stores it (once, by hash, shared by versions).
+ * The kiosk rebuilds the SiteBundle below from the parts (bundle/assemble.ts).
  */
 
-export const FORMAT_VERSION = 1 as const;
+export const FORMAT_VERSION = 2 as const;
 
 /* ------------------------------------------------------------------ enums */
 
@@ -57,12 +65,12 @@ export const DISCLOSURE_FIELDS = [
 ] as const;
 export type DisclosureKey = (typeof DISCLOSURE_FIELDS)[number]['key'];
 
-/* --------------------------------------------------------------- manifest */
+/* ------------------------------------------------- signed entry point and index */
 
-/** manifest.json as served: the payload is kept as the exact signed text. */
-export interface ManifestEnvelope {
-  format: 'bianmin-manifest';
-  /** JSON text of a ManifestPayload; the signature covers its UTF-8 bytes. */
+/** sites/<code>.json and manifest.json as served: the payload is kept as the exact signed text. */
+export interface SignedEnvelope {
+  format: 'bianmin-entry' | 'bianmin-index';
+  /** JSON text of an EntryPayload / IndexPayload; the signature covers its UTF-8 bytes. */
   payload: string;
   /** Ed25519 signature of `payload`, base64. */
   signature: string;
@@ -70,15 +78,31 @@ export interface ManifestEnvelope {
   keyId: string;
 }
 
+/** A content-addressed file: its path is derived from the hash (parts) or given (assets). */
 export interface PartRef {
-  /** Path relative to the content folder, e.g. "sites/xz-yl.0123456789abcdef.json". */
-  path: string;
   /** Full SHA-256 of the file's bytes, lowercase hex. */
   sha256: string;
   bytes: number;
 }
 
-export interface ManifestSite extends PartRef {
+export interface AssetRef extends PartRef {
+  /** Path relative to the content folder, e.g. "assets/0123456789abcdef.jpg". */
+  path: string;
+}
+
+/** Where a part is served: parts/<first 16 hex digits>.json */
+export function partPath(sha256: string): string {
+  return `parts/${sha256.slice(0, 16)}.json`;
+}
+
+/** Where a site's signed entry point is served. */
+export function entryPath(siteCode: string): string {
+  return `sites/${siteCode}.json`;
+}
+
+export const INDEX_PATH = 'manifest.json';
+
+export interface SiteSummary {
   code: string;
   name: string;
   kind: SiteKind;
@@ -86,18 +110,73 @@ export interface ManifestSite extends PartRef {
   parent?: string;
 }
 
-export interface ManifestPayload {
+/** What a version of one site is made of; every part is a PartRef into parts/. */
+export interface EntryParts {
+  /** SitePart: county, site information, staff, topics */
+  site: PartRef;
+  /** DepartmentsPart: the departments this site shows */
+  departments: PartRef;
+  /** SearchPart: the precomputed search index of this site */
+  search: PartRef;
+  /** ItemPart each, in the order the site lists them */
+  items: PartRef[];
+  /** Announcement each, newest first */
+  announcements: PartRef[];
+  /** GovDocument each, newest first */
+  documents: PartRef[];
+}
+
+/** The signed payload of sites/<code>.json. */
+export interface EntryPayload {
   format: typeof FORMAT_VERSION;
-  /** Increases by one with every publish that changes anything. */
+  /** Increases with every publish (also a re-sign with only a new expiry). */
   version: number;
   /** ISO 8601 with offset, e.g. "2026-11-25T09:00:00+08:00". */
   publishedAt: string;
-  /** SHA-256 over all part hashes: equal content ⇒ equal contentHash. */
-  contentHash: string;
+  /** ISO 8601: after this instant the content is shown marked 数据截至 (freeze protection). */
+  expiresAt: string;
   county: { code: string; name: string };
-  sites: ManifestSite[];
-  /** Images referenced by bundles, keyed by their path. */
-  assets: PartRef[];
+  site: SiteSummary;
+  parts: EntryParts;
+  /** Every image the parts refer to (precomputed at publish: nothing is scanned on the kiosk). */
+  assets: AssetRef[];
+}
+
+/** The signed payload of manifest.json: the county's sites. */
+export interface IndexPayload {
+  format: typeof FORMAT_VERSION;
+  version: number;
+  publishedAt: string;
+  expiresAt: string;
+  county: { code: string; name: string };
+  /** Townships by code, each followed by its villages. */
+  sites: SiteSummary[];
+}
+
+/* ------------------------------------------------------------------ parts */
+
+/** A service item as published once for every site: ServiceItem without the site's resolution. */
+export interface ItemPart extends Omit<ServiceItem, 'where' | 'window' | 'supervision' | 'phone'> {
+  /** The item's own 监督渠道 text; absent = the site's supervision phone. */
+  supervision?: string;
+  /** The item's or its department's 咨询电话; absent = the site's consultation phone. */
+  phone?: string;
+}
+
+export interface SitePart {
+  county: CountyInfo;
+  site: SiteInfo;
+  staff: StaffMember[];
+  topics: Topic[];
+}
+
+export interface DepartmentsPart {
+  departments: Department[];
+}
+
+export interface SearchPart {
+  search: SearchEntry[];
+  searchIndex?: SearchIndex;
 }
 
 /* ------------------------------------------------------------ site bundle */
@@ -323,6 +402,26 @@ export interface SearchEntry {
   alias?: boolean;
 }
 
+/**
+ * Lookup table over `SiteBundle.search`, precomputed by the publisher so the kiosk looks up
+ * candidates instead of scanning every entry (kiosk/src/search/lookup.ts).
+ *
+ * `starts` maps a start key to the entries a query beginning with that key can match: the
+ * key is the query's first symbol (a letter, digit or CJK character) and, when the first
+ * symbol is a letter or digit and another follows, the first two symbols ("d", "db", "di",
+ * "d保", "低"). Each value lists ascending indexes into `search`, as base-36 gaps joined by
+ * "," (first gap from -1). A superset: the matcher still decides. Keys with no entry are absent;
+ * keys in `dense` are absent too (the kiosk scans every entry for those).
+ */
+export interface SearchIndex {
+  v: 1;
+  /** Number of entries in `search` the index was built over. */
+  entries: number;
+  starts: Record<string, string>;
+  /** Keys matching more than a quarter of the entries: not listed, the kiosk scans for them. */
+  dense: string[];
+}
+
 export interface SiteBundle {
   format: typeof FORMAT_VERSION;
   county: CountyInfo;
@@ -334,4 +433,6 @@ export interface SiteBundle {
   documents: GovDocument[];
   staff: StaffMember[];
   search: SearchEntry[];
+  /** Optional: without it (older publisher) the kiosk scans `search`. */
+  searchIndex?: SearchIndex;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateKeyPairSync, sign, createHash, type KeyObject } from 'node:crypto';
-import { keyIdOf, sha256Hex, verifyEd25519, verifyManifest, verifyPart, VerificationError } from './verify.ts';
-import type { ManifestEnvelope, ManifestPayload } from './schema.ts';
+import { keyIdOf, sha256Hex, verifyEd25519, verifyEntry, verifyIndex, verifyPart, VerificationError } from './verify.ts';
+import type { EntryPayload, SignedEnvelope } from './schema.ts';
 
 function keyPair() {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -9,22 +9,22 @@ function keyPair() {
   return { privateKey, raw: new Uint8Array(raw) };
 }
 
-const payload: ManifestPayload = {
-  format: 1,
+const ref = (c: string) => ({ sha256: c.repeat(64), bytes: 10 });
+const payload: EntryPayload = {
+  format: 2,
   version: 3,
   publishedAt: '2026-11-25T09:00:00+08:00',
-  contentHash: 'a'.repeat(64),
+  expiresAt: '2026-12-25T09:00:00+08:00',
   county: { code: 'yx', name: '云溪县' },
-  sites: [
-    { code: 'baihe', name: '白鹤镇', kind: 'township', path: 'sites/baihe.0123456789abcdef.json', sha256: 'b'.repeat(64), bytes: 10 },
-  ],
-  assets: [],
+  site: { code: 'baihe', name: '白鹤镇', kind: 'township' },
+  parts: { site: ref('a'), departments: ref('b'), search: ref('c'), items: [ref('d')], announcements: [], documents: [] },
+  assets: [{ path: 'assets/eeeeeeeeeeeeeeee.jpg', sha256: 'e'.repeat(64), bytes: 5 }],
 };
 
-function envelope(p: unknown, privateKey: KeyObject, raw: Uint8Array): ManifestEnvelope {
+function envelope(p: unknown, privateKey: KeyObject, raw: Uint8Array, format: SignedEnvelope['format'] = 'bianmin-entry'): SignedEnvelope {
   const text = JSON.stringify(p);
   return {
-    format: 'bianmin-manifest',
+    format,
     payload: text,
     signature: sign(null, Buffer.from(text), privateKey).toString('base64'),
     keyId: createHash('sha256').update(raw).digest('hex').slice(0, 16),
@@ -82,39 +82,50 @@ describe('verifyManifest', () => {
   for (const engine of ['webcrypto', 'noble'] as const) {
     it(`returns the payload of a correctly signed manifest (${engine})`, async () => {
       const text = JSON.stringify(envelope(payload, privateKey, raw));
-      expect(await verifyManifest(text, raw, engine)).toEqual(payload);
+      expect(await verifyEntry(text, raw, engine)).toEqual(payload);
     });
   }
 
   it('refuses a payload changed after signing', async () => {
     const env = envelope(payload, privateKey, raw);
     env.payload = env.payload.replace('"version":3', '"version":4');
-    await expect(verifyManifest(JSON.stringify(env), raw)).rejects.toThrow('签名校验失败');
-    await expect(verifyManifest(JSON.stringify(env), raw, 'noble')).rejects.toThrow('签名校验失败');
+    await expect(verifyEntry(JSON.stringify(env), raw)).rejects.toThrow('签名校验失败');
+    await expect(verifyEntry(JSON.stringify(env), raw, 'noble')).rejects.toThrow('签名校验失败');
   });
 
   it('refuses content signed with another key', async () => {
     const other = keyPair();
     const env = envelope(payload, other.privateKey, other.raw);
-    await expect(verifyManifest(JSON.stringify(env), raw)).rejects.toThrow('其他密钥');
+    await expect(verifyEntry(JSON.stringify(env), raw)).rejects.toThrow('其他密钥');
     // Same keyId claimed, wrong signature:
     env.keyId = await keyIdOf(raw);
-    await expect(verifyManifest(JSON.stringify(env), raw)).rejects.toThrow('签名校验失败');
+    await expect(verifyEntry(JSON.stringify(env), raw)).rejects.toThrow('签名校验失败');
   });
 
   it('refuses malformed manifests with Chinese reasons', async () => {
-    await expect(verifyManifest('not json', raw)).rejects.toThrow(VerificationError);
-    await expect(verifyManifest('{"format":"x"}', raw)).rejects.toThrow('格式不正确');
+    await expect(verifyEntry('not json', raw)).rejects.toThrow(VerificationError);
+    await expect(verifyEntry('{"format":"x"}', raw)).rejects.toThrow('格式不正确');
     const garbled = { ...envelope(payload, privateKey, raw), signature: '***' };
-    await expect(verifyManifest(JSON.stringify(garbled), raw)).rejects.toThrow(VerificationError);
+    await expect(verifyEntry(JSON.stringify(garbled), raw)).rejects.toThrow(VerificationError);
   });
 
   it('refuses an unknown format version and an incomplete payload, even when signed', async () => {
-    await expect(verifyManifest(JSON.stringify(envelope({ ...payload, format: 2 }, privateKey, raw)), raw)).rejects.toThrow('格式版本');
-    const noSites = { ...payload, sites: undefined };
-    await expect(verifyManifest(JSON.stringify(envelope(noSites, privateKey, raw)), raw)).rejects.toThrow('不完整');
-    const escaping = { ...payload, sites: [{ ...payload.sites[0], path: '../secret.json' }] };
-    await expect(verifyManifest(JSON.stringify(envelope(escaping, privateKey, raw)), raw)).rejects.toThrow('不完整');
+    await expect(verifyEntry(JSON.stringify(envelope({ ...payload, format: 1 }, privateKey, raw)), raw)).rejects.toThrow('格式版本');
+    const noParts = { ...payload, parts: undefined };
+    await expect(verifyEntry(JSON.stringify(envelope(noParts, privateKey, raw)), raw)).rejects.toThrow('不完整');
+    const noExpiry = { ...payload, expiresAt: undefined };
+    await expect(verifyEntry(JSON.stringify(envelope(noExpiry, privateKey, raw)), raw)).rejects.toThrow('不完整');
+    const escaping = { ...payload, assets: [{ ...payload.assets[0], path: '../secret.json' }] };
+    await expect(verifyEntry(JSON.stringify(envelope(escaping, privateKey, raw)), raw)).rejects.toThrow('不完整');
+    const badHash = { ...payload, parts: { ...payload.parts, items: [{ sha256: 'xyz', bytes: 1 }] } };
+    await expect(verifyEntry(JSON.stringify(envelope(badHash, privateKey, raw)), raw)).rejects.toThrow('不完整');
+  });
+
+  it('refuses an index where an entry point is expected, and the reverse', async () => {
+    await expect(verifyEntry(JSON.stringify(envelope(payload, privateKey, raw, 'bianmin-index')), raw)).rejects.toThrow('格式不正确');
+    const index = { ...payload, sites: [payload.site] };
+    expect((await verifyIndex(JSON.stringify(envelope(index, privateKey, raw, 'bianmin-index')), raw)).sites).toEqual([payload.site]);
+    await expect(verifyIndex(JSON.stringify(envelope(index, privateKey, raw)), raw)).rejects.toThrow('格式不正确');
   });
 });
 
@@ -127,11 +138,11 @@ describe('verifyPart and sha256Hex', () => {
   });
 
   it('accepts matching bytes, refuses a changed byte or a wrong size', async () => {
-    const ref = { path: 'sites/baihe.x.json', sha256: hash, bytes: bytes.length };
-    await expect(verifyPart(ref, bytes.buffer)).resolves.toBeUndefined();
+    const ref = { sha256: hash, bytes: bytes.length };
+    await expect(verifyPart(ref, bytes.buffer, 'parts/x.json')).resolves.toBeUndefined();
     const changed = bytes.slice();
     changed[3] ^= 1;
-    await expect(verifyPart(ref, changed.buffer)).rejects.toThrow('可能已被篡改');
-    await expect(verifyPart({ ...ref, bytes: bytes.length + 1 }, bytes.buffer)).rejects.toThrow('大小不符');
+    await expect(verifyPart(ref, changed.buffer, 'parts/x.json')).rejects.toThrow('可能已被篡改');
+    await expect(verifyPart({ ...ref, bytes: bytes.length + 1 }, bytes.buffer, 'parts/x.json')).rejects.toThrow('大小不符');
   });
 });

@@ -1,11 +1,12 @@
 /** One page of a slide, and the closed-hours screen. Pure rendering of what the loop hands over. */
 import type { Block, FieldBlock, StaffCard } from './blocks.ts';
 import type { PageView } from './loop.ts';
-import { assetUrl } from '../bundle/assets.ts';
+import { useAssets } from '../state/assets-context.ts';
 import { PhotoOrInitial } from '../ui/PhotoOrInitial.tsx';
 import './SlideView.css';
 
 function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
+  const assets = useAssets();
   const showLabel = b.label && (b.first || leading);
   const cls = `blk blk-${b.style}${b.first ? '' : ' blk-cont'}${b.label ? ' has-label' : ''}`;
   return (
@@ -16,7 +17,7 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
           <div class={l.marker !== undefined ? 'ln has-marker' : 'ln'} key={l.lineId}>
             {l.marker !== undefined ? <span class="ln-marker">{l.marker}</span> : null}
             {l.html !== undefined && !b.level ? (
-              <span class="ln-text" dangerouslySetInnerHTML={{ __html: l.html }} />
+              <span class="ln-text" dangerouslySetInnerHTML={{ __html: assets.html(l.html) }} />
             ) : (
               <span class="ln-text">{l.text}</span>
             )}
@@ -28,12 +29,13 @@ function FieldView({ b, leading }: { b: FieldBlock; leading: boolean }) {
 }
 
 function CardView({ c }: { c: StaffCard }) {
+  const assets = useAssets();
   return (
     <div class="card">
       <div class="card-photo">
         <PhotoOrInitial
           name={c.name}
-          src={c.photo ? assetUrl(c.photo) : undefined}
+          src={c.photo ? assets.url(c.photo) : undefined}
           alt={c.name}
           initialClass="card-initial"
           hideInitial={false}
@@ -50,6 +52,7 @@ function CardView({ c }: { c: StaffCard }) {
 }
 
 export function BlocksView({ blocks }: { blocks: Block[] }) {
+  const assets = useAssets();
   return (
     <>
       {blocks.map((b, i) =>
@@ -58,7 +61,7 @@ export function BlocksView({ blocks }: { blocks: Block[] }) {
         ) : b.kind === 'card' ? (
           <CardView c={b.card} key={b.group} />
         ) : (
-          <div class="blk blk-html" key={b.group} dangerouslySetInnerHTML={{ __html: b.html }} />
+          <div class="blk blk-html" key={b.group} dangerouslySetInnerHTML={{ __html: assets.html(b.html) }} />
         ),
       )}
     </>

@@ -57,7 +57,7 @@ const staff = (id: string, post: 'A' | 'B', partner: string, roster: StaffMember
 
 function bundle(over: Partial<SiteBundle> = {}): SiteBundle {
   return {
-    format: 1,
+    format: 2,
     county: {
       code: 'yx',
       name: '云溪县',

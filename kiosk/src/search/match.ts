@@ -14,7 +14,8 @@
  * matches contiguously does an out-of-order (subsequence) match count, ranked
  * below every contiguous one.
  */
-import type { SearchEntry } from '../bundle/schema.ts';
+import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
+import { candidates, remember } from './lookup.ts';
 
 export interface EntryMatch {
   /** Indexes of the characters of `entry.text` that the query matched, ascending. */
@@ -32,64 +33,110 @@ export function normaliseQuery(query: string): string {
   return [...query.normalize('NFKC').toLowerCase()].filter((c) => /[a-z0-9]/.test(c) || CJK.test(c)).join('');
 }
 
-interface Path {
-  hits: number[];
-  /** Sum of per-character quality: full syllable 3, partial 1, CJK 4; +1 for the first (context) reading. */
-  quality: number;
+/**
+ * Scratch tables for one entry's match, reused across entries (no allocation per entry).
+ * For query position qi and text position ti (row stride n + 1):
+ *   quality[qi][ti]  best quality consuming q[qi..] from ti on, -1 when impossible;
+ *   nextQ[qi][ti]    query position after the chosen step;
+ *   hit[qi][ti]      1 when the step consumed character ti, 0 when it skipped it.
+ * Filled bottom-up in exactly the order the recursive definition tries its options
+ * (reading by reading, shorter prefix first, then skipping), replacing only on a strictly
+ * better quality, so ties resolve as they always did (match-reference.ts is the definition).
+ */
+let quality = new Int32Array(0);
+let nextQ = new Int32Array(0);
+let hitAt = new Uint8Array(0);
+
+function ensureTables(size: number) {
+  if (quality.length >= size) return;
+  const n = Math.max(size, quality.length * 2, 256);
+  quality = new Int32Array(n);
+  nextQ = new Int32Array(n);
+  hitAt = new Uint8Array(n);
 }
 
-/**
- * Best way to consume `q[qi..]` starting at text character `ti`, each
- * character consuming a prefix of one reading. `gapOk` allows skipping
- * characters that have readings (subsequence fallback).
- */
-function consume(
-  q: string,
-  qi: number,
-  chars: string[],
-  readings: string[][],
-  ti: number,
-  gapOk: boolean,
-  memo: Map<number, Path | null>,
-): Path | null {
-  if (qi === q.length) return { hits: [], quality: 0 };
-  if (ti >= chars.length) return null;
-  const key = qi * (chars.length + 1) + ti;
-  if (memo.has(key)) return memo.get(key)!;
-  let best = null as Path | null;
-  const take = (p: Path | null, hit: number, quality: number) => {
-    if (!p) return;
-    const cand = { hits: [hit, ...p.hits], quality: p.quality + quality };
-    if (!best || cand.quality > best.quality) best = cand;
-  };
-  const ch = chars[ti];
-  const rs = readings[ti] ?? [];
-  const qc = q[qi];
-  if (CJK.test(qc)) {
-    if (ch === qc) take(consume(q, qi + 1, chars, readings, ti + 1, gapOk, memo), ti, 4);
-  } else {
-    rs.forEach((r, ri) => {
-      let k = 0;
-      while (k < r.length && qi + k < q.length && q[qi + k] === r[k]) {
-        k++;
-        const quality = (k === r.length ? 3 : 1) + (ri === 0 ? 1 : 0);
-        take(consume(q, qi + k, chars, readings, ti + 1, gapOk, memo), ti, quality);
+function fillTables(q: string, qChars: string[], qCjk: boolean[], chars: string[], cjk: boolean[], readings: string[][], gapOk: boolean) {
+  const m = qChars.length;
+  const n = chars.length;
+  const w = n + 1;
+  ensureTables((m + 1) * w);
+  for (let ti = 0; ti <= n; ti++) quality[m * w + ti] = 0;
+  for (let qi = 0; qi < m; qi++) quality[qi * w + n] = -1;
+  for (let ti = n - 1; ti >= 0; ti--) {
+    const ch = chars[ti];
+    const rs = readings[ti] ?? [];
+    for (let qi = m - 1; qi >= 0; qi--) {
+      let best = -1;
+      let bestNext = 0;
+      let bestHit = 0;
+      if (qCjk[qi]) {
+        if (ch === qChars[qi]) {
+          const sub = quality[(qi + 1) * w + ti + 1];
+          if (sub >= 0) {
+            best = sub + 4;
+            bestNext = qi + 1;
+            bestHit = 1;
+          }
+        }
+      } else {
+        for (let ri = 0; ri < rs.length; ri++) {
+          const r = rs[ri];
+          let k = 0;
+          while (k < r.length && qi + k < m && q.charCodeAt(qi + k) === r.charCodeAt(k)) {
+            k++;
+            const sub = quality[(qi + k) * w + ti + 1];
+            if (sub < 0) continue;
+            const cand = sub + (k === r.length ? 3 : 1) + (ri === 0 ? 1 : 0);
+            if (best < 0 || cand > best) {
+              best = cand;
+              bestNext = qi + k;
+              bestHit = 1;
+            }
+          }
+        }
       }
-    });
+      if ((rs.length === 0 && !cjk[ti]) || gapOk) {
+        const skip = quality[qi * w + ti + 1];
+        if (skip >= 0 && (best < 0 || skip > best)) {
+          best = skip;
+          bestNext = qi;
+          bestHit = 0;
+        }
+      }
+      const at = qi * w + ti;
+      quality[at] = best;
+      nextQ[at] = bestNext;
+      hitAt[at] = bestHit;
+    }
   }
-  // Characters without readings are transparent inside a match; with gapOk any character may be skipped.
-  if ((rs.length === 0 && !CJK.test(ch)) || gapOk) {
-    const skip = consume(q, qi, chars, readings, ti + 1, gapOk, memo);
-    if (skip && (!best || skip.quality > best.quality)) best = skip;
+}
+
+/** Characters consumed on the chosen path from (0, start). */
+function pathHits(m: number, n: number, start: number): number[] {
+  const w = n + 1;
+  const hits: number[] = [];
+  let qi = 0;
+  let ti = start;
+  while (qi < m) {
+    const at = qi * w + ti;
+    if (hitAt[at]) hits.push(ti);
+    qi = nextQ[at];
+    ti++;
   }
-  memo.set(key, best);
-  return best;
+  return hits;
 }
 
 interface Prepared {
   chars: string[];
-  /** Every letter or digit of any reading, and every CJK character of the text. */
-  symbols: Set<string>;
+  cjk: boolean[];
+  /** Bit per letter a–z occurring in any reading. */
+  letters: number;
+  /** Bit per digit 0–9 occurring in any reading. */
+  digits: number;
+  /** CJK characters of the text. */
+  han: Set<string>;
+  /** Characters that count towards a whole-text match. */
+  countable: number;
 }
 
 /** Per-entry data derived once (entries live as long as their bundle). */
@@ -99,49 +146,89 @@ function prepare(entry: SearchEntry): Prepared {
   let p = preparedEntries.get(entry);
   if (!p) {
     const chars = [...entry.text];
-    const symbols = new Set<string>(chars.filter((c) => CJK.test(c)));
-    for (const rs of entry.readings) for (const r of rs) for (const c of r) symbols.add(c);
-    p = { chars, symbols };
+    const cjk = chars.map((c) => CJK.test(c));
+    let letters = 0;
+    let digits = 0;
+    for (const rs of entry.readings)
+      for (const r of rs) for (let i = 0; i < r.length; i++) [letters, digits] = addSymbol(letters, digits, r.charCodeAt(i));
+    const han = new Set(chars.filter((_, i) => cjk[i]));
+    const countable = chars.filter((_, i) => (entry.readings[i] ?? []).length > 0 || cjk[i]).length;
+    p = { chars, cjk, letters, digits, han, countable };
     preparedEntries.set(entry, p);
   }
   return p;
 }
 
-/** Match one entry; null when the query does not match it. */
-export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = false): EntryMatch | null {
-  return matchNormalised(normaliseQuery(query), entry, allowOutOfOrder);
+function addSymbol(letters: number, digits: number, code: number): [number, number] {
+  if (code >= 97 && code <= 122) return [letters | (1 << (code - 97)), digits];
+  if (code >= 48 && code <= 57) return [letters, digits | (1 << (code - 48))];
+  return [letters, digits];
 }
 
-function matchNormalised(q: string, entry: SearchEntry, allowOutOfOrder: boolean): EntryMatch | null {
-  if (!q) return null;
-  const { chars, symbols } = prepare(entry);
+/** A normalised query split once for matching many entries. */
+export interface PreparedQuery {
+  q: string;
+  chars: string[];
+  cjk: boolean[];
+  letters: number;
+  digits: number;
+  han: string[];
+}
+
+export function prepareQuery(q: string): PreparedQuery {
+  const chars = [...q];
+  const cjk = chars.map((c) => CJK.test(c));
+  let letters = 0;
+  let digits = 0;
+  for (const c of chars) [letters, digits] = addSymbol(letters, digits, c.charCodeAt(0));
+  return { q, chars, cjk, letters, digits, han: chars.filter((_, i) => cjk[i]) };
+}
+
+/** Match one entry; null when the query does not match it. */
+export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = false): EntryMatch | null {
+  const q = normaliseQuery(query);
+  return q ? matchPrepared(prepareQuery(q), entry, allowOutOfOrder) : null;
+}
+
+export function matchPrepared(pq: PreparedQuery, entry: SearchEntry, allowOutOfOrder: boolean): EntryMatch | null {
+  const p = prepare(entry);
   // Cheap rejection: every typed letter must occur in some reading (most entries stop here).
-  for (const c of q) if (!symbols.has(c)) return null;
+  if ((p.letters & pq.letters) !== pq.letters || (p.digits & pq.digits) !== pq.digits) return null;
+  for (const h of pq.han) if (!p.han.has(h)) return null;
+  const { chars, cjk } = p;
   const readings = entry.readings;
-  let best: { path: Path; start: number } | null = null;
-  // The best continuation from (query position, text position) does not depend on where the
-  // match started, so one memo serves every start.
-  const memo = new Map<number, Path | null>();
-  for (let start = 0; start < chars.length; start++) {
-    // A match starts on a character that can match (has readings or equals a typed character).
-    if ((readings[start] ?? []).length === 0 && chars[start] !== q[0]) continue;
-    const path = consume(q, 0, chars, readings, start, false, memo);
-    if (path && path.hits[0] === start && (!best || path.quality - start > best.path.quality - best.start)) {
-      best = { path, start };
+  // normaliseQuery keeps only a–z, 0–9 and BMP CJK characters: one code unit each.
+  const q = pq.q;
+  const m = pq.chars.length;
+  const n = chars.length;
+  {
+    // The best continuation from (query position, text position) does not depend on where the
+    // match started, so one table serves every start.
+    fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, false);
+    let bestStart = -1;
+    let bestScore = 0;
+    for (let start = 0; start < n; start++) {
+      // A match starts on a character that can match (has readings or equals a typed character).
+      if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
+      const qual = quality[start];
+      if (qual >= 0 && hitAt[start] === 1 && (bestStart < 0 || qual - start > bestScore - bestStart)) {
+        bestStart = start;
+        bestScore = qual;
+      }
     }
+    if (bestStart >= 0) {
+      const hits = pathHits(m, n, bestStart);
+      const whole = hits.length === p.countable;
+      const score = 1000 + bestScore * 10 + (bestStart === 0 ? 300 : 0) + (whole ? 200 : 0) - bestStart * 5 - (entry.alias ? 30 : 0) - n;
+      return { hits, score, contiguous: true };
+    }
+    if (!allowOutOfOrder) return null;
+    fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, true);
+    if (quality[0] < 0 || n === 0) return null;
+    const hits = pathHits(m, n, 0);
+    const spread = hits[hits.length - 1] - hits[0];
+    return { hits, score: 100 + quality[0] * 5 - spread - (entry.alias ? 30 : 0), contiguous: false };
   }
-  if (best) {
-    const { path, start } = best;
-    const whole = path.hits.length === chars.filter((c, i) => (readings[i] ?? []).length > 0 || CJK.test(c)).length;
-    const score =
-      1000 + path.quality * 10 + (start === 0 ? 300 : 0) + (whole ? 200 : 0) - start * 5 - (entry.alias ? 30 : 0) - chars.length;
-    return { hits: path.hits, score, contiguous: true };
-  }
-  if (!allowOutOfOrder) return null;
-  const path = consume(q, 0, chars, readings, 0, true, new Map());
-  if (!path) return null;
-  const spread = path.hits[path.hits.length - 1] - path.hits[0];
-  return { hits: path.hits, score: 100 + path.quality * 5 - spread - (entry.alias ? 30 : 0), contiguous: false };
 }
 
 export interface SearchResult {
@@ -156,32 +243,67 @@ export interface SearchResult {
  * entry). Ties are broken by `popularity(ref)` then by shorter text.
  * Out-of-order matches are returned only when nothing matches contiguously.
  */
-export function search(
-  entries: readonly SearchEntry[],
-  query: string,
-  options: { popularity?: (ref: string) => number; filter?: (entry: SearchEntry) => boolean; limit?: number } = {},
-): SearchResult[] {
+export interface SearchOptions {
+  popularity?: (ref: string) => number;
+  filter?: (entry: SearchEntry) => boolean;
+  limit?: number;
+  /** The bundle's lookup table over exactly these entries (SiteBundle.searchIndex): candidates are looked up, not scanned. */
+  index?: SearchIndex;
+}
+
+export function search(entries: readonly SearchEntry[], query: string, options: SearchOptions = {}): SearchResult[] {
   const q = normaliseQuery(query);
   if (!q) return [];
-  const pool = options.filter ? entries.filter(options.filter) : entries;
+  const filter = options.filter;
+  const pq = prepareQuery(q);
   const run = (outOfOrder: boolean) => {
     const byRef = new Map<string, SearchResult>();
-    for (const entry of pool) {
-      const match = matchNormalised(q, entry, outOfOrder);
-      if (!match || (outOfOrder && match.contiguous)) continue;
+    const consider = (entry: SearchEntry, match: EntryMatch | null) => {
+      if (!match || (outOfOrder && match.contiguous)) return;
+      if (filter && !filter(entry)) return;
       const prev = byRef.get(entry.ref);
       if (!prev || better(match, entry, prev.match, prev.entry)) byRef.set(entry.ref, { ref: entry.ref, entry, match });
+    };
+    const list = candidates(entries, options.index, q, outOfOrder);
+    if (list) {
+      const matched: number[] = [];
+      for (const i of list) {
+        const entry = entries[i];
+        const match = matchPrepared(pq, entry, outOfOrder);
+        if (match?.contiguous) matched.push(i);
+        consider(entry, match);
+      }
+      if (!outOfOrder) remember(entries, options.index, q, Int32Array.from(matched));
+    } else {
+      for (const entry of entries) if (!filter || filter(entry)) consider(entry, matchPrepared(pq, entry, outOfOrder));
     }
     return [...byRef.values()];
   };
   let results = run(false);
   if (results.length === 0) results = run(true);
   const pop = options.popularity ?? (() => 0);
-  results.sort(
-    (a, b) =>
-      b.match.score - a.match.score || pop(b.ref) - pop(a.ref) || a.entry.text.length - b.entry.text.length || a.ref.localeCompare(b.ref),
-  );
-  return options.limit ? results.slice(0, options.limit) : results;
+  const order = (a: SearchResult, b: SearchResult) =>
+    b.match.score - a.match.score || pop(b.ref) - pop(a.ref) || a.entry.text.length - b.entry.text.length || a.ref.localeCompare(b.ref);
+  return options.limit ? firstInOrder(results, order, options.limit) : results.sort(order);
+}
+
+/** The first `limit` elements of `list` sorted by `order` (a total order), without sorting all of it. */
+function firstInOrder<T>(list: T[], order: (a: T, b: T) => number, limit: number): T[] {
+  if (list.length <= limit * 4) return list.sort(order).slice(0, limit);
+  const top: T[] = [];
+  for (const x of list) {
+    if (top.length === limit && order(x, top[limit - 1]) >= 0) continue;
+    let lo = 0;
+    let hi = top.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(top[mid], x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    top.splice(lo, 0, x);
+    if (top.length > limit) top.pop();
+  }
+  return top;
 }
 
 function better(m: EntryMatch, e: SearchEntry, pm: EntryMatch, pe: SearchEntry): boolean {

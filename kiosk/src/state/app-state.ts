@@ -2,12 +2,14 @@
  * The kiosk's application state: every signal the views read. Created once in main.tsx
  * (createAppState) and passed down as `state`; views never create global signals of their own.
  *
- * Data flow: content sync (state/sync.ts) writes `manifest`, `bundle`, `status`, `syncStatus`;
+ * Data flow: content sync (state/sync.ts) writes `entry`, `bundle`, `status`, `syncStatus`,
+ * `sites`, `hasPrevious` and installs images into `assets`;
  * the service-worker bridge (sw/register.ts) writes `appUpdateReady`; views only read, and
  * call `state.actions` to ask for changes.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import type { ManifestPayload, ManifestSite, SiteBundle } from '../bundle/schema.ts';
+import type { EntryPayload, SiteBundle, SiteSummary } from '../bundle/schema.ts';
+import { createAssetUrls, type AssetUrls } from '../bundle/assets.ts';
 import type { AppConfig, Mode } from '../app/config.ts';
 
 export type { AppConfig, Mode } from '../app/config.ts';
@@ -16,14 +18,14 @@ export type { AppConfig, Mode } from '../app/config.ts';
  * loading      — nothing to show yet, first check under way
  * ready        — `bundle` holds verified content
  * no-content   — never received content for this site and the server cannot be reached
- * unknown-site — the manifest has no site with this code (and nothing is stored for it)
+ * unknown-site — the server has no site with this code (and nothing is stored for it)
  */
 export type LoadStatus = 'loading' | 'ready' | 'no-content' | 'unknown-site';
 
 export interface SyncStatus {
   /** Epoch ms of the last completed check (success or failure). */
   lastCheckAt: number | null;
-  /** Epoch ms of the last check that reached the server and verified the manifest. */
+  /** Epoch ms of the last check that reached the server and verified the entry point. */
   lastSuccessAt: number | null;
   /** Why the last check failed, in Chinese for staff; null after a successful check. */
   lastError: string | null;
@@ -46,6 +48,12 @@ export interface AppActions {
    * there is one. Does nothing when no update is waiting.
    */
   applyAppUpdate(): void;
+  /**
+   * Show the last-known-good version instead of the current one (maintenance panel). Resolves
+   * true when it did; false when there is no previous version. The version rolled back from is
+   * not taken again; the next published one is.
+   */
+  rollback(): Promise<boolean>;
 }
 
 export interface AppState {
@@ -54,15 +62,21 @@ export interface AppState {
   readonly mode: Mode;
   /** Code of the site this kiosk shows (null until known). */
   readonly siteCode: Signal<string | null>;
-  /** All sites of the county, from the last verified manifest (or the stored one). */
-  readonly sites: Signal<ManifestSite[]>;
-  /** The verified manifest the current bundle came from. */
-  readonly manifest: Signal<ManifestPayload | null>;
+  /** All sites of the county, from the last verified county index (empty until one was read). */
+  readonly sites: Signal<SiteSummary[]>;
+  /** The verified entry point the current bundle came from. */
+  readonly entry: Signal<EntryPayload | null>;
   /** The verified content of this site; null until some arrived. */
   readonly bundle: Signal<SiteBundle | null>;
   readonly contentVersion: ReadonlySignal<number | null>;
   /** ISO 8601 publish time of the current content. */
   readonly publishedAt: ReadonlySignal<string | null>;
+  /** ISO 8601 end of validity of the current content: later, it is shown marked 数据截至. */
+  readonly expiresAt: ReadonlySignal<string | null>;
+  /** True when a last-known-good version is held (rollback() can show it). */
+  readonly hasPrevious: Signal<boolean>;
+  /** URLs of the content's images (held blobs first), for views. */
+  readonly assets: AssetUrls;
   readonly status: Signal<LoadStatus>;
   readonly syncStatus: Signal<SyncStatus>;
   /** True when a new app version is installed and waits for applyAppUpdate(). */
@@ -81,20 +95,23 @@ export const initialSyncStatus: SyncStatus = {
 
 /** Creates the signals. `actions` are attached by main.tsx once sync and the SW bridge exist. */
 export function createAppState(config: AppConfig): AppState & { actions: AppActions } {
-  const manifest = signal<ManifestPayload | null>(null);
+  const entry = signal<EntryPayload | null>(null);
   const noop = () => {};
   return {
     config,
     mode: config.mode,
     siteCode: signal(config.site),
     sites: signal([]),
-    manifest,
+    entry,
     bundle: signal(null),
-    contentVersion: computed(() => manifest.value?.version ?? null),
-    publishedAt: computed(() => manifest.value?.publishedAt ?? null),
+    contentVersion: computed(() => entry.value?.version ?? null),
+    publishedAt: computed(() => entry.value?.publishedAt ?? null),
+    expiresAt: computed(() => entry.value?.expiresAt ?? null),
+    hasPrevious: signal(false),
+    assets: createAssetUrls(config.contentBase),
     status: signal('loading'),
     syncStatus: signal(initialSyncStatus),
     appUpdateReady: signal(false),
-    actions: { selectSite: noop, checkNow: noop, applyAppUpdate: noop },
+    actions: { selectSite: noop, checkNow: noop, applyAppUpdate: noop, rollback: async () => false },
   };
 }

@@ -3,10 +3,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createAppState, type AppState } from './app-state.ts';
 import { createContentSync, retryDelaySeconds, type ContentSync } from './sync.ts';
-import { parseConfig, SITE_STORAGE_KEY } from '../app/config.ts';
+import { parseConfig, rememberSite, SITE_STORAGE_KEY } from '../app/config.ts';
 import { openKioskDb } from '../store/db.ts';
-import { assetUrl } from '../bundle/assets.ts';
-import type { ManifestPayload, ManifestSite, SiteBundle } from '../bundle/schema.ts';
+import type { EntryPayload, IndexPayload, PartRef } from '../bundle/schema.ts';
+import { entryPath, partPath } from '../bundle/schema.ts';
 
 const BASE = 'https://content.example/c/';
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -21,7 +21,7 @@ class FakeServer {
   version = 0;
   fetch = (async (input: RequestInfo | URL) => {
     const url = String(input);
-    this.requests.push(url);
+    this.requests.push(url.slice(BASE.length));
     if (this.down) throw new TypeError('Failed to fetch');
     const body = this.files.get(url);
     return body ? new Response(body) : new Response('not found', { status: 404 });
@@ -33,41 +33,73 @@ class FakeServer {
     return { path, sha256: sha(bytes), bytes: bytes.length };
   }
 
-  /** Publishes a version: one bundle per site whose first item is named `itemName`. */
-  publish(itemName: string, opts: { version?: number; sites?: string[]; signWith?: typeof privateKey } = {}): ManifestPayload {
-    this.version = opts.version ?? this.version + 1;
-    const photo = this.put(`assets/${sha(itemName).slice(0, 16)}.png`, `png:${itemName}`);
-    const sites: ManifestSite[] = (opts.sites ?? ['baihe', 'longshan']).map((code, i) => {
-      const bundle = {
-        format: 1,
-        site: { code, name: code === 'baihe' ? '白鹤镇' : '龙山镇' },
-        items: [{ code: 'MZ-001', name: itemName }],
-        staff: [{ id: 's1', photo: photo.path }],
-      } as unknown as SiteBundle;
-      const text = JSON.stringify(bundle);
-      const part = this.put(`sites/${code}.${sha(text).slice(0, 16)}.json`, text);
-      return { ...part, code, name: bundle.site.name, kind: i === 0 ? 'township' : 'township' };
+  part(value: unknown): PartRef {
+    const text = JSON.stringify(value);
+    const { sha256, bytes } = this.put(partPath(sha(text)), text);
+    return { sha256, bytes };
+  }
+
+  signed(format: 'bianmin-entry' | 'bianmin-index', payload: unknown, key = privateKey): string {
+    const text = JSON.stringify(payload);
+    return JSON.stringify({
+      format,
+      payload: text,
+      signature: sign(null, Buffer.from(text), key).toString('base64'),
+      keyId: sha(RAW).slice(0, 16),
     });
-    const payload: ManifestPayload = {
-      format: 1,
+  }
+
+  /**
+   * Publishes a version: per site an entry point whose items are named `itemNames` (the first
+   * one shared by both sites), one staff photo per version.
+   */
+  publish(
+    itemName: string,
+    opts: { version?: number; sites?: string[]; signWith?: typeof privateKey; more?: string[]; expiresAt?: string } = {},
+  ): { index: IndexPayload; entries: Map<string, EntryPayload> } {
+    this.version = opts.version ?? this.version + 1;
+    const photo = this.put(`assets/${sha(`png:${itemName}`).slice(0, 16)}.png`, `png:${itemName}`);
+    const head = {
+      format: 2 as const,
       version: this.version,
       publishedAt: new Date(2026, 10, 25, 9, this.version).toISOString(),
-      contentHash: sha(sites.map((s) => s.sha256).join('')),
+      expiresAt: opts.expiresAt ?? new Date(2030, 0, 1).toISOString(),
       county: { code: 'yx', name: '云溪县' },
-      sites,
-      assets: [photo],
     };
-    const text = JSON.stringify(payload);
-    this.put(
-      'manifest.json',
-      JSON.stringify({
-        format: 'bianmin-manifest',
-        payload: text,
-        signature: sign(null, Buffer.from(text), opts.signWith ?? privateKey).toString('base64'),
-        keyId: sha(RAW).slice(0, 16),
-      }),
-    );
-    return payload;
+    const codes = opts.sites ?? ['baihe', 'longshan'];
+    const entries = new Map<string, EntryPayload>();
+    const sites = codes.map((code) => ({ code, name: code === 'baihe' ? '白鹤镇' : '龙山镇', kind: 'township' as const }));
+    for (const site of sites) {
+      const item = (name: string, code: string) =>
+        this.part({ code, name, materials: [], departmentId: 'mz', level: '乡镇', keywords: [] });
+      const entry: EntryPayload = {
+        ...head,
+        site,
+        parts: {
+          site: this.part({
+            county: { code: 'yx', name: '云溪县', timeZone: 'Asia/Shanghai' },
+            site: {
+              ...site,
+              windows: [],
+              phones: { consultation: { label: '咨询', number: '1' }, supervision: { label: '监督', number: '2' } },
+            },
+            staff: [{ id: 's1', photo: photo.path }],
+            topics: [],
+          }),
+          departments: this.part({ departments: [] }),
+          search: this.part({ search: [] }),
+          items: [item(itemName, 'MZ-001'), ...(opts.more ?? []).map((n, i) => item(n, `MZ-${100 + i}`))],
+          announcements: [],
+          documents: [],
+        },
+        assets: [photo],
+      };
+      entries.set(site.code, entry);
+      this.put(entryPath(site.code), this.signed('bianmin-entry', entry, opts.signWith));
+    }
+    const index: IndexPayload = { ...head, sites };
+    this.put('manifest.json', this.signed('bianmin-index', index, opts.signWith));
+    return { index, entries };
   }
 }
 
@@ -98,12 +130,14 @@ function boot(query = ''): { state: AppState; sync: ContentSync } {
   const state = createAppState(parseConfig(new URL(`https://kiosk.example/?content=${encodeURIComponent(BASE)}${query}`), storage));
   const sync = createContentSync(state, {
     publicKey: RAW,
+    contentBase: state.config.contentBase,
+    pollSeconds: state.config.pollSeconds,
     openDb: openKioskDb,
-    storage,
+    rememberSite: (code) => rememberSite(storage, code),
     fetchOptions: { fetch: server.fetch },
     log: quietLog,
   });
-  Object.assign(state.actions, { selectSite: sync.selectSite, checkNow: sync.checkNow });
+  Object.assign(state.actions, { selectSite: sync.selectSite, checkNow: sync.checkNow, rollback: sync.rollback });
   running.push(sync);
   return { state, sync };
 }
@@ -113,7 +147,8 @@ beforeEach(async () => {
   storage = new MemoryStorage();
   quietLog.messages = [];
   const db = await openKioskDb();
-  await db.clear('content');
+  await db.clear('sites');
+  await db.clear('parts');
   await db.clear('assets');
 });
 afterEach(() => {
@@ -135,8 +170,8 @@ describe('content sync', () => {
     expect(state.syncStatus.value.lastError).toBeNull();
     expect(state.syncStatus.value.nextCheckAt).not.toBeNull();
     const db = await openKioskDb();
-    expect((await db.get('content', 'baihe'))?.manifest.version).toBe(1);
-    expect(assetUrl(state.bundle.value!.staff[0].photo!)).toMatch(/^blob:/);
+    expect((await db.get('sites', 'baihe'))?.current.entry.version).toBe(1);
+    expect(state.assets.url(state.bundle.value!.staff[0].photo!)).toMatch(/^blob:/);
   });
 
   it('shows stored content with the server down (offline start)', async () => {
@@ -149,7 +184,7 @@ describe('content sync', () => {
     expect(state.siteCode.value).toBe('longshan');
     expect(state.bundle.value?.items[0].name).toBe('高龄津贴');
     expect(state.syncStatus.value.lastError).toMatch('无法连接');
-    expect(assetUrl(state.bundle.value!.staff[0].photo!)).toMatch(/^blob:/);
+    expect(state.assets.url(state.bundle.value!.staff[0].photo!)).toMatch(/^blob:/);
   });
 
   it('replaces content with a newer version and ignores equal and older ones', async () => {
@@ -163,7 +198,7 @@ describe('content sync', () => {
     server.publish('旧版本', { version: 1 });
     await sync.start();
     expect(state.bundle.value?.items[0].name).toBe('版本二');
-    expect(quietLog.messages.some((m) => m.includes('比本机的 2 旧'))).toBe(true);
+    expect(quietLog.messages.some((m) => m.includes('比本机已有的 2 旧'))).toBe(true);
   });
 
   it('refuses a badly signed version and keeps the last good content', async () => {
@@ -177,17 +212,18 @@ describe('content sync', () => {
     expect(state.status.value).toBe('ready');
     expect(state.syncStatus.value.lastError).toMatch('签名校验失败');
     const db = await openKioskDb();
-    expect((await db.get('content', 'baihe'))?.bundle.items[0].name).toBe('正确内容');
+    expect((await db.get('sites', 'baihe'))?.current.bundle.items[0].name).toBe('正确内容');
   });
 
-  it('refuses a site file whose bytes do not match the manifest', async () => {
+  it('refuses a part whose bytes do not match the entry point', async () => {
     server.publish('正确内容');
     const { state, sync } = boot();
     await sync.start();
     const v2 = server.publish('新内容');
-    const site = v2.sites.find((s) => s.code === 'baihe')!;
-    const bytes = server.files.get(BASE + site.path)!;
-    server.files.set(BASE + site.path, new TextEncoder().encode(new TextDecoder().decode(bytes).replace('新内容', '假内容')));
+    const ref = v2.entries.get('baihe')!.parts.items[0];
+    const url = BASE + partPath(ref.sha256);
+    const bytes = server.files.get(url)!;
+    server.files.set(url, new TextEncoder().encode(new TextDecoder().decode(bytes).replace('新内容', '假内容')));
     await sync.start();
     expect(state.bundle.value?.items[0].name).toBe('正确内容');
     expect(state.syncStatus.value.lastError).toMatch(/校验值不符|大小不符/);
@@ -225,20 +261,123 @@ describe('content sync', () => {
   });
 });
 
+describe('split format: only what changed travels', () => {
+  it('after one item edit downloads the entry point and that one part only', async () => {
+    server.publish('事项甲', { more: ['事项乙', '事项丙'] });
+    const { state, sync } = boot();
+    await sync.start();
+    server.requests = [];
+    const v2 = server.publish('事项甲', { more: ['事项乙（修改）', '事项丙'] });
+    await sync.checkNow();
+    expect(state.bundle.value?.items.map((i) => i.name)).toEqual(['事项甲', '事项乙（修改）', '事项丙']);
+    // the photo is new per version (named after the first item): unchanged here
+    expect(server.requests).toEqual(['sites/baihe.json', partPath(v2.entries.get('baihe')!.parts.items[1].sha256)]);
+  });
+
+  it('a re-signed entry point with only a new expiry costs the entry point alone and keeps the bundle', async () => {
+    server.publish('事项甲', { expiresAt: '2027-01-01T00:00:00+08:00' });
+    const { state, sync } = boot();
+    await sync.start();
+    const bundle = state.bundle.value;
+    server.requests = [];
+    server.publish('事项甲', { expiresAt: '2027-02-01T00:00:00+08:00' });
+    await sync.checkNow();
+    expect(server.requests).toEqual(['sites/baihe.json']);
+    expect(state.contentVersion.value).toBe(2);
+    expect(state.expiresAt.value).toBe('2027-02-01T00:00:00+08:00');
+    expect(state.bundle.value).toBe(bundle);
+  });
+
+  it('a validly signed older or equal entry point changes nothing at all', async () => {
+    server.publish('版本一');
+    server.publish('版本二');
+    const { state, sync } = boot('&site=baihe');
+    await sync.start();
+    const before = { entry: state.entry.value, bundle: state.bundle.value, sites: state.sites.value };
+    const db = await openKioskDb();
+    const stored = await db.get('sites', 'baihe');
+    server.publish('重放的旧版本', { version: 1, sites: ['baihe'] });
+    await sync.checkNow();
+    expect(state.entry.value).toBe(before.entry);
+    expect(state.bundle.value).toBe(before.bundle);
+    expect(state.sites.value).toBe(before.sites);
+    expect(await db.get('sites', 'baihe')).toEqual(stored);
+  });
+
+  it('keeps the previous version as last-known-good, rolls back, and takes only a newer publish again', async () => {
+    server.publish('版本一');
+    const { state, sync } = boot();
+    await sync.start();
+    expect(state.hasPrevious.value).toBe(false);
+    server.publish('版本二');
+    await sync.checkNow();
+    expect(state.hasPrevious.value).toBe(true);
+    expect(await state.actions.rollback()).toBe(true);
+    expect(state.bundle.value?.items[0].name).toBe('版本一');
+    expect(state.contentVersion.value).toBe(1);
+    expect(state.assets.url(state.bundle.value!.staff[0].photo!)).toMatch(/^blob:/);
+    await sync.checkNow(); // the server still offers version 2: not taken again
+    expect(state.bundle.value?.items[0].name).toBe('版本一');
+    server.publish('版本三');
+    await sync.checkNow();
+    expect(state.bundle.value?.items[0].name).toBe('版本三');
+  });
+
+  it('garbage-collects parts and images that neither held version lists', async () => {
+    const v1 = server.publish('版本一');
+    const { sync } = boot();
+    await sync.start();
+    server.publish('版本二');
+    await sync.checkNow();
+    server.publish('版本三');
+    await sync.checkNow();
+    const db = await openKioskDb();
+    const first = v1.entries.get('baihe')!;
+    expect(await db.get('parts', first.parts.items[0].sha256)).toBeUndefined();
+    expect(await db.get('assets', first.assets[0].path)).toBeUndefined();
+    expect(await db.count('parts')).toBe(5 + 1); // site, departments, search of v2 = v3 except site (photo path); items of v2, v3
+  });
+
+  it('a full storage quota fails the update cleanly and keeps the held version', async () => {
+    server.publish('版本一');
+    const { state, sync } = boot();
+    await sync.start();
+    server.publish('版本二');
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+      if (this.name === 'parts') throw new DOMException('quota', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+    try {
+      await sync.checkNow();
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    expect(state.bundle.value?.items[0].name).toBe('版本一');
+    expect(state.syncStatus.value.lastError).toMatch('存储空间已满');
+    const db = await openKioskDb();
+    expect((await db.get('sites', 'baihe'))?.current.entry.version).toBe(1);
+    await sync.checkNow(); // room again: taken
+    expect(state.bundle.value?.items[0].name).toBe('版本二');
+  });
+});
+
 describe('content sync without storage', () => {
   it('works online when IndexedDB never opens (blocked by another tab)', async () => {
     server.publish('仅联网内容');
     const state = createAppState(parseConfig(new URL(`https://kiosk.example/?content=${encodeURIComponent(BASE)}`), storage));
     const sync = createContentSync(state, {
       publicKey: RAW,
+      contentBase: state.config.contentBase,
+      pollSeconds: state.config.pollSeconds,
       openDb: () => new Promise(() => {}),
       dbOpenTimeoutMs: 50,
-      storage,
       fetchOptions: { fetch: server.fetch },
       log: quietLog,
     });
     running.push(sync);
     await sync.start();
+    expect(state.syncStatus.value.lastError).toBeNull();
     expect(state.status.value).toBe('ready');
     expect(state.bundle.value?.items[0].name).toBe('仅联网内容');
     expect(quietLog.messages.some((m) => m.includes('无法打开本机存储'))).toBe(true);

@@ -1,28 +1,47 @@
 /**
  * Content sync: shows the last good content at once, then keeps it up to date.
  *
- *   start → stored content of the site (IndexedDB) → bundle signal     (works offline)
- *         → check(): manifest (no-store) → signature → site → bundle + assets → hashes
- *                    → one IndexedDB transaction → swap bundle signal
+ *   start → stored site record (IndexedDB) → bundle signal                         (works offline)
+ *         → check(): sites/<code>.json (no-cache: a 304 when nothing changed) → signature
+ *                    → version newer than any made current? → parts and images not held yet
+ *                    → sizes + hashes → assemble the SiteBundle
+ *                    → applyContent(): one IndexedDB transaction → swap the signals
  *         → next check after `pollSeconds`, or after a back-off (10 s doubling to 5 min) on failure
  *
- * A newer version replaces the content; an older or equal one is ignored; anything that fails
- * verification is refused, logged (console + syncStatus) and the last good content stays.
+ * A newer version replaces the content and the one it replaces is kept as last-known-good
+ * (rollback()); an older or equal one changes nothing at all; anything that fails verification
+ * is refused, logged (console + syncStatus) and the last good content stays.
+ * The county index (manifest.json) is read only when no site is chosen or the site is unknown.
  */
 import type { AppState, SyncStatus } from './app-state.ts';
-import type { ManifestPayload, ManifestSite } from '../bundle/schema.ts';
-import { defaultSite, fetchManifest, fetchSite, NetworkError, type FetchOptions } from '../bundle/fetch-content.ts';
+import type { EntryPayload } from '../bundle/schema.ts';
+import { assembleBundle, entryPartRefs, siteParts } from '../bundle/assemble.ts';
+import {
+  defaultSite,
+  fetchAssets,
+  fetchEntry,
+  fetchIndex,
+  fetchParts,
+  NetworkError,
+  UnknownSiteError,
+  type FetchOptions,
+  type VerifiedAsset,
+  type VerifiedPart,
+} from '../bundle/fetch-content.ts';
 import { VerificationError } from '../bundle/verify.ts';
-import { installAssets, setAssetBase } from '../bundle/assets.ts';
-import { loadAssets, loadContent, referencedAssets, saveContent, storedSiteCodes } from '../store/content-store.ts';
-import type { KioskDatabase, StoredAsset, StoredContent } from '../store/db.ts';
-import { rememberSite } from '../app/config.ts';
+import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
+import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
 
 export interface SyncDeps {
   publicKey: Uint8Array<ArrayBuffer>;
-  /** null when IndexedDB cannot be opened: the kiosk then works online only. */
+  /** Content folder URL (ends with "/"). */
+  contentBase: string;
+  /** Seconds between checks when all is well. */
+  pollSeconds: number;
+  /** Opens the kiosk database; when it rejects or times out the kiosk works online only. */
   openDb: () => Promise<KioskDatabase>;
-  storage: Pick<Storage, 'setItem'> | null;
+  /** Remembers the site across restarts (localStorage). */
+  rememberSite?: (code: string) => void;
   fetchOptions?: FetchOptions;
   /** Called after the site changed (to update the address bar). */
   onSiteChange?: (code: string) => void;
@@ -41,20 +60,39 @@ export function retryDelaySeconds(failures: number, pollSeconds: number): number
   return Math.min(first * 2 ** Math.max(0, failures - 1), MAX_RETRY_SECONDS);
 }
 
+/** A verified version ready to be made current: everything downloaded, nothing stored yet. */
+export interface PreparedContent {
+  version: StoredVersion;
+  newParts: VerifiedPart[];
+  newAssets: VerifiedAsset[];
+  /** Every image of the version (held and new), for the views. */
+  assets: StoredAsset[];
+}
+
 export interface ContentSync {
   start(): Promise<void>;
-  checkNow(): void;
+  /** Runs a check now (or joins the running one); resolves when it is done. */
+  checkNow(): Promise<void>;
   selectSite(code: string): void;
+  /** Shows the last-known-good version; false when there is none. */
+  rollback(): Promise<boolean>;
   stop(): void;
+}
+
+function sameParts(a: EntryPayload, b: EntryPayload): boolean {
+  const key = (e: EntryPayload) =>
+    `${entryPartRefs(e)
+      .map((r) => r.sha256)
+      .join()}|${e.assets.map((r) => r.sha256).join()}`;
+  return key(a) === key(b);
 }
 
 export function createContentSync(state: AppState, deps: SyncDeps): ContentSync {
   const log = deps.log ?? console;
-  const base = state.config.contentBase;
-  setAssetBase(base);
+  const base = deps.contentBase;
   let db: KioskDatabase | null = null;
-  /** What is shown now: the stored record (manifest + bundle) of the current site. */
-  let current: StoredContent | null = null;
+  /** What is shown now: the site record (current + previous version) of the current site. */
+  let record: StoredSite | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -65,13 +103,14 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     state.syncStatus.value = { ...state.syncStatus.value, ...p };
   };
 
-  function show(content: StoredContent, assets: Iterable<StoredAsset>, sameBundle = false) {
-    current = content;
-    state.manifest.value = content.manifest;
-    if (state.sites.value !== content.manifest.sites) state.sites.value = content.manifest.sites;
-    if (!sameBundle || state.bundle.value === null) {
-      const revokeOld = installAssets(assets);
-      state.bundle.value = content.bundle;
+  function show(next: StoredSite, assets: Iterable<StoredAsset>) {
+    const sameBundle = record?.current.bundle === next.current.bundle && state.bundle.value !== null;
+    record = next;
+    state.entry.value = next.current.entry;
+    state.hasPrevious.value = !!next.previous;
+    if (!sameBundle) {
+      const revokeOld = state.assets.install(assets);
+      state.bundle.value = next.current.bundle;
       revokeOld();
     }
     state.status.value = 'ready';
@@ -79,10 +118,9 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
 
   async function showStored(code: string): Promise<boolean> {
     if (!db) return false;
-    const stored = await loadContent(db, code).catch(() => undefined);
+    const stored = await loadSite(db, code).catch(() => undefined);
     if (!stored) return false;
-    const refs = referencedAssets(JSON.stringify(stored.bundle), stored.manifest.assets);
-    const assets = await loadAssets(db, refs).catch(() => new Map<string, StoredAsset>());
+    const assets = await loadAssets(db, stored.current.entry.assets).catch(() => new Map<string, StoredAsset>());
     show(stored, assets.values());
     return true;
   }
@@ -94,59 +132,107 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     timer = setTimeout(() => void runCheck(), seconds * 1000);
   }
 
-  function chooseSite(manifest: ManifestPayload): ManifestSite | undefined {
-    const code = state.siteCode.value;
-    if (code === null) return defaultSite(manifest);
-    return manifest.sites.find((s) => s.code === code);
+  function setSite(code: string) {
+    if (state.siteCode.value !== code) {
+      state.siteCode.value = code;
+      deps.onSiteChange?.(code);
+    }
+  }
+
+  /** Downloads and verifies what `entry` lists and is not held, and assembles its bundle. */
+  async function prepareContent(entry: EntryPayload): Promise<PreparedContent> {
+    const held = db ? await loadAssets(db, entry.assets).catch(() => new Map<string, StoredAsset>()) : new Map<string, StoredAsset>();
+    if (record && sameParts(record.current.entry, entry)) {
+      // A re-signed entry point (new expiry, nothing else): only the entry point was downloaded.
+      return {
+        version: { entry, bundle: record.current.bundle, storedAt: Date.now() },
+        newParts: [],
+        newAssets: [],
+        assets: [...held.values()],
+      };
+    }
+    const refs = [...new Map(entryPartRefs(entry).map((r) => [r.sha256, r])).values()];
+    const heldHashes = db
+      ? await heldPartHashes(
+          db,
+          refs.map((r) => r.sha256),
+        ).catch(() => new Set<string>())
+      : new Set<string>();
+    const newParts = await fetchParts(
+      base,
+      refs.filter((r) => !heldHashes.has(r.sha256)),
+      deps.fetchOptions,
+    );
+    const newAssets = await fetchAssets(
+      base,
+      entry.assets.filter((a) => !held.has(a.path)),
+      deps.fetchOptions,
+    );
+    const values = db && heldHashes.size > 0 ? await loadParts(db, [...heldHashes]) : new Map<string, unknown>();
+    for (const p of newParts) values.set(p.sha256, p.value);
+    const missing = refs.find((r) => !values.has(r.sha256));
+    if (missing) throw new VerificationError(`内容文件 ${missing.sha256.slice(0, 16)} 缺失，请稍后重试`);
+    const bundle = assembleBundle(
+      entry,
+      siteParts(entry, (h) => values.get(h)),
+    );
+    return { version: { entry, bundle, storedAt: Date.now() }, newParts, newAssets, assets: [...held.values(), ...newAssets] };
+  }
+
+  /**
+   * THE one place a verified version becomes current: stored in one transaction (with the
+   * previous version kept as last-known-good), then shown.
+   */
+  async function applyContent(prepared: PreparedContent): Promise<void> {
+    const { entry } = prepared.version;
+    const from = record?.current.entry.version;
+    let next: StoredSite = {
+      siteCode: entry.site.code,
+      current: prepared.version,
+      previous: record?.current,
+      highestVersion: entry.version,
+    };
+    if (db) next = await saveVersion(db, prepared.version, prepared.newParts, prepared.newAssets);
+    show(next, prepared.assets);
+    log.info(`[内容同步] 已更新到版本 ${entry.version}${from ? `（原版本 ${from}）` : ''}，站点 ${entry.site.code}`);
   }
 
   async function check(gen: number): Promise<void> {
-    const manifest = await fetchManifest(base, deps.publicKey, deps.fetchOptions);
-    if (gen !== generation) return;
-    state.sites.value = manifest.sites;
-    const site = chooseSite(manifest);
-    if (!site) {
-      const code = state.siteCode.value ?? '';
-      if (!current) state.status.value = 'unknown-site';
+    let code = state.siteCode.value;
+    if (code === null) {
+      const index = await fetchIndex(base, deps.publicKey, deps.fetchOptions);
+      if (gen !== generation) return;
+      state.sites.value = index.sites;
+      const site = defaultSite(index.sites);
+      if (!site) throw new VerificationError('内容清单中没有任何站点');
+      code = site.code;
+      setSite(code);
+    }
+    let entry: EntryPayload;
+    try {
+      entry = (await fetchEntry(base, code, deps.publicKey, deps.fetchOptions)).entry;
+    } catch (err) {
+      if (!(err instanceof UnknownSiteError)) throw err;
+      if (gen !== generation) return;
+      if (!record) {
+        const index = await fetchIndex(base, deps.publicKey, deps.fetchOptions).catch(() => null);
+        if (index && gen === generation) state.sites.value = index.sites;
+        state.status.value = 'unknown-site';
+      }
       throw new VerificationError(`内容清单中没有站点代码“${code}”`);
     }
-    if (state.siteCode.value !== site.code) {
-      state.siteCode.value = site.code;
-      deps.onSiteChange?.(site.code);
-    }
-    rememberSite(deps.storage, site.code);
-    if (!current && (await showStored(site.code)) && gen !== generation) return;
+    if (gen !== generation) return;
+    deps.rememberSite?.(code);
+    if (!record && (await showStored(code)) && gen !== generation) return;
 
-    if (current && current.manifest.version >= manifest.version) {
-      if (current.manifest.version > manifest.version) {
-        log.warn(`[内容同步] 服务器上的版本 ${manifest.version} 比本机的 ${current.manifest.version} 旧，已忽略`);
-      }
+    const highest = record?.highestVersion ?? 0;
+    if (entry.version <= highest) {
+      if (entry.version < highest) log.warn(`[内容同步] 服务器上的版本 ${entry.version} 比本机已有的 ${highest} 旧，已忽略`);
       return;
     }
-
-    const prevRef = current?.manifest.sites.find((s) => s.code === site.code);
-    const sameBundle = !!current && prevRef?.sha256 === site.sha256;
-    let held = new Map<string, StoredAsset>();
-    if (db) held = await loadAssets(db, manifest.assets).catch(() => held);
-    const dl =
-      sameBundle && current
-        ? {
-            bundle: current.bundle,
-            assetRefs: referencedAssets(JSON.stringify(current.bundle), manifest.assets),
-            newAssets: [] as StoredAsset[],
-          }
-        : await fetchSite(base, manifest, site, (r) => held.has(r.path), deps.fetchOptions);
+    const prepared = await prepareContent(entry);
     if (gen !== generation) return;
-
-    const content: StoredContent = { siteCode: site.code, manifest, bundle: dl.bundle, storedAt: Date.now() };
-    if (db) await saveContent(db, content, dl.newAssets);
-    if (gen !== generation) return;
-    const all = new Map(held);
-    for (const a of dl.newAssets) all.set(a.path, a);
-    const assets = dl.assetRefs.map((r) => all.get(r.path)).filter((a): a is StoredAsset => !!a);
-    const from = current?.manifest.version;
-    show(content, assets, sameBundle);
-    log.info(`[内容同步] 已更新到版本 ${manifest.version}${from ? `（原版本 ${from}）` : ''}，站点 ${site.code}`);
+    await applyContent(prepared);
   }
 
   async function runCheck(): Promise<void> {
@@ -159,19 +245,21 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       try {
         await check(gen);
         patch({ checking: false, lastCheckAt: Date.now(), lastSuccessAt: Date.now(), lastError: null, failures: 0 });
-        schedule(state.config.pollSeconds);
+        schedule(deps.pollSeconds);
       } catch (err) {
         const message =
           err instanceof VerificationError || err instanceof NetworkError
             ? err.message
-            : `内容更新失败：${err instanceof Error ? err.message : String(err)}`;
+            : err instanceof DOMException && err.name === 'QuotaExceededError'
+              ? '本机存储空间已满，新内容未能保存，继续显示原有内容'
+              : `内容更新失败：${err instanceof Error ? err.message : String(err)}`;
         const failures = state.syncStatus.value.failures + 1;
         if (err instanceof VerificationError) log.error(`[内容同步] ${message}`);
         else log.warn(`[内容同步] ${message}`);
         patch({ checking: false, lastCheckAt: Date.now(), lastError: message, failures });
-        if (!current && state.status.value !== 'unknown-site') state.status.value = 'no-content';
+        if (!record && state.status.value !== 'unknown-site') state.status.value = 'no-content';
         // A refused (tampered) version will not get better by asking faster.
-        schedule(err instanceof NetworkError ? retryDelaySeconds(failures, state.config.pollSeconds) : state.config.pollSeconds);
+        schedule(err instanceof NetworkError ? retryDelaySeconds(failures, deps.pollSeconds) : deps.pollSeconds);
       } finally {
         running = null;
       }
@@ -196,24 +284,38 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       await runCheck();
     },
     checkNow() {
-      void runCheck();
+      return runCheck();
     },
     selectSite(code: string) {
       if (code === state.siteCode.value && state.status.value === 'ready') return;
       generation++;
-      current = null;
+      record = null;
       state.siteCode.value = code;
       state.bundle.value = null;
-      state.manifest.value = null;
+      state.entry.value = null;
+      state.hasPrevious.value = false;
       state.status.value = 'loading';
       patch({ failures: 0, lastError: null });
-      rememberSite(deps.storage, code);
+      deps.rememberSite?.(code);
       deps.onSiteChange?.(code);
       void (async () => {
         await showStored(code);
         await running;
         await runCheck();
       })();
+    },
+    async rollback() {
+      const held = record;
+      if (!held?.previous) return false;
+      await running;
+      let next: StoredSite | undefined;
+      if (db) next = await rollbackSite(db, held.siteCode);
+      else next = { ...held, current: held.previous, previous: held.current };
+      if (!next || record?.siteCode !== next.siteCode) return false;
+      const assets = db ? (await loadAssets(db, next.current.entry.assets)).values() : [];
+      show(next, assets);
+      log.info(`[内容同步] 已回退到版本 ${next.current.entry.version}（原版本 ${held.current.entry.version}）`);
+      return true;
     },
     stop() {
       stopped = true;

@@ -1,89 +1,88 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openKioskDb, type KioskDatabase, type StoredAsset, type StoredContent } from './db.ts';
-import { loadAssets, loadContent, referencedAssets, saveContent, storedSiteCodes } from './content-store.ts';
-import type { ManifestPayload, SiteBundle } from '../bundle/schema.ts';
+import { openKioskDb, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
+import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from './content-store.ts';
+import type { EntryPayload, SiteBundle } from '../bundle/schema.ts';
 
-const ref = (path: string, sha = path.length.toString(16).padStart(64, '0')) => ({ path, sha256: sha, bytes: 3 });
+const h = (n: string) => n.repeat(64).slice(0, 64);
+const ref = (n: string) => ({ sha256: h(n), bytes: 3 });
+const assetRef = (n: string) => ({ path: `assets/${h(n).slice(0, 16)}.jpg`, sha256: h(n), bytes: 3 });
 
-function content(siteCode: string, version: number, photos: string[]): StoredContent {
-  const manifest = {
-    format: 1,
-    version,
+/** A version of `site` made of item parts `items` (one-letter hashes) and images `photos`. */
+function version(site: string, v: number, items: string[], photos: string[] = []): StoredVersion {
+  const entry = {
+    format: 2,
+    version: v,
     publishedAt: '2026-11-25T09:00:00+08:00',
-    contentHash: '0'.repeat(64),
+    expiresAt: '2026-12-25T09:00:00+08:00',
     county: { code: 'yx', name: '云溪县' },
-    sites: [],
-    assets: ['assets/aaaaaaaaaaaaaaaa.jpg', 'assets/bbbbbbbbbbbbbbbb.jpg', 'assets/cccccccccccccccc.jpg'].map((p) => ref(p)),
-  } as unknown as ManifestPayload;
-  const bundle = {
-    format: 1,
-    site: { code: siteCode, name: siteCode },
-    items: [{ code: 'MZ-001', name: `版本${version}` }],
-    staff: photos.map((photo, i) => ({ id: `s${i}`, photo })),
-  } as unknown as SiteBundle;
-  return { siteCode, manifest, bundle, storedAt: version };
+    site: { code: site, name: site, kind: 'township' },
+    parts: { site: ref('s'), departments: ref('d'), search: ref('q'), items: items.map(ref), announcements: [], documents: [] },
+    assets: photos.map(assetRef),
+  } as EntryPayload;
+  return { entry, bundle: { items: [{ name: `版本${v}` }] } as unknown as SiteBundle, storedAt: v };
 }
-
-const asset = (path: string): StoredAsset => ({ path, sha256: ref(path).sha256, blob: new Blob([path]) });
+const parts = (...names: string[]) => names.map((n) => ({ sha256: h(n), value: { n } }));
+const assets = (...names: string[]): StoredAsset[] => names.map((n) => ({ ...assetRef(n), blob: new Blob([n]) }));
 
 let db: KioskDatabase;
 beforeEach(async () => {
   db = await openKioskDb();
-  await db.clear('content');
-  await db.clear('assets');
+  for (const s of ['sites', 'parts', 'assets'] as const) await db.clear(s);
 });
 afterEach(() => vi.restoreAllMocks());
 
 describe('content store', () => {
-  it('stores content and its assets and reads them back', async () => {
-    await saveContent(db, content('baihe', 1, ['assets/aaaaaaaaaaaaaaaa.jpg']), [asset('assets/aaaaaaaaaaaaaaaa.jpg')]);
-    const got = await loadContent(db, 'baihe');
-    expect(got?.manifest.version).toBe(1);
-    expect(got?.bundle.items[0].name).toBe('版本1');
+  it('stores a version with its parts and images and reads them back', async () => {
+    await saveVersion(db, version('baihe', 1, ['a', 'b'], ['p']), parts('s', 'd', 'q', 'a', 'b'), assets('p'));
+    expect((await loadSite(db, 'baihe'))?.current.entry.version).toBe(1);
     expect(await storedSiteCodes(db)).toEqual(['baihe']);
-    const assets = await loadAssets(db, [ref('assets/aaaaaaaaaaaaaaaa.jpg')]);
-    expect(await assets.get('assets/aaaaaaaaaaaaaaaa.jpg')?.blob.text()).toBe('assets/aaaaaaaaaaaaaaaa.jpg');
+    expect([...(await heldPartHashes(db, [h('a'), h('z')]))]).toEqual([h('a')]);
+    expect((await loadParts(db, [h('b')])).get(h('b'))).toEqual({ n: 'b' });
+    expect([...(await loadAssets(db, [assetRef('p')])).keys()]).toEqual([assetRef('p').path]);
   });
 
-  it('writes content and assets in one readwrite transaction with strict durability', async () => {
-    const spy = vi.spyOn(db, 'transaction');
-    await saveContent(db, content('baihe', 1, ['assets/aaaaaaaaaaaaaaaa.jpg']), [asset('assets/aaaaaaaaaaaaaaaa.jpg')]);
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(spy.mock.calls[0]).toEqual([['content', 'assets'], 'readwrite', { durability: 'strict' }]);
+  it('keeps the replaced version as previous and deletes what neither version of any site lists', async () => {
+    await saveVersion(db, version('baihe', 1, ['a'], ['p']), parts('s', 'd', 'q', 'a'), assets('p'));
+    await saveVersion(db, version('longshan', 1, ['c']), parts('c'), []);
+    await saveVersion(db, version('baihe', 2, ['b']), parts('b'), []);
+    expect((await loadSite(db, 'baihe'))?.previous?.entry.version).toBe(1);
+    expect([...(await heldPartHashes(db, [h('a'), h('b'), h('c')]))].sort()).toEqual([h('a'), h('b'), h('c')]);
+    await saveVersion(db, version('baihe', 3, ['c']), [], []);
+    expect([...(await heldPartHashes(db, [h('a'), h('b'), h('c')]))].sort()).toEqual([h('b'), h('c')]);
+    expect(await db.count('assets')).toBe(0);
   });
 
-  it('keeps the last good content and assets when a write fails', async () => {
-    await saveContent(db, content('baihe', 1, ['assets/aaaaaaaaaaaaaaaa.jpg']), [asset('assets/aaaaaaaaaaaaaaaa.jpg')]);
-    const broken = { sha256: 'x', blob: new Blob(['x']) } as unknown as StoredAsset; // no key: the put fails
-    await expect(
-      saveContent(db, content('baihe', 2, ['assets/bbbbbbbbbbbbbbbb.jpg']), [asset('assets/bbbbbbbbbbbbbbbb.jpg'), broken]),
-    ).rejects.toThrow();
-    const got = await loadContent(db, 'baihe');
-    expect(got?.manifest.version).toBe(1);
-    expect(got?.bundle.items[0].name).toBe('版本1');
-    const assets = await loadAssets(db, [ref('assets/aaaaaaaaaaaaaaaa.jpg'), ref('assets/bbbbbbbbbbbbbbbb.jpg')]);
-    expect([...assets.keys()]).toEqual(['assets/aaaaaaaaaaaaaaaa.jpg']);
+  it('ignores a version at or below the highest one made current', async () => {
+    await saveVersion(db, version('baihe', 2, ['a']), parts('s', 'd', 'q', 'a'), []);
+    const before = await loadSite(db, 'baihe');
+    await saveVersion(db, version('baihe', 2, ['z']), parts('z'), []);
+    await saveVersion(db, version('baihe', 1, ['z']), parts('z'), []);
+    expect(await loadSite(db, 'baihe')).toEqual(before);
+    expect((await heldPartHashes(db, [h('z')])).size).toBe(0);
   });
 
-  it('deletes assets no stored site needs any more, keeps those another site uses', async () => {
-    await saveContent(db, content('baihe', 1, ['assets/aaaaaaaaaaaaaaaa.jpg', 'assets/cccccccccccccccc.jpg']), [
-      asset('assets/aaaaaaaaaaaaaaaa.jpg'),
-      asset('assets/cccccccccccccccc.jpg'),
-    ]);
-    await saveContent(db, content('longshan', 1, ['assets/cccccccccccccccc.jpg']), []);
-    await saveContent(db, content('baihe', 2, ['assets/bbbbbbbbbbbbbbbb.jpg']), [asset('assets/bbbbbbbbbbbbbbbb.jpg')]);
-    expect((await db.getAllKeys('assets')).sort()).toEqual(['assets/bbbbbbbbbbbbbbbb.jpg', 'assets/cccccccccccccccc.jpg']);
+  it('changes nothing when the transaction fails half-way (e.g. quota)', async () => {
+    await saveVersion(db, version('baihe', 1, ['a']), parts('s', 'd', 'q', 'a'), []);
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'assets') throw new DOMException('full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    await expect(saveVersion(db, version('baihe', 2, ['b'], ['p']), parts('b'), assets('p'))).rejects.toThrow();
+    vi.restoreAllMocks();
+    expect((await loadSite(db, 'baihe'))?.current.entry.version).toBe(1);
+    expect((await heldPartHashes(db, [h('b')])).size).toBe(0);
   });
 
-  it('ignores a stored asset whose hash differs from the one asked for', async () => {
-    await saveContent(db, content('baihe', 1, ['assets/aaaaaaaaaaaaaaaa.jpg']), [asset('assets/aaaaaaaaaaaaaaaa.jpg')]);
-    const assets = await loadAssets(db, [ref('assets/aaaaaaaaaaaaaaaa.jpg', 'f'.repeat(64))]);
-    expect(assets.size).toBe(0);
-  });
-
-  it('finds the assets a bundle refers to', () => {
-    const refs = ['assets/aaaaaaaaaaaaaaaa.jpg', 'assets/bbbbbbbbbbbbbbbb.jpg'].map((p) => ref(p));
-    expect(referencedAssets('{"photo":"assets/bbbbbbbbbbbbbbbb.jpg"}', refs).map((r) => r.path)).toEqual(['assets/bbbbbbbbbbbbbbbb.jpg']);
+  it('rolls back by swapping current and previous, keeping the highest version', async () => {
+    expect(await rollbackSite(db, 'baihe')).toBeUndefined();
+    await saveVersion(db, version('baihe', 1, ['a']), parts('s', 'd', 'q', 'a'), []);
+    await saveVersion(db, version('baihe', 2, ['b']), parts('b'), []);
+    const rolled = await rollbackSite(db, 'baihe');
+    expect(rolled?.current.entry.version).toBe(1);
+    expect(rolled?.previous?.entry.version).toBe(2);
+    expect(rolled?.highestVersion).toBe(2);
+    expect(await loadSite(db, 'baihe')).toEqual(rolled);
   });
 });

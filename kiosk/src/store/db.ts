@@ -4,15 +4,31 @@
  * own their store; none creates stores of its own.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { ManifestPayload, SiteBundle } from '../bundle/schema.ts';
+import type { EntryPayload, SiteBundle } from '../bundle/schema.ts';
 
-/** The last good, verified content of one site. */
-export interface StoredContent {
-  siteCode: string;
-  manifest: ManifestPayload;
+/** One verified version of a site: its signed entry point and the SiteBundle assembled from its parts. */
+export interface StoredVersion {
+  entry: EntryPayload;
+  /** Assembled once, when the version was stored (start-up reads it as it is). */
   bundle: SiteBundle;
-  /** Epoch ms when this content was verified and stored. */
+  /** Epoch ms when this version was verified and stored. */
   storedAt: number;
+}
+
+/** What a kiosk holds for one site: the version shown and the last-known-good one before it. */
+export interface StoredSite {
+  siteCode: string;
+  current: StoredVersion;
+  /** The version shown before `current` (rollback target). */
+  previous?: StoredVersion;
+  /** Highest version ever made current: an entry point at or below it changes nothing. */
+  highestVersion: number;
+}
+
+/** A verified part (parts/<hash>.json), parsed; shared by every version that lists its hash. */
+export interface StoredPart {
+  sha256: string;
+  value: unknown;
 }
 
 export interface StoredAsset {
@@ -52,7 +68,9 @@ export interface PlayLogEntry {
 }
 
 interface KioskDb extends DBSchema {
-  content: { key: string; value: StoredContent };
+  /** Since version 2: one record per site with its current and previous version. */
+  sites: { key: string; value: StoredSite };
+  parts: { key: string; value: StoredPart };
   assets: { key: string; value: StoredAsset };
   evaluations: { key: number; value: StoredEvaluation; indexes: { at: number } };
   playlog: { key: number; value: PlayLogEntry; indexes: { at: number } };
@@ -61,17 +79,26 @@ interface KioskDb extends DBSchema {
 export type KioskDatabase = IDBPDatabase<KioskDb>;
 
 export const DB_NAME = 'bianmin-kiosk';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
 let opening: Promise<KioskDatabase> | null = null;
 
 export function openKioskDb(): Promise<KioskDatabase> {
   opening ??= openDB<KioskDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('content', { keyPath: 'siteCode' });
-      db.createObjectStore('assets', { keyPath: 'path' });
-      db.createObjectStore('evaluations', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
-      db.createObjectStore('playlog', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('assets', { keyPath: 'path' });
+        db.createObjectStore('evaluations', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+        db.createObjectStore('playlog', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+      }
+      if (oldVersion < 2) {
+        // Format 2 (split entry points and parts): the whole-bundle store of version 1 goes; the
+        // first check after the upgrade downloads the site once. Assets keep their keys.
+        const legacy = db as unknown as IDBPDatabase;
+        if (legacy.objectStoreNames.contains('content')) legacy.deleteObjectStore('content');
+        db.createObjectStore('sites', { keyPath: 'siteCode' });
+        db.createObjectStore('parts', { keyPath: 'sha256' });
+      }
     },
     blocking() {
       // A newer version of the app wants to upgrade: let it, and reopen on next use.

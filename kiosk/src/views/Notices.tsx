@@ -48,7 +48,7 @@ export function Announcements({ session, bundle, now }: ScreenProps) {
   );
 }
 
-export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & { id: string }) {
+export function AnnouncementDetail({ state, session, bundle, now, id }: ScreenProps & { id: string }) {
   const a = bundle.announcements.find((x) => x.id === id);
   const tz = bundle.county.timeZone;
   if (!a || !isLive(a, now.value, tz)) {
@@ -67,7 +67,7 @@ export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & {
       <div class="item-actions">
         <ReadAloudButton key={a.id} session={session} text={noticeSpeechText(a)} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: a.html }} />
+      <div class="card rich" dangerouslySetInnerHTML={{ __html: state.assets.html(a.html) }} />
     </article>
   );
 }
@@ -127,7 +127,7 @@ export function Documents({ session, bundle }: ScreenProps) {
   );
 }
 
-export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: string }) {
+export function DocumentDetail({ state, session, bundle, id }: ScreenProps & { id: string }) {
   const d = bundle.documents.find((x) => x.id === id);
   if (!d) {
     return (
@@ -143,7 +143,7 @@ export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: stri
       <div class="item-actions">
         <ReadAloudButton key={d.id} session={session} text={noticeSpeechText(d)} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: d.html }} />
+      <div class="card rich" dangerouslySetInnerHTML={{ __html: state.assets.html(d.html) }} />
     </article>
   );
 }

@@ -27,6 +27,7 @@ export function Search(props: ScreenProps) {
             filter: (e) =>
               e.ref.startsWith('ann:') ? liveAnn.has(e.ref) : e.ref.startsWith('doc:') ? docs.has(e.ref) : look.item.has(e.ref),
             limit: 40,
+            index: bundle.searchIndex,
           })
         : [],
     [bundle, q, liveAnn, docs, look],
@@ -111,6 +112,7 @@ function suggestions({ bundle, look }: ScreenProps, q: string): { prefix: string
       popularity: (ref) => look.item.get(ref)?.popularity ?? 0,
       filter: (e) => look.item.has(e.ref),
       limit: 4,
+      index: bundle.searchIndex,
     }).filter((r) => r.match.contiguous);
     if (found.length) return { prefix, codes: found.map((r) => r.ref) };
   }

@@ -1,6 +1,6 @@
 /** 窗口人员 (挂牌上岗): per window, its A and B post, who is on duty today and who covers an absent A post. */
 import type { StaffMember } from '../bundle/schema.ts';
-import { assetUrl } from '../bundle/assets.ts';
+import { useAssets } from '../state/assets-context.ts';
 import { isOnDuty, windowCover } from '../bundle/roster.ts';
 import { zonedParts } from '../time/zoned.ts';
 import { Empty, ScreenTitle } from './common.tsx';
@@ -24,11 +24,11 @@ function DutyMark({ on, note }: { on: boolean; note?: string }) {
   );
 }
 
-function StaffPhoto({ name, photo }: { name: string; photo?: string }) {
+function StaffPhoto({ name, photo, url }: { name: string; photo?: string; url: (path: string) => string }) {
   return (
     <PhotoOrInitial
       name={name}
-      src={photo ? assetUrl(photo) : undefined}
+      src={photo ? url(photo) : undefined}
       alt={`${name}的照片`}
       imgClass="photo"
       initialClass="photo photo-none"
@@ -39,9 +39,10 @@ function StaffPhoto({ name, photo }: { name: string; photo?: string }) {
 }
 
 function Person({ s, partner, on, note }: { s: StaffMember; partner?: StaffMember; on: boolean; note?: string }) {
+  const assets = useAssets();
   return (
     <li class={`person ${on ? '' : 'absent'}`}>
-      <StaffPhoto name={s.name} photo={s.photo} />
+      <StaffPhoto url={assets.url} name={s.name} photo={s.photo} />
       <span class="person-body">
         <span class="person-name">{s.name}</span>
         <span>{s.position}</span>
@@ -54,6 +55,7 @@ function Person({ s, partner, on, note }: { s: StaffMember; partner?: StaffMembe
 }
 
 export function Staff({ bundle, look, now }: ScreenProps) {
+  const assets = useAssets();
   const p = zonedParts(now.value, bundle.county.timeZone);
   const note = (s: StaffMember) => s.roster.find((r) => r.date === p.isoDate)?.note;
   const windows = bundle.site.windows.filter((w) => bundle.staff.some((s) => s.window === w.number));
@@ -73,7 +75,7 @@ export function Staff({ bundle, look, now }: ScreenProps) {
         <CardSection heading="本站代办员">
           <ul class="people">
             <li class="person">
-              <StaffPhoto name={agent.name} photo={agent.photo} />
+              <StaffPhoto url={assets.url} name={agent.name} photo={agent.photo} />
               <span class="person-body">
                 <span class="person-name">{agent.name}</span>
                 <span>村(社区)便民服务代办员</span>

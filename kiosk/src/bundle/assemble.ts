@@ -1,0 +1,123 @@
+/**
+ * One site's SiteBundle rebuilt from its verified parts (see schema.ts). Items are published
+ * once for the whole county; what differs per site — where to go, the window, the supervision
+ * and enquiry phones — is resolved here from the site's own information, the same way for
+ * every item. Pure; run once per content version.
+ */
+import type {
+  Announcement,
+  DepartmentsPart,
+  EntryPayload,
+  GovDocument,
+  PartRef,
+  ItemPart,
+  SearchPart,
+  ServiceItem,
+  SiteBundle,
+  SiteInfo,
+  SitePart,
+} from './schema.ts';
+import { FORMAT_VERSION } from './schema.ts';
+import { VerificationError } from './verify.ts';
+
+/** Where a citizen goes for an item at this site, and the window number at a township. */
+export function placeItem(item: Pick<ItemPart, 'departmentId' | 'level'>, site: SiteInfo): { where: string; window?: string } {
+  if (site.kind === 'township') {
+    const w = site.windows.find((x) => x.departments.includes(item.departmentId));
+    return w ? { where: `${w.number}号窗口（${w.name}）`, window: w.number } : { where: '请到大厅咨询台咨询' };
+  }
+  const agent = site.agent;
+  if (!agent) return { where: '请咨询本站工作人员' };
+  return {
+    where:
+      item.level === '村(社区)'
+        ? `在本站办理：代办员 ${agent.name}（${agent.phone}）`
+        : `本站代办员 ${agent.name}（${agent.phone}），由代办员代为提交至${site.parent?.name ?? '乡镇便民服务中心'}`,
+  };
+}
+
+export function resolveItem(part: ItemPart, site: SiteInfo): ServiceItem {
+  const { where, window } = placeItem(part, site);
+  const sup = site.phones.supervision;
+  return {
+    ...part,
+    supervision: part.supervision ?? `${sup.label} ${sup.number}`,
+    phone: part.phone ?? site.phones.consultation.number,
+    where,
+    window,
+  };
+}
+
+/** The parsed parts of one version, in the order the entry point lists them. */
+export interface SiteParts {
+  site: SitePart;
+  departments: DepartmentsPart;
+  search: SearchPart;
+  items: ItemPart[];
+  announcements: Announcement[];
+  documents: GovDocument[];
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** Shape checks that keep a validly signed but malformed part from breaking the views. */
+export function checkPartShape(role: keyof SiteParts, value: unknown): void {
+  const ok = (() => {
+    if (!isObj(value)) return false;
+    switch (role) {
+      case 'site':
+        return isObj(value.county) && isObj(value.site) && Array.isArray(value.staff) && Array.isArray(value.topics);
+      case 'departments':
+        return Array.isArray(value.departments);
+      case 'search':
+        return Array.isArray(value.search);
+      case 'items':
+        return typeof value.code === 'string' && typeof value.name === 'string' && Array.isArray(value.materials);
+      default:
+        return typeof value.id === 'string' && typeof value.title === 'string' && typeof value.html === 'string';
+    }
+  })();
+  if (!ok) throw new VerificationError(`内容文件（${role}）格式不正确`);
+}
+
+export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundle {
+  const { site } = parts.site;
+  if (site.code !== entry.site.code) throw new VerificationError(`站点数据与入口文件不符（${site.code} ≠ ${entry.site.code}）`);
+  return {
+    format: FORMAT_VERSION,
+    county: parts.site.county,
+    site,
+    departments: parts.departments.departments,
+    items: parts.items.map((i) => resolveItem(i, site)),
+    topics: parts.site.topics,
+    announcements: parts.announcements,
+    documents: parts.documents,
+    staff: parts.site.staff,
+    search: parts.search.search,
+    searchIndex: parts.search.searchIndex,
+  };
+}
+
+/** Every part an entry point lists, in a fixed order (site, departments, search, items, announcements, documents). */
+export function entryPartRefs(entry: EntryPayload): PartRef[] {
+  const p = entry.parts;
+  return [p.site, p.departments, p.search, ...p.items, ...p.announcements, ...p.documents];
+}
+
+/** Parses the parts of `entry` (values by SHA-256, all present) into SiteParts, checking shapes. */
+export function siteParts(entry: EntryPayload, valueOf: (sha256: string) => unknown): SiteParts {
+  const one = <K extends keyof SiteParts>(role: K, ref: PartRef) => {
+    const v = valueOf(ref.sha256);
+    checkPartShape(role, v);
+    return v;
+  };
+  const p = entry.parts;
+  return {
+    site: one('site', p.site) as SitePart,
+    departments: one('departments', p.departments) as DepartmentsPart,
+    search: one('search', p.search) as SearchPart,
+    items: p.items.map((r) => one('items', r) as ItemPart),
+    announcements: p.announcements.map((r) => one('announcements', r) as Announcement),
+    documents: p.documents.map((r) => one('documents', r) as GovDocument),
+  };
+}

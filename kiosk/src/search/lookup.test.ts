@@ -1,0 +1,136 @@
+/**
+ * The indexed search must find exactly what a full scan with the reference matcher finds:
+ * same refs in the same order, same entries, hits and scores — for initials, full pinyin,
+ * mixed, polyphones, aliases, Chinese characters, out-of-order fallbacks, typed key by key.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateContent, writeContentTree } from '../../../scripts/bench/generate-content.ts';
+import { buildPublication } from '../../../scripts/publish/publish.ts';
+import { siteBundleOf } from '../../../scripts/publish/build-bundles.ts';
+import type { SiteBundle } from '../bundle/schema.ts';
+import { search } from './match.ts';
+import { search as referenceSearch } from './match-reference.ts';
+import { decodeStarts, startKeyOf } from './start-keys.ts';
+
+let dir = '';
+let bundles: SiteBundle[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'lookup-'));
+  writeContentTree(dir, generateContent({ sites: 13, items: 400, announcements: 30, seed: 5 }));
+  const generated = await buildPublication(dir);
+  const demo = await buildPublication(path.resolve(import.meta.dirname, '../../../content'));
+  const sitesOf = (p: typeof demo.publication) => (p ? p.built.sites.slice(0, 2).map((s) => siteBundleOf(p.built, s)) : []);
+  bundles = [...sitesOf(generated.publication), ...sitesOf(demo.publication).slice(0, 1)];
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Queries a resident types: initials, full pinyin (every reading), mixed, Chinese, typos. */
+function queriesFor(b: SiteBundle): string[] {
+  const out = new Set<string>([
+    'dbsq',
+    'dibao',
+    'ylbx',
+    'xnh',
+    'zxbl',
+    'cxbl',
+    'shenqing',
+    'sq',
+    'zdbz',
+    'qqqqxx',
+    'jmyl',
+    '2026',
+    '低保',
+    '保s',
+    'bt',
+    'nj',
+  ]);
+  b.search.forEach((e, i) => {
+    if (i % 23 !== 0) return;
+    const rs = e.readings.filter((r) => r.length > 0);
+    out.add(
+      rs
+        .map((r) => r[0][0])
+        .join('')
+        .slice(0, 6),
+    );
+    out.add(
+      rs
+        .map((r) => r[r.length - 1])
+        .join('')
+        .slice(0, 10),
+    );
+    out.add(
+      rs
+        .slice(1, 4)
+        .map((r, j) => (j === 0 ? r[0] : r[0][0]))
+        .join(''),
+    );
+    out.add([...e.text].slice(0, 2).join(''));
+  });
+  return [...out].filter(Boolean);
+}
+
+const view = (rs: ReturnType<typeof search>) =>
+  rs.map((r) => [r.ref, r.entry.text, r.match.hits.join(','), r.match.score, r.match.contiguous]);
+
+describe('indexed search', () => {
+  it('finds exactly what the full reference scan finds, typed one key at a time', () => {
+    let compared = 0;
+    for (const b of bundles) {
+      expect(b.searchIndex?.entries).toBe(b.search.length);
+      const pop = new Map(b.items.map((i) => [i.code, i.popularity]));
+      const popularity = (ref: string) => pop.get(ref) ?? 0;
+      for (const q of queriesFor(b)) {
+        for (let n = 1; n <= q.length; n++) {
+          const k = q.slice(0, n);
+          const expected = view(referenceSearch(b.search, k, { popularity }));
+          expect(view(search(b.search, k, { popularity, index: b.searchIndex })), k).toEqual(expected);
+          expect(view(search(b.search, k, { popularity, index: b.searchIndex, limit: 5 })), k).toEqual(expected.slice(0, 5));
+          compared++;
+        }
+        // The same query typed fresh (not extending the previous one): looked up by its start key.
+        search(b.search, '9', { index: b.searchIndex });
+        expect(view(search(b.search, q, { popularity, index: b.searchIndex })), q).toEqual(
+          view(referenceSearch(b.search, q, { popularity })),
+        );
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+  }, 120_000);
+
+  it('applies a filter after the lookup, as the scan does', () => {
+    const b = bundles[0];
+    const filter = (e: { ref: string }) => !e.ref.startsWith('ann:') && e.ref.charCodeAt(e.ref.length - 1) % 2 === 0;
+    for (const q of ['s', 'sq', 'shen', 'gg', 'bt']) {
+      expect(view(search(b.search, q, { filter, index: b.searchIndex, limit: 40 }))).toEqual(
+        view(referenceSearch(b.search, q, { filter, limit: 40 })),
+      );
+    }
+  });
+
+  it('ignores an index built over other entries', () => {
+    const b = bundles[0];
+    const other = bundles[1].searchIndex;
+    expect(view(search(b.search, 'sq', { index: other }))).toEqual(view(referenceSearch(b.search, 'sq')));
+  });
+
+  it('keeps the start-key lists ascending and within the entries', () => {
+    const b = bundles[0];
+    const idx = b.searchIndex!;
+    for (const text of Object.values(idx.starts)) {
+      const list = decodeStarts(text);
+      for (let i = 0; i < list.length; i++) {
+        expect(list[i]).toBeGreaterThanOrEqual(i === 0 ? 0 : list[i - 1] + 1);
+        expect(list[i]).toBeLessThan(b.search.length);
+      }
+    }
+    expect(startKeyOf('dbsq')).toBe('db');
+    expect(startKeyOf('d')).toBe('d');
+    expect(startKeyOf('低保')).toBe('低');
+    expect(startKeyOf('d保')).toBe('d保');
+  });
+});

@@ -1,0 +1,89 @@
+/**
+ * Start keys of a search entry: every key (see SearchIndex in bundle/schema.ts) that a query
+ * matching this entry contiguously, or out of order, can begin with. Mirrors the matcher's
+ * rules in match.ts: a match starts on a character that has readings (a letter query) or
+ * equals the typed CJK character; each character consumes a non-empty prefix of one of its
+ * readings; characters without readings that are not CJK are transparent inside a match.
+ * Used by the publisher to build the index and by tests; the kiosk only decodes.
+ */
+import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** The key a normalised query is looked up by. */
+export function startKeyOf(q: string): string {
+  const first = String.fromCodePoint(q.codePointAt(0) ?? 0);
+  if (CJK.test(first) || q.length === first.length) return first;
+  return first + String.fromCodePoint(q.codePointAt(first.length) ?? 0);
+}
+
+export function startKeys(entry: SearchEntry): Set<string> {
+  const chars = [...entry.text];
+  const readings = entry.readings;
+  const keys = new Set<string>();
+  const consuming = (i: number) => (readings[i] ?? []).length > 0 || CJK.test(chars[i]);
+  for (let s = 0; s < chars.length; s++) {
+    const ch = chars[s];
+    if (CJK.test(ch)) keys.add(ch);
+    const rs = readings[s] ?? [];
+    if (rs.length === 0) continue;
+    // The next character a match continues on (transparent characters skipped).
+    let j = s + 1;
+    while (j < chars.length && !consuming(j)) j++;
+    const next: string[] = [];
+    if (j < chars.length) {
+      for (const r of readings[j] ?? []) if (r) next.push(r[0]);
+      if (CJK.test(chars[j])) next.push(chars[j]);
+    }
+    for (const r of rs) {
+      if (!r) continue;
+      keys.add(r[0]);
+      if (r.length > 1) keys.add(r.slice(0, 2));
+      for (const n of next) keys.add(r[0] + n);
+    }
+  }
+  return keys;
+}
+
+/** The lookup table over `entries` (in their order). */
+export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
+  const lists = new Map<string, number[]>();
+  entries.forEach((e, i) => {
+    for (const k of startKeys(e)) {
+      let l = lists.get(k);
+      if (!l) lists.set(k, (l = []));
+      l.push(i);
+    }
+  });
+  const starts: Record<string, string> = {};
+  const dense: string[] = [];
+  for (const k of [...lists.keys()].sort()) {
+    // A list of more than a quarter of the entries saves little over a scan: not shipped.
+    if (lists.get(k)!.length * 4 > entries.length && entries.length > 64) {
+      dense.push(k);
+      continue;
+    }
+    let prev = -1;
+    starts[k] = lists
+      .get(k)!
+      .map((i) => {
+        const gap = i - prev;
+        prev = i;
+        return gap.toString(36);
+      })
+      .join(',');
+  }
+  return { v: 1, entries: entries.length, starts, dense };
+}
+
+/** Entry indexes of one key's list. */
+export function decodeStarts(text: string): Int32Array {
+  const parts = text.split(',');
+  const out = new Int32Array(parts.length);
+  let prev = -1;
+  for (let i = 0; i < parts.length; i++) {
+    prev += parseInt(parts[i], 36);
+    out[i] = prev;
+  }
+  return out;
+}
