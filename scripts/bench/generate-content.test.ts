@@ -84,6 +84,9 @@ describe('generateContent', () => {
     writeContentTree(path.join(dir, 'c'), generateContent({ sites: 26, items: 150, announcements: 30, seed: 11 }));
     const problems = validateContent(await loadContent(path.join(dir, 'c')));
     expect(problems).toEqual([]);
+    // One township alone (the 10,000-item tier's shape): no village-only item without a village.
+    writeContentTree(path.join(dir, 'one'), generateContent({ sites: 1, items: 80, announcements: 5, seed: 2 }));
+    expect(validateContent(await loadContent(path.join(dir, 'one')))).toEqual([]);
   });
 
   it('replaces its own earlier output but never a folder it did not write', () => {

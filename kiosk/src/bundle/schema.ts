@@ -418,7 +418,7 @@ export interface SearchIndex {
   /** Number of entries in `search` the index was built over. */
   entries: number;
   starts: Record<string, string>;
-  /** Keys matching more than a quarter of the entries: not listed, the kiosk scans for them. */
+  /** Keys matching more than an eighth of the entries: not listed, the kiosk scans for them. */
   dense: string[];
 }
 

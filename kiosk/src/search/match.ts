@@ -129,40 +129,99 @@ function pathHits(m: number, n: number, start: number): number[] {
 interface Prepared {
   chars: string[];
   cjk: boolean[];
-  /** Bit per letter a–z occurring in any reading. */
-  letters: number;
-  /** Bit per digit 0–9 occurring in any reading. */
-  digits: number;
-  /** CJK characters of the text. */
-  han: Set<string>;
-  /** Characters that count towards a whole-text match. */
-  countable: number;
 }
 
-/** Per-entry data derived once (entries live as long as their bundle). */
+/** Per-entry data for the full match, derived once for entries that pass the cheap checks. */
 const preparedEntries = new WeakMap<SearchEntry, Prepared>();
 
 function prepare(entry: SearchEntry): Prepared {
   let p = preparedEntries.get(entry);
   if (!p) {
     const chars = [...entry.text];
-    const cjk = chars.map((c) => CJK.test(c));
-    let letters = 0;
-    let digits = 0;
-    for (const rs of entry.readings)
-      for (const r of rs) for (let i = 0; i < r.length; i++) [letters, digits] = addSymbol(letters, digits, r.charCodeAt(i));
-    const han = new Set(chars.filter((_, i) => cjk[i]));
-    const countable = chars.filter((_, i) => (entry.readings[i] ?? []).length > 0 || cjk[i]).length;
-    p = { chars, cjk, letters, digits, han, countable };
+    p = { chars, cjk: chars.map((c) => CJK.test(c)) };
     preparedEntries.set(entry, p);
   }
   return p;
 }
 
-function addSymbol(letters: number, digits: number, code: number): [number, number] {
-  if (code >= 97 && code <= 122) return [letters | (1 << (code - 97)), digits];
-  if (code >= 48 && code <= 57) return [letters, digits | (1 << (code - 48))];
-  return [letters, digits];
+/**
+ * Cheap per-entry facts, computed without allocating: bit per letter a–z and per digit 0–9
+ * occurring in any reading, the number of characters, and how many count towards a whole-text
+ * match (characters with readings, and CJK characters).
+ */
+interface Facts {
+  letters: number;
+  digits: number;
+  length: number;
+  countable: number;
+}
+
+function factsOf(entry: SearchEntry, out: Facts): Facts {
+  let letters = 0;
+  let digits = 0;
+  let countable = 0;
+  const rss = entry.readings;
+  let anyEmpty = false;
+  for (let i = 0; i < rss.length; i++) {
+    const rs = rss[i];
+    if (rs.length === 0) {
+      anyEmpty = true;
+      continue;
+    }
+    countable++;
+    for (let j = 0; j < rs.length; j++) {
+      const r = rs[j];
+      for (let k = 0; k < r.length; k++) {
+        const c = r.charCodeAt(k);
+        if (c >= 97 && c <= 122) letters |= 1 << (c - 97);
+        else if (c >= 48 && c <= 57) digits |= 1 << (c - 48);
+      }
+    }
+  }
+  const text = entry.text;
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+    length++;
+  }
+  // A CJK character without readings still counts (it matches itself).
+  if (anyEmpty) {
+    const chars = [...text];
+    for (let i = 0; i < chars.length; i++) if ((rss[i] ?? []).length === 0 && CJK.test(chars[i])) countable++;
+  }
+  out.letters = letters;
+  out.digits = digits;
+  out.length = length;
+  out.countable = countable;
+  return out;
+}
+
+/** Facts of every entry of one entries array, in typed arrays (computed on its first search). */
+interface FactTable {
+  letters: Int32Array;
+  digits: Int32Array;
+  length: Int32Array;
+  countable: Int32Array;
+}
+const factTables = new WeakMap<readonly SearchEntry[], FactTable>();
+
+function factTable(entries: readonly SearchEntry[]): FactTable {
+  let t = factTables.get(entries);
+  if (!t) {
+    const n = entries.length;
+    t = { letters: new Int32Array(n), digits: new Int32Array(n), length: new Int32Array(n), countable: new Int32Array(n) };
+    const f: Facts = { letters: 0, digits: 0, length: 0, countable: 0 };
+    for (let i = 0; i < n; i++) {
+      factsOf(entries[i], f);
+      t.letters[i] = f.letters;
+      t.digits[i] = f.digits;
+      t.length[i] = f.length;
+      t.countable[i] = f.countable;
+    }
+    factTables.set(entries, t);
+  }
+  return t;
 }
 
 /** A normalised query split once for matching many entries. */
@@ -180,55 +239,96 @@ export function prepareQuery(q: string): PreparedQuery {
   const cjk = chars.map((c) => CJK.test(c));
   let letters = 0;
   let digits = 0;
-  for (const c of chars) [letters, digits] = addSymbol(letters, digits, c.charCodeAt(0));
+  for (const ch of chars) {
+    const c = ch.charCodeAt(0);
+    if (c >= 97 && c <= 122) letters |= 1 << (c - 97);
+    else if (c >= 48 && c <= 57) digits |= 1 << (c - 48);
+  }
   return { q, chars, cjk, letters, digits, han: chars.filter((_, i) => cjk[i]) };
 }
 
 /** Match one entry; null when the query does not match it. */
 export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = false): EntryMatch | null {
   const q = normaliseQuery(query);
-  return q ? matchPrepared(prepareQuery(q), entry, allowOutOfOrder) : null;
+  if (!q) return null;
+  const f = factsOf(entry, { letters: 0, digits: 0, length: 0, countable: 0 });
+  const pq = prepareQuery(q);
+  if (!passes(pq, entry, f.letters, f.digits)) return null;
+  return matchPrepared(pq, entry, allowOutOfOrder, f.length, f.countable);
 }
 
-export function matchPrepared(pq: PreparedQuery, entry: SearchEntry, allowOutOfOrder: boolean): EntryMatch | null {
-  const p = prepare(entry);
-  // Cheap rejection: every typed letter must occur in some reading (most entries stop here).
-  if ((p.letters & pq.letters) !== pq.letters || (p.digits & pq.digits) !== pq.digits) return null;
-  for (const h of pq.han) if (!p.han.has(h)) return null;
-  const { chars, cjk } = p;
+/** Cheap rejection: every typed letter must occur in some reading, every typed CJK character in the text. */
+function passes(pq: PreparedQuery, entry: SearchEntry, letters: number, digits: number): boolean {
+  if ((letters & pq.letters) !== pq.letters || (digits & pq.digits) !== pq.digits) return false;
+  for (const h of pq.han) if (!entry.text.includes(h)) return false;
+  return true;
+}
+
+/** Score of a contiguous match (the one formula for every path). */
+function contiguousScore(quality: number, start: number, whole: boolean, alias: boolean, length: number): number {
+  return 1000 + quality * 10 + (start === 0 ? 300 : 0) + (whole ? 200 : 0) - start * 5 - (alias ? 30 : 0) - length;
+}
+
+/** Match an entry that passed the cheap checks; `length` and `countable` from its facts. */
+function matchPrepared(
+  pq: PreparedQuery,
+  entry: SearchEntry,
+  allowOutOfOrder: boolean,
+  length: number,
+  countable: number,
+): EntryMatch | null {
   const readings = entry.readings;
-  // normaliseQuery keeps only a–z, 0–9 and BMP CJK characters: one code unit each.
-  const q = pq.q;
   const m = pq.chars.length;
-  const n = chars.length;
-  {
-    // The best continuation from (query position, text position) does not depend on where the
-    // match started, so one table serves every start.
-    fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, false);
+  if (m === 1 && !pq.cjk[0]) {
+    // One letter: the table below reduces to the best reading at the best start.
+    const c = pq.q.charCodeAt(0);
     let bestStart = -1;
-    let bestScore = 0;
-    for (let start = 0; start < n; start++) {
-      // A match starts on a character that can match (has readings or equals a typed character).
-      if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
-      const qual = quality[start];
-      if (qual >= 0 && hitAt[start] === 1 && (bestStart < 0 || qual - start > bestScore - bestStart)) {
+    let bestQual = 0;
+    for (let start = 0; start < readings.length; start++) {
+      const rs = readings[start];
+      let best = -1;
+      for (let ri = 0; ri < rs.length; ri++) {
+        const r = rs[ri];
+        if (r.charCodeAt(0) !== c) continue;
+        const cand = (r.length === 1 ? 3 : 1) + (ri === 0 ? 1 : 0);
+        if (cand > best) best = cand;
+      }
+      if (best >= 0 && (bestStart < 0 || best - start > bestQual - bestStart)) {
         bestStart = start;
-        bestScore = qual;
+        bestQual = best;
       }
     }
-    if (bestStart >= 0) {
-      const hits = pathHits(m, n, bestStart);
-      const whole = hits.length === p.countable;
-      const score = 1000 + bestScore * 10 + (bestStart === 0 ? 300 : 0) + (whole ? 200 : 0) - bestStart * 5 - (entry.alias ? 30 : 0) - n;
-      return { hits, score, contiguous: true };
-    }
-    if (!allowOutOfOrder) return null;
-    fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, true);
-    if (quality[0] < 0 || n === 0) return null;
-    const hits = pathHits(m, n, 0);
-    const spread = hits[hits.length - 1] - hits[0];
-    return { hits, score: 100 + quality[0] * 5 - spread - (entry.alias ? 30 : 0), contiguous: false };
+    if (bestStart < 0) return null;
+    return { hits: [bestStart], score: contiguousScore(bestQual, bestStart, countable === 1, !!entry.alias, length), contiguous: true };
   }
+  const { chars, cjk } = prepare(entry);
+  // normaliseQuery keeps only a–z, 0–9 and BMP CJK characters: one code unit each.
+  const q = pq.q;
+  const n = chars.length;
+  // The best continuation from (query position, text position) does not depend on where the
+  // match started, so one table serves every start.
+  fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, false);
+  let bestStart = -1;
+  let bestScore = 0;
+  for (let start = 0; start < n; start++) {
+    // A match starts on a character that can match (has readings or equals a typed character).
+    if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
+    const qual = quality[start];
+    if (qual >= 0 && hitAt[start] === 1 && (bestStart < 0 || qual - start > bestScore - bestStart)) {
+      bestStart = start;
+      bestScore = qual;
+    }
+  }
+  if (bestStart >= 0) {
+    const hits = pathHits(m, n, bestStart);
+    return { hits, score: contiguousScore(bestScore, bestStart, hits.length === countable, !!entry.alias, n), contiguous: true };
+  }
+  if (!allowOutOfOrder) return null;
+  fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, true);
+  if (quality[0] < 0 || n === 0) return null;
+  const hits = pathHits(m, n, 0);
+  const spread = hits[hits.length - 1] - hits[0];
+  return { hits, score: 100 + quality[0] * 5 - spread - (entry.alias ? 30 : 0), contiguous: false };
 }
 
 export interface SearchResult {
@@ -264,19 +364,28 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
       const prev = byRef.get(entry.ref);
       if (!prev || better(match, entry, prev.match, prev.entry)) byRef.set(entry.ref, { ref: entry.ref, entry, match });
     };
+    const facts = factTable(entries);
+    const test = (i: number) => {
+      const entry = entries[i];
+      if (!passes(pq, entry, facts.letters[i], facts.digits[i])) return null;
+      return matchPrepared(pq, entry, outOfOrder, facts.length[i], facts.countable[i]);
+    };
     const list = candidates(entries, options.index, q, outOfOrder);
+    const matched: number[] = [];
     if (list) {
-      const matched: number[] = [];
       for (const i of list) {
-        const entry = entries[i];
-        const match = matchPrepared(pq, entry, outOfOrder);
+        const match = test(i);
         if (match?.contiguous) matched.push(i);
-        consider(entry, match);
+        consider(entries[i], match);
       }
-      if (!outOfOrder) remember(entries, options.index, q, Int32Array.from(matched));
     } else {
-      for (const entry of entries) if (!filter || filter(entry)) consider(entry, matchPrepared(pq, entry, outOfOrder));
+      for (let i = 0; i < entries.length; i++) {
+        const match = test(i);
+        if (match?.contiguous) matched.push(i);
+        consider(entries[i], match);
+      }
     }
+    if (!outOfOrder) remember(entries, options.index, q, Int32Array.from(matched));
     return [...byRef.values()];
   };
   let results = run(false);

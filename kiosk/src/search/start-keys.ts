@@ -58,8 +58,9 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
   const starts: Record<string, string> = {};
   const dense: string[] = [];
   for (const k of [...lists.keys()].sort()) {
-    // A list of more than a quarter of the entries saves little over a scan: not shipped.
-    if (lists.get(k)!.length * 4 > entries.length && entries.length > 64) {
+    // A list of more than an eighth of the entries saves little over a scan (the cheap letter
+    // check rejects most entries at once): not shipped.
+    if (lists.get(k)!.length * 8 > entries.length && entries.length > 64) {
       dense.push(k);
       continue;
     }

@@ -1,67 +1,25 @@
 /**
- * Kiosk mode (touch query): creates the visit's session, watches for idle,
- * and renders the frame (header, screen, bottom bar) around the current route.
+ * Kiosk mode (touch query): creates the visit's session, watches for idle, and renders the
+ * attract screen, or — after the first touch — the screens (KioskScreens.tsx, loaded on demand).
  */
 import { signal } from '@preact/signals';
-import { useEffect, useMemo, useRef } from 'preact/hooks';
-import type { SiteBundle } from '../bundle/schema.ts';
+import { useEffect, useMemo } from 'preact/hooks';
 import { watchIdle } from '../session/idle.ts';
 import { createSession, type KioskSession } from '../session/session.ts';
-import type { Route } from '../session/routes.ts';
 import { isSpeaking, stopSpeaking, warmUpVoices } from '../speech/speak.ts';
 import type { AppState } from '../state/app-state.ts';
 import '../styles/kiosk.css';
 import '../styles/print.css';
 import { Attract } from './Attract.tsx';
-import { Departments, DepartmentItems, TopicItems, Topics } from './Browse.tsx';
-import { Centre } from './Centre.tsx';
-import { BottomBar, Header } from './chrome.tsx';
-import { buildLookups, type ScreenProps } from './context.ts';
-import { DialogHost, IdlePrompt } from './Dialogs.tsx';
-import { Evaluate, Thanks } from './Evaluate.tsx';
-import { Home } from './Home.tsx';
-import { ItemDetail } from './ItemDetail.tsx';
-import { AnnouncementDetail, Announcements, DocumentDetail, Documents } from './Notices.tsx';
-import { Search } from './Search.tsx';
-import { Staff } from './Staff.tsx';
+import { buildLookups } from './context.ts';
+import { LazyView } from '../app/lazy-view.tsx';
+
+/** Everything behind the first touch: its own chunk, so the attract screen starts with less JS. */
+let screens: Promise<typeof import('./KioskScreens.tsx')> | undefined;
+const loadScreens = () => (screens ??= import('./KioskScreens.tsx'));
 
 /** Seconds the "还在使用吗？" prompt counts down before the reset. */
 export const IDLE_PROMPT_SECONDS = 15;
-
-function Screen({ route, p }: { route: Route; p: ScreenProps }) {
-  switch (route.name) {
-    case 'home':
-      return <Home {...p} />;
-    case 'departments':
-      return <Departments {...p} />;
-    case 'department':
-      return <DepartmentItems {...p} id={route.id} />;
-    case 'topics':
-      return <Topics {...p} />;
-    case 'topic':
-      return <TopicItems {...p} id={route.id} />;
-    case 'item':
-      return <ItemDetail {...p} code={route.code} />;
-    case 'search':
-      return <Search {...p} />;
-    case 'announcements':
-      return <Announcements {...p} />;
-    case 'announcement':
-      return <AnnouncementDetail {...p} id={route.id} />;
-    case 'documents':
-      return <Documents {...p} />;
-    case 'document':
-      return <DocumentDetail {...p} id={route.id} />;
-    case 'staff':
-      return <Staff {...p} />;
-    case 'centre':
-      return <Centre {...p} />;
-    case 'evaluate':
-      return <Evaluate {...p} target={route.target} />;
-    case 'thanks':
-      return <Thanks {...p} />;
-  }
-}
 
 function preventContextMenu(e: Event) {
   e.preventDefault();
@@ -70,10 +28,6 @@ function preventContextMenu(e: Event) {
 export function KioskApp({ state }: { state: AppState }) {
   const session = useMemo<KioskSession>(() => createSession(), []);
   const now = useMemo(() => signal(Date.now()), []);
-  const scroller = useRef<HTMLElement>(null);
-  /** Scroll position of each screen in the history, so 返回 lands where the resident was. */
-  const scrollAt = useRef<number[]>([]);
-  const lastDepth = useRef(1);
 
   useEffect(() => {
     warmUpVoices();
@@ -93,24 +47,15 @@ export function KioskApp({ state }: { state: AppState }) {
       if (Math.floor(t / 60000) !== Math.floor(now.value / 60000)) now.value = t;
     }, 1000);
     document.addEventListener('contextmenu', preventContextMenu);
+    // The screens behind the first touch load after the attract screen is up (or on that touch).
+    const preload = setTimeout(() => void loadScreens(), 1500);
     return () => {
+      clearTimeout(preload);
       stop();
       clearInterval(tick);
       document.removeEventListener('contextmenu', preventContextMenu);
     };
   }, [session]);
-
-  // A new screen starts at the top; 返回 lands where the resident was on that screen; speech stops.
-  const nav = session.navCount.value;
-  const depth = session.stack.value.length;
-  useEffect(() => {
-    const back = depth < lastDepth.current;
-    lastDepth.current = depth;
-    scrollAt.current.length = depth;
-    scroller.current?.scrollTo(0, back && depth > 1 ? (scrollAt.current[depth - 1] ?? 0) : 0);
-    stopSpeaking();
-    now.value = Date.now();
-  }, [nav]);
 
   const elder = session.elder.value;
   useEffect(() => {
@@ -137,23 +82,14 @@ export function KioskApp({ state }: { state: AppState }) {
       </div>
     );
   }
-  const route = session.route.value;
-  const p: ScreenProps = { state, session, bundle: bundle as SiteBundle, look, now };
   return (
-    <div class={rootClass} key={`s${session.epoch.value}`}>
-      <Header bundle={bundle} now={now} />
-      <main
-        class={`screen screen-${route.name}`}
-        ref={scroller}
-        id="main"
-        tabIndex={0}
-        onScroll={(e) => (scrollAt.current[depth - 1] = (e.currentTarget as HTMLElement).scrollTop)}
-      >
-        <Screen key={`${session.stack.value.length}-${JSON.stringify(route)}`} route={route} p={p} />
-      </main>
-      <BottomBar session={session} />
-      <DialogHost session={session} bundle={bundle} look={look} />
-      <IdlePrompt session={session} />
-    </div>
+    <LazyView
+      key={`s${session.epoch.value}`}
+      state={state}
+      load={loadScreens}
+      exportName="KioskScreens"
+      props={{ session, bundle, look, now }}
+      fallback={<div class={rootClass} />}
+    />
   );
 }

@@ -1,0 +1,27 @@
+/**
+ * Run in a child process by the bench so that peak memory is the task's own:
+ *   node --import tsx scripts/bench/child-measure.ts load|publish CONTENT [OUT KEYFILE]
+ * Prints one JSON line { ms, maxRssMb, status }.
+ * load = read and parse every content file (the baseline); publish = the whole publish.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadContent } from '../content/load-content.ts';
+import { loadSigningKey } from '../publish/keys.ts';
+import { publishContent } from '../publish/publish.ts';
+
+const [task, content, out, keyFile] = process.argv.slice(2);
+const t0 = performance.now();
+let status = 'ok';
+if (task === 'load') {
+  const c = await loadContent(content);
+  status = c.problems.length ? `problems:${c.problems.length}` : 'ok';
+} else if (task === 'publish') {
+  const key = await loadSigningKey(keyFile);
+  // The publisher's parsed-file cache lives beside the output, as .cache/ does for npm run publish-content.
+  const r = await publishContent({ contentDir: content, outDir: out, key, cacheFile: `${out}.parse-cache.json` });
+  status = r.status === 'invalid' ? `invalid:${r.problems.length}` : r.status;
+} else {
+  throw new Error(`unknown task ${task}`);
+}
+const ms = performance.now() - t0;
+console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, status }));

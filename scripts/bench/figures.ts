@@ -1,0 +1,468 @@
+/**
+ * The bench is this list: each figure runs on the tiers it names and returns rows, every value
+ * with the baseline measured in the same run. To add figures (e.g. the county hub's), append
+ * to FIGURES — nothing else changes.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from '@playwright/test';
+import { assembleBundle, siteParts } from '../../kiosk/src/bundle/assemble.ts';
+import type { EntryPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import { buildBundles } from '../publish/build-bundles.ts';
+import { loadContent } from '../content/load-content.ts';
+import { startServer } from '../serve.ts';
+import { coldStartOffline, displayHours, kioskSessions, searchPainted, wireBytes } from './kiosk-bench.ts';
+import { measureLoaded, type Mode } from './loaded-js.ts';
+import { median } from './measure.ts';
+import type { Row } from './report.ts';
+import { percentile, QUERIES, searchFigures } from './search-bench.ts';
+import type { Tier } from './tiers.ts';
+import { startWireCounter } from './wire.ts';
+
+export interface BenchContext {
+  repo: string;
+  /** Built app (index.html, assets/). */
+  dist: string;
+  keyFile: string;
+  tier: Tier;
+  /** Chromium, launched on first use; undefined when there is none. */
+  browser(): Promise<Browser | undefined>;
+  /** The tier published once into tier.workDir/out (kept for the browser figures). */
+  published(): Promise<string>;
+  /** A site of the tier to measure the kiosk on (the median township) and its display name. */
+  site(): Promise<{ code: string; name: string }>;
+  /** Options: --display-hours, --sessions. */
+  options: { displayHours: number; sessions: number };
+}
+
+export interface Figure {
+  id: string;
+  /** Tier ids this figure runs on. */
+  tiers: string[];
+  run(ctx: BenchContext): Promise<Row[]>;
+}
+
+const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
+
+function child(ctx: BenchContext, args: string[]): { ms: number; maxRssMb: number; status: string } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ctx.repo, 'scripts/bench/child-measure.ts'), ...args], {
+    cwd: ctx.repo,
+    encoding: 'utf8',
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1764032400' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return JSON.parse(out.trim().split('\n').pop() ?? '{}');
+}
+
+/** Change the name of one item offered everywhere (or the first item): one county-wide edit. */
+export function editOneItem(contentDir: string, mark: string): string {
+  const itemsDir = path.join(contentDir, 'items');
+  const files = readdirSync(itemsDir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+  const texts = files.map((f) => [f, readFileSync(path.join(itemsDir, f), 'utf8')] as const);
+  const [file, text] = texts.find(([, t]) => /^sites: all$/m.test(t)) ?? texts[0];
+  writeFileSync(
+    path.join(itemsDir, file),
+    text.replace(/^name: (.*)$/m, (_, n: string) => `name: ${n}${mark}`),
+  );
+  return file;
+}
+
+const publishFigure: Figure = {
+  id: 'publish',
+  tiers: ['demo', 's100', 's500', 'i10k'],
+  async run(ctx) {
+    const { tier } = ctx;
+    const runs = tier.runs;
+    const load = [...Array(runs)].map(() => child(ctx, ['load', tier.contentDir]));
+    const full: ReturnType<typeof child>[] = [];
+    const unchanged: ReturnType<typeof child>[] = [];
+    const edited: ReturnType<typeof child>[] = [];
+    const work = path.join(tier.workDir, 'publish-runs');
+    for (let i = 0; i < runs; i++) {
+      rmSync(work, { recursive: true, force: true });
+      const content = path.join(work, 'content');
+      cpSync(tier.contentDir, content, { recursive: true });
+      const out = path.join(work, 'out');
+      full.push(child(ctx, ['publish', content, out, ctx.keyFile]));
+      unchanged.push(child(ctx, ['publish', content, out, ctx.keyFile]));
+      editOneItem(content, `（改${i}）`);
+      edited.push(child(ctx, ['publish', content, out, ctx.keyFile]));
+    }
+    rmSync(work, { recursive: true, force: true });
+    const m = (list: { ms: number }[]) => median(list.map((x) => x.ms));
+    const rss = (list: { maxRssMb: number }[]) => median(list.map((x) => x.maxRssMb));
+    const base = { name: 'read+parse files', value: m(load) };
+    const status = [...new Set([...full, ...edited].map((x) => x.status))].join(',');
+    return [
+      { figure: 'publish', tier: tier.id, name: 'read + parse every file (baseline)', value: base.value, unit: 'ms', runs },
+      { figure: 'publish', tier: tier.id, name: `full publish [${status}]`, value: m(full), unit: 'ms', baseline: base, runs },
+      { figure: 'publish', tier: tier.id, name: 'republish, nothing changed', value: m(unchanged), unit: 'ms', baseline: base, runs },
+      { figure: 'publish', tier: tier.id, name: 'republish after one item edited', value: m(edited), unit: 'ms', baseline: base, runs },
+      {
+        figure: 'publish',
+        tier: tier.id,
+        name: 'peak RSS, full publish',
+        value: rss(full),
+        unit: 'MB',
+        baseline: { name: 'read+parse', value: rss(load) },
+        runs,
+      },
+      {
+        figure: 'publish',
+        tier: tier.id,
+        name: 'peak RSS, republish after one edit',
+        value: rss(edited),
+        unit: 'MB',
+        baseline: { name: 'read+parse', value: rss(load) },
+        runs,
+      },
+    ];
+  },
+};
+
+const loadedJsFigure: Figure = {
+  id: 'js-loaded',
+  tiers: ['demo'],
+  async run(ctx) {
+    const browser = await ctx.browser();
+    if (!browser) return [];
+    const out = await ctx.published();
+    const { code } = await ctx.site();
+    const server = await startServer({ root: ctx.dist, contentDir: out, port: 0 });
+    const allJs = readdirSync(path.join(ctx.dist, 'assets'))
+      .filter((f) => f.endsWith('.js') && readFileSync(path.join(ctx.dist, 'sw.js'), 'utf8').includes(`assets/${f}`))
+      .reduce((n, f) => n + gz(readFileSync(path.join(ctx.dist, 'assets', f))), 0);
+    const rows: Row[] = [
+      { figure: 'js-loaded', tier: ctx.tier.id, name: 'whole app, every JS chunk, gzip (baseline)', value: allJs, unit: 'B' },
+    ];
+    try {
+      for (const mode of ['kiosk', 'display', 'ticker'] as Mode[]) {
+        const s = await measureLoaded(browser, server.url, code, mode);
+        rows.push({
+          figure: 'js-loaded',
+          tier: ctx.tier.id,
+          name: `${mode}: JS loaded before the first screen, gzip`,
+          value: s.jsGzip,
+          unit: 'B',
+          baseline: { name: 'whole app', value: allJs },
+          note: s.files
+            .filter((f) => f.kind === 'js')
+            .map((f) => path.basename(f.path).replace(/-[\w-]{8}\.js$/, ''))
+            .join(' + '),
+        });
+        rows.push({
+          figure: 'js-loaded',
+          tier: ctx.tier.id,
+          name: `${mode}: CSS loaded before the first screen, gzip`,
+          value: s.cssGzip,
+          unit: 'B',
+        });
+      }
+    } finally {
+      await server.close();
+    }
+    return rows;
+  },
+};
+
+const coldStartFigure: Figure = {
+  id: 'cold-start',
+  tiers: ['demo', 's500', 'i10k'],
+  async run(ctx) {
+    const browser = await ctx.browser();
+    if (!browser) return [];
+    const out = await ctx.published();
+    const site = await ctx.site();
+    const server = await startServer({ root: ctx.dist, contentDir: out, port: 0 });
+    try {
+      const runs = Math.max(3, ctx.tier.runs);
+      const r = await coldStartOffline(browser, `${server.url}/?site=${site.code}`, site.name, runs);
+      const base = { name: 'unthrottled', value: r.unthrottled };
+      const t = ctx.tier.id;
+      return [
+        {
+          figure: 'cold-start',
+          tier: t,
+          name: `offline start → attract screen, unthrottled (baseline), ${site.code}`,
+          value: r.unthrottled,
+          unit: 'ms',
+          runs,
+        },
+        {
+          figure: 'cold-start',
+          tier: t,
+          name: 'offline start → attract screen, CPU 4× throttled',
+          value: r.throttled,
+          unit: 'ms',
+          baseline: base,
+          runs,
+        },
+        { figure: 'cold-start', tier: t, name: 'longest task, unthrottled', value: r.longestUnthrottled, unit: 'ms', runs },
+        {
+          figure: 'cold-start',
+          tier: t,
+          name: 'longest task, CPU 4× throttled',
+          value: r.longestThrottled,
+          unit: 'ms',
+          baseline: { name: 'unthrottled', value: r.longestUnthrottled },
+          runs,
+        },
+      ];
+    } finally {
+      await server.close();
+    }
+  },
+};
+
+/** The site bundle a kiosk of this tier's measured site holds: built in memory, assembled from its parts as the kiosk does. */
+async function siteBundle(ctx: BenchContext, code: string): Promise<SiteBundle | undefined> {
+  const built = buildBundles(await loadContent(ctx.tier.contentDir));
+  const site = built.sites.find((s) => s.source.code === code);
+  if (!site) return undefined;
+  const entry = { site: site.summary, parts: site.parts } as EntryPayload;
+  return assembleBundle(
+    entry,
+    siteParts(entry, (h) => built.parts.byHash.get(h)?.value),
+  );
+}
+
+const searchFigure: Figure = {
+  id: 'search',
+  tiers: ['demo', 'i10k'],
+  async run(ctx) {
+    const t = ctx.tier.id;
+    const site = await ctx.site();
+    const bundle = await siteBundle(ctx, site.code);
+    if (!bundle) return [];
+    const { ours, fuse } = searchFigures(bundle.search, bundle.searchIndex);
+    const keys = ours.all.length;
+    const rows: Row[] = [
+      {
+        figure: 'search',
+        tier: t,
+        name: `fuse.js over the same ${bundle.search.length} entries, p95 per keystroke (baseline)`,
+        value: percentile(fuse.all, 95),
+        unit: 'ms',
+        runs: keys,
+      },
+      {
+        figure: 'search',
+        tier: t,
+        name: 'kiosk matcher + lookup table, p50 per keystroke (Node)',
+        value: percentile(ours.all, 50),
+        unit: 'ms',
+        baseline: { name: 'fuse p50', value: percentile(fuse.all, 50) },
+        runs: keys,
+      },
+      {
+        figure: 'search',
+        tier: t,
+        name: 'kiosk matcher + lookup table, p95 per keystroke (Node)',
+        value: percentile(ours.all, 95),
+        unit: 'ms',
+        baseline: { name: 'fuse p95', value: percentile(fuse.all, 95) },
+        runs: keys,
+      },
+      {
+        figure: 'search',
+        tier: t,
+        name: 'kiosk matcher + lookup table, p95 CPU time per keystroke (Node)',
+        value: percentile(ours.cpu, 95),
+        unit: 'ms',
+        baseline: { name: 'fuse p95 CPU', value: percentile(fuse.cpu, 95) },
+        runs: keys,
+      },
+      {
+        figure: 'search',
+        tier: t,
+        name: 'lookup table, gzip',
+        value: gz(JSON.stringify(bundle.searchIndex ?? {})),
+        unit: 'B',
+        baseline: { name: 'search entries gzip', value: gz(JSON.stringify(bundle.search)) },
+      },
+    ];
+    const browser = await ctx.browser();
+    if (!browser) return rows;
+    const out = await ctx.published();
+    const server = await startServer({ root: ctx.dist, contentDir: out, port: 0 });
+    try {
+      const painted = await searchPainted(browser, `${server.url}/?site=${site.code}`, site.name, QUERIES);
+      const frame = { name: 'no key: next frame painted, p95', value: percentile(painted.frame, 95) };
+      rows.push(
+        {
+          figure: 'search',
+          tier: t,
+          name: 'Chromium: no key pressed, next frame painted, p95 (baseline)',
+          value: frame.value,
+          unit: 'ms',
+          runs: painted.frame.length,
+        },
+        {
+          figure: 'search',
+          tier: t,
+          name: 'Chromium: keystroke → results painted, p50',
+          value: percentile(painted.all, 50),
+          unit: 'ms',
+          runs: painted.all.length,
+        },
+        {
+          figure: 'search',
+          tier: t,
+          name: 'Chromium: keystroke → results painted, p95',
+          value: percentile(painted.all, 95),
+          unit: 'ms',
+          baseline: frame,
+          runs: painted.all.length,
+        },
+        {
+          figure: 'search',
+          tier: t,
+          name: 'Chromium: first key of a query → painted, p95',
+          value: percentile(painted.first, 95),
+          unit: 'ms',
+          baseline: frame,
+          runs: painted.first.length,
+        },
+      );
+    } finally {
+      await server.close();
+    }
+    return rows;
+  },
+};
+
+const sessionsFigure: Figure = {
+  id: 'kiosk-heap',
+  tiers: ['demo', 's500'],
+  async run(ctx) {
+    const browser = await ctx.browser();
+    if (!browser) return [];
+    const out = await ctx.published();
+    const site = await ctx.site();
+    const server = await startServer({ root: ctx.dist, contentDir: out, port: 0 });
+    try {
+      const n = ctx.options.sessions;
+      const r = await kioskSessions(browser, `${server.url}/?site=${site.code}`, site.name, n);
+      return [
+        {
+          figure: 'kiosk-heap',
+          tier: ctx.tier.id,
+          name: 'JS heap after GC after 5 sessions (baseline)',
+          value: r.before.heap / 1048576,
+          unit: 'MB',
+        },
+        {
+          figure: 'kiosk-heap',
+          tier: ctx.tier.id,
+          name: `JS heap after GC after ${n} simulated sessions`,
+          value: r.after.heap / 1048576,
+          unit: 'MB',
+          baseline: { name: 'after 5', value: r.before.heap / 1048576 },
+        },
+        {
+          figure: 'kiosk-heap',
+          tier: ctx.tier.id,
+          name: `DOM nodes after ${n} sessions`,
+          value: r.after.nodes,
+          unit: 'count',
+          baseline: { name: 'after 5', value: r.before.nodes },
+        },
+      ];
+    } finally {
+      await server.close();
+    }
+  },
+};
+
+const displayFigure: Figure = {
+  id: 'display-heap',
+  tiers: ['demo', 's500'],
+  async run(ctx) {
+    const browser = await ctx.browser();
+    if (!browser) return [];
+    const out = await ctx.published();
+    const site = await ctx.site();
+    const server = await startServer({ root: ctx.dist, contentDir: out, port: 0 });
+    try {
+      const h = ctx.options.displayHours;
+      const r = await displayHours(browser, `${server.url}/?site=${site.code}&mode=display`, h);
+      return [
+        {
+          figure: 'display-heap',
+          tier: ctx.tier.id,
+          name: 'JS heap after GC after 1 h (baseline)',
+          value: r.before.heap / 1048576,
+          unit: 'MB',
+        },
+        {
+          figure: 'display-heap',
+          tier: ctx.tier.id,
+          name: `JS heap after GC after ${h} more simulated hours`,
+          value: r.after.heap / 1048576,
+          unit: 'MB',
+          baseline: { name: 'after 1 h', value: r.before.heap / 1048576 },
+        },
+        {
+          figure: 'display-heap',
+          tier: ctx.tier.id,
+          name: `DOM nodes after ${h} more hours`,
+          value: r.after.nodes,
+          unit: 'count',
+          baseline: { name: 'after 1 h', value: r.before.nodes },
+        },
+      ];
+    } finally {
+      await server.close();
+    }
+  },
+};
+
+const wireFigure: Figure = {
+  id: 'wire',
+  tiers: ['demo', 's100', 's500'],
+  async run(ctx) {
+    const browser = await ctx.browser();
+    if (!browser) return [];
+    const site = await ctx.site();
+    // Own copies: this figure edits and republishes.
+    const work = path.join(ctx.tier.workDir, 'wire');
+    rmSync(work, { recursive: true, force: true });
+    const content = path.join(work, 'content');
+    cpSync(ctx.tier.contentDir, content, { recursive: true });
+    const out = path.join(work, 'out');
+    cpSync(await ctx.published(), out, { recursive: true });
+    const contentServer = await startServer({ root: out, contentDir: out, contentOnly: true, port: 0 });
+    const counter = await startWireCounter(contentServer.port);
+    const app = await startServer({ root: ctx.dist, contentDir: path.join(work, 'none'), port: 0 });
+    try {
+      const r = await wireBytes(browser, app.url, counter, site.code, site.name, async () => {
+        editOneItem(content, '（改）');
+        child(ctx, ['publish', content, out, ctx.keyFile]);
+      });
+      const full = { name: 'full download', value: r.full };
+      const t = ctx.tier.id;
+      return [
+        {
+          figure: 'wire',
+          tier: t,
+          name: `first download of everything the kiosk holds (baseline), ${site.code}`,
+          value: r.full,
+          unit: 'B',
+        },
+        { figure: 'wire', tier: t, name: 'one poll, nothing changed', value: r.poll, unit: 'B', baseline: full, runs: r.polls },
+        { figure: 'wire', tier: t, name: 'update after one county-wide item edited', value: r.update, unit: 'B', baseline: full },
+      ];
+    } finally {
+      await app.close();
+      await counter.close();
+      await contentServer.close();
+      if (existsSync(work)) rmSync(work, { recursive: true, force: true });
+    }
+  },
+};
+
+export const FIGURES: Figure[] = [publishFigure, loadedJsFigure, coldStartFigure, searchFigure, sessionsFigure, displayFigure, wireFigure];

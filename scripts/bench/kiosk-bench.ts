@@ -1,0 +1,236 @@
+/**
+ * Kiosk figures measured in the system Chromium (playwright-core):
+ *   - cold start offline (stored content, no network) to an interactive attract screen, with
+ *     the CPU throttled 4× (CDP Emulation.setCPUThrottlingRate) against unthrottled, and the
+ *     longest task (PerformanceObserver 'longtask');
+ *   - bytes on the wire (counted at the content server, wire.ts) for the first full download,
+ *     a poll when nothing changed and the update after one item was edited;
+ *   - keystroke → results painted on the search screen;
+ *   - JS heap after GC after many simulated kiosk sessions, and after simulated display hours.
+ * Nothing here passes or fails.
+ */
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { median } from './measure.ts';
+import { bursts, type WireCounter } from './wire.ts';
+
+/** Set in every page before its scripts: the longest task seen, in ms. */
+const LONGTASK_OBSERVER = `
+  window.__longest = 0;
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+`;
+
+/** ms since navigation start when the attract screen with the site's name is up. */
+export async function attractReadyAt(page: Page, siteName: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    (name) => {
+      const a = document.querySelector('.attract');
+      return a && !document.querySelector('.status-title') && (a as HTMLElement).innerText.includes(name) ? performance.now() : 0;
+    },
+    siteName,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function newKioskContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1080, height: 1920 }, hasTouch: true });
+  await context.addInitScript(LONGTASK_OBSERVER);
+  return context;
+}
+
+/** Load once online (content stored, service worker in control), then time offline reloads. */
+export async function coldStartOffline(
+  browser: Browser,
+  url: string,
+  siteName: string,
+  runs: number,
+): Promise<{ unthrottled: number; throttled: number; longestUnthrottled: number; longestThrottled: number }> {
+  const context = await newKioskContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await attractReadyAt(page, siteName);
+  await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 60_000 }).catch(() => {});
+  await context.setOffline(true);
+  const cdp = await context.newCDPSession(page);
+  const out: Record<number, { t: number[]; longest: number[] }> = { 1: { t: [], longest: [] }, 4: { t: [], longest: [] } };
+  for (let i = 0; i < runs; i++) {
+    for (const rate of [1, 4]) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+      await page.reload();
+      out[rate].t.push(await attractReadyAt(page, siteName));
+      // Tasks that ran up to the attract screen (and the first 500 ms after it).
+      await page.waitForTimeout(500);
+      out[rate].longest.push((await page.evaluate(() => (window as unknown as { __longest: number }).__longest)) ?? 0);
+    }
+  }
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+  return {
+    unthrottled: median(out[1].t),
+    throttled: median(out[4].t),
+    longestUnthrottled: median(out[1].longest),
+    longestThrottled: median(out[4].longest),
+  };
+}
+
+/**
+ * Wire bytes at the content server: the first download (everything the kiosk holds), the
+ * median poll burst with nothing changed, and the burst after `edit()` republished one item.
+ */
+export async function wireBytes(
+  browser: Browser,
+  appUrl: string,
+  counter: WireCounter,
+  site: string,
+  siteName: string,
+  edit: () => Promise<void>,
+): Promise<{ full: number; poll: number; polls: number; update: number }> {
+  const pollSeconds = 3;
+  const context = await newKioskContext(browser);
+  const page = await context.newPage();
+  const t0 = counter.events.length ? counter.events[counter.events.length - 1].t + 1 : 0;
+  await page.goto(`${appUrl}/?site=${site}&content=${encodeURIComponent(`${counter.url}/`)}&poll=${pollSeconds}`);
+  await attractReadyAt(page, siteName);
+  await page.waitForTimeout(pollSeconds * 1000 * 4 + 500);
+  const gap = 1000;
+  const before = bursts(
+    counter.events.filter((e) => e.t >= t0),
+    gap,
+  );
+  const full = before[0]?.down ?? 0;
+  const pollBursts = before.slice(1, -1).length ? before.slice(1, -1) : before.slice(1);
+  const poll = median(pollBursts.map((b) => b.down));
+  const tEdit = performance.now();
+  await edit();
+  await page.waitForTimeout(pollSeconds * 1000 * 3 + 500);
+  const after = bursts(
+    counter.events.filter((e) => e.t >= tEdit),
+    gap,
+  );
+  const update = Math.max(0, ...after.map((b) => b.down));
+  await context.close();
+  return { full, poll, polls: pollBursts.length, update };
+}
+
+/** Per keystroke: click the on-screen key, then wait for the frame after the results render. */
+export async function searchPainted(
+  browser: Browser,
+  url: string,
+  siteName: string,
+  queries: string[],
+): Promise<{ all: number[]; first: number[]; results: number[]; frame: number[] }> {
+  const context = await newKioskContext(browser);
+  const page = await context.newPage();
+  await page.goto(url);
+  await attractReadyAt(page, siteName);
+  await page.locator('.attract').click();
+  await page.locator('.tile', { hasText: '搜索' }).first().click();
+  await page.waitForSelector('.key-grid');
+  // A string, not a function: the bundler's helpers (e.g. __name) do not exist in the page.
+  const r = (await page.evaluate(`(async (qs) => {
+    const painted = () =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve(performance.now());
+          ch.port2.postMessage(0);
+        }),
+      );
+    const keys = new Map();
+    for (const b of document.querySelectorAll('.key-grid .key')) keys.set((b.textContent ?? '').trim().toLowerCase(), b);
+    const clear = document.querySelector('.key-clear');
+    const all = [];
+    const first = [];
+    const results = [];
+    const frame = [];
+    for (let i = 0; i < 40; i++) {
+      const t0 = performance.now();
+      frame.push((await painted()) - t0);
+    }
+    for (const q of qs) {
+      clear?.click();
+      await painted();
+      for (let i = 0; i < q.length; i++) {
+        const key = keys.get(q[i]);
+        if (!key) continue;
+        const t0 = performance.now();
+        key.click();
+        const t1 = await painted();
+        all.push(t1 - t0);
+        if (i === 0) first.push(t1 - t0);
+      }
+      results.push(document.querySelectorAll('.search-results .row-btn').length);
+    }
+    return { all, first, results, frame };
+})(${JSON.stringify(queries)})`)) as { all: number[]; first: number[]; results: number[]; frame: number[] };
+  await context.close();
+  return r;
+}
+
+export async function heapAfterGc(page: Page): Promise<{ heap: number; nodes: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
+  await cdp.detach();
+  return { heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
+}
+
+/**
+ * Simulated visits: touch the attract screen, open a tile, open the first row if there is
+ * one, then let the idle reset (fake clock) bring the attract screen back.
+ */
+export async function kioskSessions(
+  browser: Browser,
+  url: string,
+  siteName: string,
+  sessions: number,
+): Promise<{ before: { heap: number; nodes: number }; after: { heap: number; nodes: number } }> {
+  const context = await newKioskContext(browser);
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-11-25T09:00:00+08:00') });
+  await page.goto(`${url}&idle=10`);
+  await attractReadyAt(page, siteName);
+  const visit = async (i: number) => {
+    await page.locator('.attract').click();
+    await page.locator('.tile').first().waitFor();
+    await page.evaluate(`(() => {
+      const tiles = document.querySelectorAll('.tile');
+      tiles[${i} % Math.max(tiles.length, 1)]?.click();
+    })()`);
+    await page.evaluate(`document.querySelector('.row-btn')?.click()`);
+    // Idle (10 s) + the "还在使用吗？" countdown (15 s) + margin.
+    await page.clock.runFor(30_000);
+    await page.waitForSelector('.attract');
+  };
+  for (let i = 0; i < 5; i++) await visit(i);
+  const before = await heapAfterGc(page);
+  for (let i = 5; i < sessions; i++) await visit(i);
+  const after = await heapAfterGc(page);
+  await context.close();
+  return { before, after };
+}
+
+export async function displayHours(
+  browser: Browser,
+  url: string,
+  hours: number,
+): Promise<{ before: { heap: number; nodes: number }; after: { heap: number; nodes: number } }> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  await page.clock.install({ time: new Date('2026-11-25T09:00:00+08:00') });
+  await page.goto(url);
+  await page.waitForSelector('[data-slide]', { timeout: 120_000 });
+  for (let m = 0; m < 12; m++) await page.clock.runFor(5 * 60_000);
+  const before = await heapAfterGc(page);
+  for (let h = 0; h < hours; h++) for (let m = 0; m < 12; m++) await page.clock.runFor(5 * 60_000);
+  const after = await heapAfterGc(page);
+  await context.close();
+  return { before, after };
+}
