@@ -371,6 +371,15 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
       .data as HeartbeatResponse;
     expect(done.commands).toEqual([]);
     expect((await health()).pendingCommands).toEqual([]);
+    // A heartbeat replayed late from the offline queue is stored but does not overwrite newer state.
+    await call(
+      'POST',
+      '/api/device/heartbeat',
+      hb({ at: time.now() - 3600_000, contentVersion: 3, onScreen: '旧画面' }),
+      device(displayA.token),
+    );
+    expect((await health()).onScreen).toBe('轮播：公告 1/3');
+    expect((await health()).health).toBe('online');
     time.advance(2 * 300_000 + 1);
     expect((await health()).health).toBe('offline');
     time.set(T0);

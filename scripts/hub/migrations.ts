@@ -194,6 +194,16 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         }
       },
     },
+    '0002_device_heartbeat_at': {
+      // The device clock of the newest heartbeat applied to the device row: a heartbeat replayed
+      // late from a kiosk's offline queue must not overwrite newer state.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('devices').addColumn('last_heartbeat_at', 'bigint').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('devices').dropColumn('last_heartbeat_at').execute();
+      },
+    },
   };
 }
 
