@@ -30,13 +30,22 @@ export interface HubBenchOptions {
 
 const SITES = ['ta', 'ta-v1', 'tb'];
 
-async function inFlight<T>(jobs: (() => Promise<T>)[], parallel: number): Promise<void> {
+/** Runs jobs with `parallel` in flight; returns the first few failures (a bench never stops half-way). */
+async function inFlight<T>(jobs: (() => Promise<T>)[], parallel: number): Promise<string[]> {
   let next = 0;
+  const failures: string[] = [];
   await Promise.all(
     Array.from({ length: parallel }, async () => {
-      while (next < jobs.length) await jobs[next++]();
+      while (next < jobs.length) {
+        try {
+          await jobs[next++]();
+        } catch (err) {
+          failures.push(err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause ?? '')}` : String(err));
+        }
+      }
     }),
   );
+  return failures;
 }
 
 async function addDevices(t: TestDb, n: number): Promise<{ id: string; token: string; site: string }[]> {
@@ -110,7 +119,7 @@ async function benchIngest(dialect: DialectName, nDevices: number): Promise<Row[
       ),
     );
     let t0 = performance.now();
-    await inFlight(ratingJobs, 50);
+    const ratingFailures = await inFlight(ratingJobs, 50);
     const ratingSecs = (performance.now() - t0) / 1000;
     const ratingsPerSec = (ratingJobs.length * PER_BATCH) / ratingSecs;
 
@@ -137,7 +146,7 @@ async function benchIngest(dialect: DialectName, nDevices: number): Promise<Row[
     });
     const hbJobs = devices.flatMap((d) => Array.from({ length: 3 }, () => () => post('/api/device/heartbeat', d.token, hb(d))));
     t0 = performance.now();
-    await inFlight(hbJobs, 50);
+    const hbFailures = await inFlight(hbJobs, 50);
     const hbPerSec = hbJobs.length / ((performance.now() - t0) / 1000);
     await hub.close();
     const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';

@@ -319,6 +319,10 @@ export async function listen(hub: Hub, port: number, host = '127.0.0.1'): Promis
       },
     );
   });
+  // Longer than a load balancer's idle timeout, so an idle keep-alive connection is never closed by
+  // the hub just as a client reuses it (the "socket hang up" race).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);

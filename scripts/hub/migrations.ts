@@ -204,6 +204,19 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.alterTable('devices').dropColumn('last_heartbeat_at').execute();
       },
     },
+    '0003_ratings_report_index': {
+      // Covers the 满意率 report's one pass (date range, township/site filter → month, township, level).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('ratings_report')
+          .on('ratings')
+          .columns(['day', 'township', 'site_code', 'month', 'level', 'demo'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('ratings_report').execute();
+      },
+    },
   };
 }
 
