@@ -28,6 +28,7 @@ import {
 import type { Calendars } from './calendar.ts';
 import { type Catalog, CatalogUnavailable, visibleSites } from './catalog.ts';
 import type { HubDb } from './db.ts';
+import { ping } from './migrations.ts';
 import { type AuthedDevice, deviceByToken, enrolDevice, ingestPlayLog, ingestRatings, recordHeartbeat } from './devices.ts';
 import { caseFigures, parseFilter, publicityReport, satisfactionReport } from './reports.ts';
 import {
@@ -124,7 +125,13 @@ export function createHub(opts: HubOptions): Hub {
 
   app.get('/api/health', async (c) => {
     const snap = await catalog.current().catch(() => null);
-    return c.json({ ok: true, contentVersion: snap?.version ?? null, problems: catalog.problems() });
+    const dbOk = await ping(db).then(
+      () => true,
+      () => false,
+    );
+    // Liveness for a load balancer; says nothing about paths or problems (the hub's log does).
+    const ok = snap !== null && dbOk;
+    return c.json({ ok, database: dbOk, contentVersion: snap?.version ?? null }, ok ? 200 : 503);
   });
 
   /* ----------------------------------------------------------------- device */
