@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ApiError, CaseState, SessionUser } from '../../kiosk/src/uplink/api.ts';
 import { LIMITS } from '../../kiosk/src/uplink/api.ts';
@@ -135,6 +136,9 @@ export function createHub(opts: HubOptions): Hub {
   });
 
   /* ----------------------------------------------------------------- device */
+  // Kiosks may be served from another origin than the hub (?hub=https://…). Device calls carry a
+  // bearer token, never a cookie, so any origin may make them; the dashboard API stays same-origin.
+  app.use('/api/device/*', cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));
   app.post('/api/device/enrol', async (c) => {
     const body = parseOrThrow(EnrolSchema, await jsonBody(c));
     const snap = await catalog.current();

@@ -476,6 +476,22 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
       expect(actions).toContain(a);
   });
 
+  it('device calls work from another origin (CORS, no cookies); the dashboard API does not', async () => {
+    const pre = await hub.app.request('/api/device/ratings', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://kiosk.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const admin = await call('GET', '/api/admin/me', undefined, { ...as('county'), origin: 'https://evil.example' });
+    expect(admin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('limits requests per device per minute', async () => {
     const limited = testHub(tdb.db, time.now, { deviceRequestsPerMinute: 3 });
     const send = () =>
