@@ -503,6 +503,9 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await send()).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limitedRes = await send();
+    expect(limitedRes.headers.get('retry-after')).toBe('60');
+    expect(((await limitedRes.json()) as { message: string }).message).toBe('请求过于频繁，请 60 秒后再试');
     time.advance(60_001);
     expect((await send()).status).toBe(200);
     time.set(T0);
