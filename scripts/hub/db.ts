@@ -212,8 +212,13 @@ function pgTypes(): pg.CustomTypesConfig {
 export function openDb(target: string, opts: { poolSize?: number } = {}): OpenDb {
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: opts.poolSize ?? 10, types: pgTypes() });
-    // An idle client losing its connection (database restarted) must not crash the hub.
+    // A client losing its connection (database restarted, connection killed) must not crash the hub:
+    // idle clients report on the pool, checked-out ones on themselves. The query in flight fails
+    // (answered 500, the kiosk retries) and pg-pool drops the broken client when it is released.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const label = target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db: new Kysely<HubSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', label };
   }
