@@ -106,9 +106,16 @@ export interface RatingsTable {
   demo: number;
 }
 
+/** One row per reason of a 差评, with the rating's filter columns copied (migration 0004) so the
+ * reasons ranking never has to join the ratings table. */
 export interface RatingReasonsTable {
   rating_id: string;
   reason: string;
+  day: string;
+  township: string;
+  site_code: string;
+  target_kind: string;
+  target_id: string | null;
 }
 
 export interface CallbackPhonesTable {
