@@ -16,7 +16,7 @@ export interface Row {
   note?: string;
 }
 
-export type Unit = 'ms' | 'B' | 'MB' | 'count' | 'µs';
+export type Unit = 'ms' | 'B' | 'MB' | 'count' | 'µs' | '/s';
 
 export interface BenchResult {
   startedAt: string;
@@ -39,6 +39,8 @@ export function formatValue(value: number, unit: Unit): string {
           : `${value.toFixed(0)} B`;
     case 'MB':
       return value >= 100 ? `${value.toFixed(0)} MB` : `${value.toFixed(1)} MB`;
+    case '/s':
+      return `${value.toFixed(0)} /s`;
     case 'count':
       return String(Math.round(value));
   }

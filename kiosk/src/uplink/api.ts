@@ -15,6 +15,9 @@
 
 export const API_VERSION = 1 as const;
 
+// GET /api/health → { ok, database, contentVersion } (200, or 503 when the database or the published
+// content is unavailable) — for load balancers; no session needed.
+
 export interface ApiError {
   error: string; // machine code, e.g. "unauthorized", "bad_request", "too_large", "rate_limited"
   message: string; // Chinese, for staff
@@ -220,6 +223,8 @@ export interface DeviceRow {
   onScreen: string | null;
   flags: string[];
   pendingCommands: CommandKind[];
+  /** Seeded demonstration device (示例数据). */
+  demo: boolean;
 }
 
 /** POST /api/admin/enrolments {siteCode, name?} → EnrolmentCode */
@@ -231,7 +236,11 @@ export interface EnrolmentCode {
 
 // PATCH /api/admin/devices/:id {name}; POST /api/admin/devices/:id/revoke; POST /api/admin/devices/:id/commands {kind}
 
-/** Filters of every report: GET /api/admin/reports/…?from=YYYY-MM-DD&to=YYYY-MM-DD&township=&site=&target=&targetId= */
+/**
+ * Filters of every report: GET /api/admin/reports/…?from=YYYY-MM-DD&to=YYYY-MM-DD&township=&site=&target=&targetId=
+ * (default: the last 30 county-local days up to today). Township accounts are always limited to their
+ * township, whatever `township` says.
+ */
 export interface ReportFilter {
   fromDate: string;
   toDate: string;
@@ -251,13 +260,19 @@ export interface SatisfactionReport {
   satisfaction: number | null;
   byMonth: { month: string; total: number; satisfaction: number | null }[];
   reasons: { reason: string; count: number }[];
+  /** Sorted by 满意率 (highest first; townships without ratings last). */
   townships: { code: string; name: string; total: number; satisfaction: number | null }[];
+  /** How many of `total` are seeded demonstration ratings (show 示例数据 when > 0). */
+  demoRatings: number;
 }
 
 export const CASE_STATES = ['待核实', '整改中', '已办结', '申诉', '无效'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** GET /api/admin/cases?state=&overdue=1&… */
+/**
+ * GET /api/admin/cases?state=&overdue=1&township=&site=&from=YYYY-MM-DD&to=YYYY-MM-DD — newest first,
+ * at most 2,000. `from`/`to` filter by the day the rating was given.
+ */
 export interface CaseRow {
   id: number;
   ratingId: string;
@@ -269,24 +284,38 @@ export interface CaseRow {
   comment: string | null;
   target: { kind: RatingTarget; id?: string; name?: string };
   givenAt: number;
-  /** County-local date by which it must be 已办结 (working days, holidays skipped). */
+  /**
+   * County-local date by which it must be 已办结: the Nth working day (county setting, default 5;
+   * weekends and holidays skipped, adjusted workdays counted) after the day the hub received the rating.
+   */
   dueDate: string;
   state: CaseState;
   overdue: boolean;
   /** Only for users allowed to see it (the responsible township, county). */
   callbackPhone: string | null;
   notes: { at: number; by: string; text: string; state?: CaseState }[];
+  /** Seeded demonstration case (示例数据). */
+  demo: boolean;
 }
 
-/** POST /api/admin/cases/:id {state?, note, reason?} — 申诉/无效 need a reason. */
+/**
+ * POST /api/admin/cases/:id — `note` is required (for 申诉/无效 it is the reason). Allowed moves:
+ * 待核实 → 整改中|已办结|申诉|无效; 整改中 → 已办结|申诉|无效; 申诉 → 整改中|无效|已办结;
+ * 已办结/无效 → 整改中 (reopen). Other moves answer 409.
+ */
 export interface CaseUpdate {
   state?: CaseState;
+  /** Who did what; shown in the case's notes with the user and time. Max 1000 characters. */
   note: string;
   /** Case was called back (回访). */
   calledBack?: boolean;
 }
 
-/** GET /api/admin/reports/cases */
+/**
+ * GET /api/admin/reports/cases — over the cases of ratings given in the filter's dates.
+ * 回访率 = called back / cases with a callback phone; 整改率 = 已办结 / (total − 申诉 − 无效);
+ * 按时办结率 = 已办结 on or before dueDate / 已办结. overdue = open past dueDate + closed late.
+ */
 export interface CaseFigures {
   total: number;
   byState: Record<CaseState, number>;
@@ -295,6 +324,8 @@ export interface CaseFigures {
   callbackRate: number | null;
   fixRate: number | null;
   onTimeRate: number | null;
+  /** How many of `total` are seeded demonstration cases. */
+  demoCases: number;
 }
 
 /** GET /api/admin/reports/publicity — 公示留痕 */
