@@ -2,6 +2,7 @@
  * Entry of the kiosk app: reads the configuration from the URL, creates the state (the one
  * place signals are made), starts the content sync and the service-worker bridge, renders.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import './app/app.css';
 import { App } from './app/App.tsx';
@@ -67,6 +68,10 @@ Object.assign(state.actions, {
 });
 
 document.documentElement.dataset.mode = config.mode;
+// The uplink's token state on <html> (none | enrolling | ok | invalid), for staff tools and tests.
+effect(() => {
+  document.documentElement.dataset.uplink = state.uplink.hub.value ? state.uplink.token.value : 'off';
+});
 // A public touch screen: no long-press menus, no text selection callouts.
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 

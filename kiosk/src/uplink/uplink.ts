@@ -205,7 +205,8 @@ export function createUplink(o: UplinkOptions): Uplink {
     const hb = buildHeartbeat({
       id: crypto.randomUUID(),
       now: now(),
-      siteCode: state.siteCode.peek() ?? device.siteCode,
+      // The hub accepts heartbeats for the site the device was enrolled for.
+      siteCode: device.siteCode,
       mode: state.mode as ScreenMode,
       appBuild: APP_BUILD,
       contentVersion: state.contentVersion.peek(),
