@@ -18,7 +18,7 @@ export function PhoneKeypad({ digits, onChange }: { digits: string; onChange(nex
       <div class={`phone-pad-display ${problem ? '' : 'ok'}`} aria-live="polite">
         <span class="phone-pad-label">回访电话</span>
         <output class="phone-pad-number" data-testid="callback-phone">
-          {digits ? phoneText(digits) : '　'}
+          {phoneText(digits)}
         </output>
         <span class="phone-pad-hint">
           {problem ?? (
