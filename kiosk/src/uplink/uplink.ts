@@ -160,6 +160,7 @@ export function createUplink(o: UplinkOptions): Uplink {
   async function flushOnce(): Promise<void> {
     const db = await o.openDb();
     const s = await getSender();
+    let rounds = 0;
     do {
       again = false;
       await refillRatings(db, now());
@@ -181,7 +182,7 @@ export function createUplink(o: UplinkOptions): Uplink {
       const left = await queueCounts(db);
       status.queued.value = left;
       if (left.ratings + left.playLog + left.heartbeats > 0 || left.overflow > 0) again = true;
-    } while (again && !stopped);
+    } while (again && !stopped && ++rounds < 20);
   }
 
   /** Sends the queues; one flush at a time (a flush asked for meanwhile runs right after). */
@@ -198,9 +199,9 @@ export function createUplink(o: UplinkOptions): Uplink {
         failures++;
         scheduleRetry(backoffMs(failures, random));
       })
-      .finally(() => {
+      .finally(async () => {
         flushing = null;
-        void refreshCounts();
+        await refreshCounts();
       });
     return flushing;
   }
