@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ApiError, CaseState, SessionUser } from '../../kiosk/src/uplink/api.ts';
 import { LIMITS } from '../../kiosk/src/uplink/api.ts';
@@ -28,6 +29,7 @@ import {
 import type { Calendars } from './calendar.ts';
 import { type Catalog, CatalogUnavailable, visibleSites } from './catalog.ts';
 import type { HubDb } from './db.ts';
+import { ping } from './migrations.ts';
 import { type AuthedDevice, deviceByToken, enrolDevice, ingestPlayLog, ingestRatings, recordHeartbeat } from './devices.ts';
 import { caseFigures, parseFilter, publicityReport, satisfactionReport } from './reports.ts';
 import {
@@ -124,10 +126,19 @@ export function createHub(opts: HubOptions): Hub {
 
   app.get('/api/health', async (c) => {
     const snap = await catalog.current().catch(() => null);
-    return c.json({ ok: true, contentVersion: snap?.version ?? null, problems: catalog.problems() });
+    const dbOk = await ping(db).then(
+      () => true,
+      () => false,
+    );
+    // Liveness for a load balancer; says nothing about paths or problems (the hub's log does).
+    const ok = snap !== null && dbOk;
+    return c.json({ ok, database: dbOk, contentVersion: snap?.version ?? null }, ok ? 200 : 503);
   });
 
   /* ----------------------------------------------------------------- device */
+  // Kiosks may be served from another origin than the hub (?hub=https://…). Device calls carry a
+  // bearer token, never a cookie, so any origin may make them; the dashboard API stays same-origin.
+  app.use('/api/device/*', cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));
   app.post('/api/device/enrol', async (c) => {
     const body = parseOrThrow(EnrolSchema, await jsonBody(c));
     const snap = await catalog.current();
@@ -319,6 +330,10 @@ export async function listen(hub: Hub, port: number, host = '127.0.0.1'): Promis
       },
     );
   });
+  // Longer than a load balancer's idle timeout, so an idle keep-alive connection is never closed by
+  // the hub just as a client reuses it (the "socket hang up" race).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);

@@ -35,6 +35,8 @@ function withDatabase(url: string, name: string): string {
 }
 
 export interface TestDb extends OpenDb {
+  /** What openDb() takes to open the same database again (a restarted hub). */
+  target: string;
   drop(): Promise<void>;
 }
 
@@ -42,15 +44,18 @@ export interface TestDb extends OpenDb {
 export async function freshDb(dialect: DialectName): Promise<TestDb> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'hub-test-'));
-    const opened = openDb(join(dir, 'hub.sqlite'));
+    const target = join(dir, 'hub.sqlite');
+    const opened = openDb(target);
     await migrateToLatest(opened.db, opened.dialect);
-    return {
+    const t: TestDb = {
       ...opened,
+      target,
       drop: async () => {
-        await opened.db.destroy();
+        await t.db.destroy();
         rmSync(dir, { recursive: true, force: true });
       },
     };
+    return t;
   }
   const base = withDatabase(
     process.env.TEST_DATABASE_URL || DEFAULT_TEST_PG,
@@ -71,11 +76,11 @@ export async function freshDb(dialect: DialectName): Promise<TestDb> {
   const url = withDatabase(base, name);
   const opened = openDb(url, { poolSize: 8 });
   await migrateToLatest(opened.db, opened.dialect);
-  return {
+  const t: TestDb = {
     ...opened,
-    url,
+    target: url,
     drop: async () => {
-      await opened.db.destroy();
+      await t.db.destroy();
       const c = new pg.Client({ connectionString: base });
       await c.connect();
       try {
@@ -84,7 +89,8 @@ export async function freshDb(dialect: DialectName): Promise<TestDb> {
         await c.end();
       }
     },
-  } as TestDb & { url: string };
+  };
+  return t;
 }
 
 function site(

@@ -125,7 +125,12 @@ export function firstIssue(issues: readonly v.BaseIssue<unknown>[], prefix = '')
   const issue = issues[0];
   const path = v.getDotPath(issue) ?? '';
   const field = prefix + (path ? (prefix ? '.' : '') + path : '');
-  return { field, message: issue.message };
+  // valibot's own (English) defaults, for what the schemas above do not word themselves.
+  let message = issue.message;
+  if (message.startsWith('Invalid key')) message = '缺少此项';
+  else if (message.startsWith('Invalid type')) message = '类型不正确';
+  else if (message.startsWith('Invalid')) message = '取值不正确';
+  return { field, message };
 }
 
 export function parseOrThrow<T extends v.GenericSchema>(schema: T, input: unknown): v.InferOutput<T> {
