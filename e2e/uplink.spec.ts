@@ -17,7 +17,8 @@ import { openDb, type OpenDb } from '../scripts/hub/db.ts';
 import { migrateToLatest } from '../scripts/hub/migrations.ts';
 import { startServer, type RunningServer } from '../scripts/serve.ts';
 import { front, openDisplay, runFor, until, walk } from './display-helpers.ts';
-import { homeTile } from './kiosk-helpers.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { homeTile, sizeProblems } from './kiosk-helpers.ts';
 import { DEMO_CONTENT_OUT, DIST, expect, REPO, test } from './support/fixtures.ts';
 
 const SITE = 'baihe';
@@ -166,6 +167,7 @@ test('enrol, rate 非常不满意 with a callback phone while the hub is down, r
   await expect(page.getByTestId('callback-phone')).toHaveText('138 0013 8000');
   await expect(pad.getByText('号码格式正确')).toBeVisible();
   await shot('uplink-callback-keypad');
+  expect(await sizeProblems(page, 24)).toEqual([]);
   await submit.tap();
   await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
 
@@ -288,6 +290,14 @@ test('the callback keypad in 长辈模式: large keys, landline with area code, 
   }
   await pad.scrollIntoViewIfNeeded();
   await shot('uplink-callback-keypad-elder');
+  // 适老化 numbers and axe (enhanced contrast) on the keypad in 长辈模式.
+  expect(await sizeProblems(page, 32)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include('.phone-pad')
+    .include('#ev-callback')
+    .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // 不需要回访: the keypad goes away, the phone is not kept.
   await page.getByRole('button', { name: '不需要回访' }).tap();
   await expect(pad).toBeHidden();
