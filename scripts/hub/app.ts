@@ -56,6 +56,8 @@ export interface HubOptions {
   secureCookies?: boolean;
   /** Requests per device per minute (default LIMITS.maxDeviceRequestsPerMinute). */
   deviceRequestsPerMinute?: number;
+  /** Where unexpected errors (answered 500) are logged; default console.error. */
+  logError?: (where: string, err: unknown) => void;
 }
 
 type Env = { Variables: { device: AuthedDevice; user: SessionUser } };
@@ -74,15 +76,16 @@ function err(c: Context, status: number, error: string, message: string, field?:
 /** Per-process sliding one-minute window per device (each process behind a balancer counts its own). */
 function rateLimiter(perMinute: number) {
   const hits = new Map<string, { start: number; n: number }>();
-  return (id: string, now: number): boolean => {
+  /** 0 = allowed, else seconds until the device may try again. */
+  return (id: string, now: number): number => {
     const h = hits.get(id);
     if (!h || now - h.start >= 60_000) {
       if (hits.size > 100_000) hits.clear();
       hits.set(id, { start: now, n: 1 });
-      return true;
+      return 0;
     }
     h.n++;
-    return h.n <= perMinute;
+    return h.n <= perMinute ? 0 : Math.max(1, Math.ceil((h.start + 60_000 - now) / 1000));
   };
 }
 
@@ -106,7 +109,7 @@ export function createHub(opts: HubOptions): Hub {
   app.onError((e, c) => {
     if (e instanceof BadRequest) return c.json(e.body(), e.status);
     if (e instanceof CatalogUnavailable) return err(c, 503, 'unavailable', `平台暂时无法读取已发布内容：${e.message}`);
-    console.error(`[hub] ${c.req.method} ${c.req.path}:`, e);
+    (opts.logError ?? ((where, x) => console.error(`[hub] ${where}:`, x)))(`${c.req.method} ${c.req.path}`, e);
     return err(c, 500, 'server_error', '平台内部错误，请稍后重试');
   });
   app.notFound((c) => err(c, 404, 'not_found', '没有这个接口'));
@@ -151,7 +154,11 @@ export function createHub(opts: HubOptions): Hub {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     const device = m ? await deviceByToken(db, m[1]) : null;
     if (!device) return err(c, 401, 'unauthorized', '设备未登记或已停用，请重新登记');
-    if (!allow(device.id, now())) return err(c, 429, 'rate_limited', '请求过于频繁，请稍后再试');
+    const wait = allow(device.id, now());
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return err(c, 429, 'rate_limited', `请求过于频繁，请 ${wait} 秒后再试`);
+    }
     c.set('device', device);
     await next();
   });

@@ -284,7 +284,10 @@ export interface CaseRow {
   comment: string | null;
   target: { kind: RatingTarget; id?: string; name?: string };
   givenAt: number;
-  /** County-local date by which it must be 已办结 (working days, holidays skipped). */
+  /**
+   * County-local date by which it must be 已办结: the Nth working day (county setting, default 5;
+   * weekends and holidays skipped, adjusted workdays counted) after the day the hub received the rating.
+   */
   dueDate: string;
   state: CaseState;
   overdue: boolean;
