@@ -3,11 +3,11 @@
  * application state once (createAppState: the signals every view reads; views and sessions make
  * their own local ones), starts the content sync and the service-worker bridge, renders.
  */
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
 import { App } from './app/App.tsx';
-import { effect } from '@preact/signals';
 import { parseConfig, rememberSite } from './app/config.ts';
 import { createAppState } from './state/app-state.ts';
 import { createContentSync } from './state/sync.ts';
@@ -15,6 +15,8 @@ import { registerServiceWorker } from './sw/register.ts';
 import { base64ToBytes } from './bundle/verify.ts';
 import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
+import { createUplink } from './uplink/uplink.ts';
+import { IdentifyOverlay } from './uplink/IdentifyOverlay.tsx';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -26,14 +28,16 @@ function safeLocalStorage(): Storage | null {
 
 const storage = safeLocalStorage();
 const config = parseConfig(new URL(location.href), storage);
-const state = createAppState(config);
+// The one database connection, opened here and passed down (sync, uplink, views through state).
+const openDb = () => openKioskDb();
+const state = createAppState(config, openDb);
 
 const sw = registerServiceWorker(state.appUpdateReady, config.resetServiceWorker);
 const sync = createContentSync(state, {
   publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
   contentBase: config.contentBase,
   pollSeconds: config.pollSeconds,
-  openDb: openKioskDb,
+  openDb,
   rememberSite: (code) => rememberSite(storage, code),
   onSiteChange(code) {
     const url = new URL(location.href);
@@ -42,11 +46,30 @@ const sync = createContentSync(state, {
     history.replaceState(history.state, '', url.href);
   },
 });
+// The county hub uplink: nothing is sent unless a hub is configured and this device enrolled.
+const uplink = createUplink({
+  state,
+  openDb,
+  hubParam: config.hub,
+  enrolCode: config.enrolCode,
+  heartbeatSeconds: config.heartbeatSeconds,
+  pageUrl: location.href,
+  forgetEnrolCode() {
+    const url = new URL(location.href);
+    if (!url.searchParams.has('enrol')) return;
+    url.searchParams.delete('enrol');
+    history.replaceState(history.state, '', url.href);
+  },
+});
 Object.assign(state.actions, {
   selectSite: sync.selectSite,
   checkNow: sync.checkNow,
   applyAppUpdate: sw.applyUpdate,
   rollback: sync.rollback,
+  saveRating: uplink.saveRating,
+  logPlay: (entry: Parameters<typeof uplink.logPlay>[0]) => void uplink.logPlay(entry).catch(() => {}),
+  atIdle: uplink.atIdle,
+  enrol: uplink.enrol,
 });
 // The version shown and the last check's outcome, for tests and for staff inspecting the page
 // (never parsed from log text).
@@ -59,6 +82,12 @@ effect(() => {
 });
 
 document.documentElement.dataset.mode = config.mode;
+// The uplink's token state on <html> (off | none | enrolling | ok | invalid), for staff tools and tests.
+effect(() => {
+  document.documentElement.dataset.uplink = state.uplink.hub.value ? state.uplink.token.value : 'off';
+  // A full rating queue is a state staff must see (ratings are kept, sent once there is room).
+  document.documentElement.dataset.uplinkQueue = state.uplink.ratingQueueFull.value ? 'full' : 'ok';
+});
 // A public touch screen: no long-press menus, no text selection callouts.
 document.addEventListener('contextmenu', (e) => e.preventDefault());
 
@@ -66,5 +95,12 @@ document.addEventListener('contextmenu', (e) => e.preventDefault());
 // offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.
 void navigator.storage?.persist?.().catch(() => false);
 
-render(<App state={state} />, document.getElementById('app')!);
+render(
+  <>
+    <App state={state} />
+    <IdentifyOverlay status={state.uplink} />
+  </>,
+  document.getElementById('app')!,
+);
 void sync.start();
+uplink.start();

@@ -5,6 +5,7 @@
  *     &speed=<px/s>      ticker mode: scrolling speed (default scales with the strip height)
  *     &export=playlog    display mode: the play-log export page instead of the loop
  *     &reset-sw=1        unregister the service worker and clear its caches, then reload without it
+ *     &hub=<url>&enrol=<code>&heartbeat=<seconds>
  *
  * This is the only place that reads the URL's parameters: everything else takes AppConfig.
  *
@@ -30,6 +31,12 @@ export interface AppConfig {
   exportPlayLog: boolean;
   /** `?reset-sw`: remove the service worker and its caches, then reload without the parameter. */
   resetServiceWorker: boolean;
+  /** County hub address from `?hub=` (else county.yaml `hub`, read by the uplink); null = not given. */
+  hub: string | null;
+  /** One-time enrolment code from `&enrol=` (upper case), removed from the address once used. */
+  enrolCode: string | null;
+  /** Seconds between heartbeats (`?heartbeat=`); null = what the hub says (default 300). */
+  heartbeatSeconds: number | null;
 }
 
 export const SITE_STORAGE_KEY = 'bianmin.site';
@@ -56,6 +63,18 @@ function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
   }
 }
 
+/** An http(s) hub address (relative = the kiosk's own origin); anything else is ignored. */
+function hubParam(raw: string | null, url: URL): string | null {
+  const v = raw?.trim();
+  if (!v) return null;
+  try {
+    const u = new URL(v, url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null): AppConfig {
   const q = url.searchParams;
   const siteParam = q.get('site')?.trim().toLowerCase() || null;
@@ -74,6 +93,9 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
     tickerSpeed: boundedSpeed(q.get('speed')),
     exportPlayLog: q.get('export') === 'playlog',
     resetServiceWorker: q.has('reset-sw'),
+    hub: hubParam(q.get('hub'), url),
+    enrolCode: q.get('enrol')?.trim().toUpperCase() || null,
+    heartbeatSeconds: q.get('heartbeat') ? Math.max(5, positiveSeconds(q.get('heartbeat'), 300)) : null,
   };
 }
 

@@ -7,7 +7,6 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteBundle } from '../bundle/schema.ts';
 import type { AppState } from '../state/app-state.ts';
-import { logPlay, prunePlayLog } from '../store/play-log.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { publicPhones } from '../present/phones.ts';
@@ -81,7 +80,7 @@ interface Layer {
 
 export function DisplayApp({ state }: { state: AppState }) {
   useDisplayMode('display');
-  if (state.config.exportPlayLog) return <PlayLogExport />;
+  if (state.config.exportPlayLog) return <PlayLogExport openDb={state.openDb} />;
   return <DisplayLoopView state={state} />;
 }
 
@@ -115,6 +114,8 @@ function DisplayLoopView({ state }: { state: AppState }) {
       present: (view) => {
         const bundle = state.bundle.peek()!;
         bundleRef.current = bundle;
+        state.uplink.onScreen.value =
+          view.type === 'page' ? `轮播：${view.spec.tag} ${view.spec.title} ${view.index}/${view.count}` : '轮播：非办公时间';
         const slot = (1 - frontRef.current) as 0 | 1;
         pending.current = { seq: view.seq, slot };
         setLayers((prev) => {
@@ -124,10 +125,9 @@ function DisplayLoopView({ state }: { state: AppState }) {
         });
       },
       setChrome,
-      log: (entry) => void logPlay(entry).catch(() => {}),
+      log: (entry) => state.actions.logPlay(entry),
     });
     loopRef.current = loop;
-    void prunePlayLog(Date.now()).catch(() => {});
     loop.start();
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {

@@ -11,6 +11,9 @@ import { computed, signal, type ReadonlySignal, type Signal } from '@preact/sign
 import type { EntryPayload, SiteBundle, SiteSummary } from '../bundle/schema.ts';
 import { createAssetUrls, type AssetUrls } from '../bundle/assets.ts';
 import type { AppConfig, Mode } from '../app/config.ts';
+import type { KioskDatabase, PlayLogEntry } from '../store/db.ts';
+import type { NewEvaluation } from '../store/evaluations.ts';
+import { createUplinkStatus, type UplinkStatus } from '../uplink/status.ts';
 
 export type { AppConfig, Mode } from '../app/config.ts';
 
@@ -54,6 +57,14 @@ export interface AppActions {
    * not taken again; the next published one is.
    */
   rollback(): Promise<boolean>;
+  /** Keep a 好差评 rating (and queue it for the hub when there is one); the phone only for a 差评. */
+  saveRating(rating: NewEvaluation, callbackPhone?: string): Promise<void>;
+  /** The display loop finished showing a slide: log it (a slide boundary is also an idle moment). */
+  logPlay(entry: Omit<PlayLogEntry, 'id'>): void;
+  /** Nobody is using the screen now (kiosk idle return): deferred work such as a hub-requested reload. */
+  atIdle(): void;
+  /** Exchange a hub enrolment code for a device token (maintenance panel). */
+  enrol(code: string): Promise<boolean>;
 }
 
 export interface AppState {
@@ -81,6 +92,10 @@ export interface AppState {
   readonly syncStatus: Signal<SyncStatus>;
   /** True when a new app version is installed and waits for applyAppUpdate(). */
   readonly appUpdateReady: Signal<boolean>;
+  /** The uplink to the county hub: enrolment, queues, what is on screen, commands (uplink/status.ts). */
+  readonly uplink: UplinkStatus;
+  /** The kiosk database, opened once in main.tsx (for views that read a store, e.g. the play-log export). */
+  readonly openDb: () => Promise<KioskDatabase>;
   readonly actions: AppActions;
 }
 
@@ -94,7 +109,10 @@ export const initialSyncStatus: SyncStatus = {
 };
 
 /** Creates the signals. `actions` are attached by main.tsx once sync and the SW bridge exist. */
-export function createAppState(config: AppConfig): AppState & { actions: AppActions } {
+export function createAppState(
+  config: AppConfig,
+  openDb: () => Promise<KioskDatabase> = () => Promise.reject(new Error('no database')),
+): AppState & { actions: AppActions } {
   const entry = signal<EntryPayload | null>(null);
   const noop = () => {};
   return {
@@ -112,6 +130,17 @@ export function createAppState(config: AppConfig): AppState & { actions: AppActi
     status: signal('loading'),
     syncStatus: signal(initialSyncStatus),
     appUpdateReady: signal(false),
-    actions: { selectSite: noop, checkNow: noop, applyAppUpdate: noop, rollback: async () => false },
+    uplink: createUplinkStatus(),
+    openDb,
+    actions: {
+      selectSite: noop,
+      checkNow: noop,
+      applyAppUpdate: noop,
+      rollback: async () => false,
+      saveRating: () => Promise.reject(new Error('no store')),
+      logPlay: noop,
+      atIdle: noop,
+      enrol: () => Promise.resolve(false),
+    },
   };
 }

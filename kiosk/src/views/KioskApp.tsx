@@ -17,6 +17,7 @@ import { LazyView } from '../app/lazy-view.tsx';
 /** Everything behind the first touch: its own chunk, so the attract screen starts with less JS. */
 let screens: Promise<typeof import('./KioskScreens.tsx')> | undefined;
 const loadScreens = () => (screens ??= import('./KioskScreens.tsx'));
+import { screenLabel } from './on-screen.ts';
 
 /** Seconds the "还在使用吗？" prompt counts down before the reset. */
 export const IDLE_PROMPT_SECONDS = 15;
@@ -39,6 +40,7 @@ export function KioskApp({ state }: { state: AppState }) {
         stopSpeaking();
         // Nobody is using the kiosk now: a good moment for a waiting app update.
         if (state.appUpdateReady.value) state.actions.applyAppUpdate();
+        state.actions.atIdle();
       },
     });
     // The clock: the value changes once a minute, so screens re-render once a minute.
@@ -56,6 +58,13 @@ export function KioskApp({ state }: { state: AppState }) {
       document.removeEventListener('contextmenu', preventContextMenu);
     };
   }, [session]);
+
+  // The attract screen means nobody is using the kiosk: deferred work (a hub-requested reload) can run.
+  const idle = session.attract.value;
+  const reloadPending = state.uplink.reloadPending.value;
+  useEffect(() => {
+    if (idle && reloadPending) state.actions.atIdle();
+  }, [idle, reloadPending]);
 
   const elder = session.elder.value;
   useEffect(() => {
@@ -76,12 +85,14 @@ export function KioskApp({ state }: { state: AppState }) {
   }
   const rootClass = `kiosk ${elder ? 'elder' : ''}`;
   if (session.attract.value) {
+    state.uplink.onScreen.value = '待机画面';
     return (
       <div class={rootClass} key={`a${session.epoch.value}`}>
         <Attract bundle={bundle} session={session} now={now} popular={look.popular} />
       </div>
     );
   }
+  state.uplink.onScreen.value = screenLabel(session.route.value, look, bundle);
   return (
     <LazyView
       key={`s${session.epoch.value}`}
