@@ -71,7 +71,7 @@ export function Cases({ state }: { state: AdminState }) {
       <div class="ad-filters" aria-label="案件筛选">
         <label>
           状态
-          <select value={stateFilter} onChange={(e) => setStateFilter(e.currentTarget.value as CaseState | '')}>
+          <select aria-label="状态" value={stateFilter} onChange={(e) => setStateFilter(e.currentTarget.value as CaseState | '')}>
             <option value="">全部</option>
             {CASE_STATES.map((s) => (
               <option key={s} value={s}>

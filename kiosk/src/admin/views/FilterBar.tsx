@@ -94,7 +94,11 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
       )}
       <label>
         站点
-        <select value={f.site ?? ''} onChange={(e) => set({ site: e.currentTarget.value || undefined, targetId: undefined })}>
+        <select
+          aria-label="站点"
+          value={f.site ?? ''}
+          onChange={(e) => set({ site: e.currentTarget.value || undefined, targetId: undefined })}
+        >
           <option value="">{township ? '本乡镇全部站点' : '全部站点'}</option>
           {sites.map((s) => (
             <option key={s.code} value={s.code}>
@@ -107,6 +111,7 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
         <label>
           评价对象
           <select
+            aria-label="评价对象"
             value={kind ?? ''}
             onChange={(e) => set({ targetKind: (e.currentTarget.value || undefined) as RatingTarget | undefined, targetId: undefined })}
           >
@@ -122,7 +127,12 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
       {targets && kind && kind !== 'centre' && kind !== 'terminal' && (
         <label>
           {TARGET_LABELS[kind]}
-          <select value={f.targetId ?? ''} onChange={(e) => set({ targetId: e.currentTarget.value || undefined })} disabled={!options}>
+          <select
+            aria-label={TARGET_LABELS[kind]}
+            value={f.targetId ?? ''}
+            onChange={(e) => set({ targetId: e.currentTarget.value || undefined })}
+            disabled={!options}
+          >
             <option value="">{options ? '全部' : f.site ? '正在读取…' : '先选择站点'}</option>
             {options?.map((o) => (
               <option key={o.id} value={o.id}>

@@ -38,7 +38,7 @@ export function BarChart({
 export function TrendChart({ months }: { months: { label: string; value: number | null; total: number }[] }) {
   const W = 640;
   const H = 200;
-  const PAD = { l: 56, r: 24, t: 28, b: 40 };
+  const PAD = { l: 80, r: 40, t: 28, b: 40 };
   const t = trend(months, W - PAD.l - PAD.r, H - PAD.t - PAD.b);
   const ticks = [t.floor, (t.floor + 1) / 2, 1];
   const y = (v: number) => PAD.t + (H - PAD.t - PAD.b) * (1 - (v - t.floor) / (1 - t.floor));
