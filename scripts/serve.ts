@@ -53,6 +53,11 @@ export interface ServerOptions {
   contentDir?: string;
   /** Serve this folder at the root instead of the app: a bare content server (CORS on). */
   contentOnly?: boolean;
+  /**
+   * Tried in order before static files (any method); a handler returns true when it answered
+   * the request (e.g. the county hub's /api/ under npm start).
+   */
+  handlers?: Array<(req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>>;
 }
 
 export interface RunningServer {
@@ -91,6 +96,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const host = opts.host ?? '127.0.0.1';
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const handler of opts.handlers ?? []) if (await handler(req, res)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
       return;

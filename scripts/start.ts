@@ -1,13 +1,16 @@
 /**
  * npm start — builds everything and serves it: development signing key (first run), kiosk app
- * (vite build → dist/), demo content (publish → dist/content/), static server on PORT (8080).
- * Prints the kiosk, display and ticker addresses of every township.
+ * (vite build → dist/), demo content (publish → dist/content/), static server on PORT (8080)
+ * with the county hub on the same origin (/api/; dashboard at /admin/; SQLite in .data/ unless
+ * DATABASE_URL=postgres://…), 90 days of 示例数据 and two demo logins.
+ * Prints the kiosk, display and ticker addresses of every township, the dashboard and logins.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureDevKey } from './ensure-dev-key.ts';
 import { REPO, runStep, TSX, VITE } from './run-step.ts';
 import { startServer } from './serve.ts';
+import { startEmbeddedHub } from './hub/embedded.ts';
 import type { ManifestEnvelope, ManifestPayload } from '../kiosk/src/bundle/schema.ts';
 
 async function main(): Promise<number> {
@@ -30,7 +33,8 @@ async function main(): Promise<number> {
   const manifest = JSON.parse(envelope.payload) as ManifestPayload;
   const port = Number(process.env.PORT ?? 8080);
   const host = process.env.HOST ?? '127.0.0.1';
-  const server = await startServer({ root, port, host });
+  const hub = await startEmbeddedHub();
+  const server = await startServer({ root, port, host, handlers: [hub.handler] });
   const base = `http://${host === '0.0.0.0' ? 'localhost' : host}:${server.port}`;
 
   const lines = ['', `便民服务自助查询已启动（${manifest.county.name}，内容版本 ${manifest.version}）：${base}/`, ''];
@@ -43,11 +47,16 @@ async function main(): Promise<number> {
     if (villages.length) lines.push(`  下属代办站：${villages.map((v) => `${v.name} ${base}/?site=${v.code}`).join('；')}`);
     lines.push('');
   }
+  lines.push(...hub.describe(base), '');
   lines.push('内容更新：修改 content/ 后运行 npm run publish-content，查询机会自动取到新版本，无需重新构建。');
   lines.push('注意：离线运行（service worker）和签名校验需要 https 或 localhost 访问。按 Ctrl+C 停止。');
   console.log(lines.join('\n'));
 
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () =>
+    void server
+      .close()
+      .then(hub.close)
+      .then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   return -1; // keep running

@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findChromium } from './find-chromium.ts';
 import { nodeBin, runStep, TSX, VITE } from './run-step.ts';
+import { findPostgres } from './hub/find-postgres.ts';
+import { PG_MISSING } from './hub/test-support.ts';
 
 const TSC = nodeBin('typescript/bin/tsc');
 const VITEST = nodeBin('vitest/vitest.mjs');
@@ -98,18 +100,26 @@ async function main(): Promise<number> {
   console.log(`使用 ${chromium}`);
   const env = { CHROMIUM_PATH: chromium };
 
+  banner('查找 PostgreSQL（县级管理平台测试）');
+  const postgres = await findPostgres();
+  if (!postgres) {
+    console.error(PG_MISSING);
+    console.log('tests: 0 passed, 0 failed');
+    return 1;
+  }
+  console.log(`使用 ${postgres.how}`);
+  process.on('exit', () => postgres.stop());
+
   banner('类型检查（tsc --noEmit）');
   if ((await runStep(TSC[0], [...TSC[1], '--noEmit'])) !== 0) failedSteps.push('类型检查');
 
   banner('单元测试（vitest）');
   const unitJson = join(out, 'unit.json');
-  const unitCode = await runStep(VITEST[0], [
-    ...VITEST[1],
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile.json=${unitJson}`,
-  ]);
+  const unitCode = await runStep(
+    VITEST[0],
+    [...VITEST[1], 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${unitJson}`],
+    { TEST_DATABASE_URL: postgres.url },
+  );
   const unit = vitestCounts(unitJson);
   if (unit) {
     total.passed += unit.passed;

@@ -220,6 +220,8 @@ export interface DeviceRow {
   onScreen: string | null;
   flags: string[];
   pendingCommands: CommandKind[];
+  /** Seeded demonstration device (示例数据). */
+  demo: boolean;
 }
 
 /** POST /api/admin/enrolments {siteCode, name?} → EnrolmentCode */
@@ -251,7 +253,10 @@ export interface SatisfactionReport {
   satisfaction: number | null;
   byMonth: { month: string; total: number; satisfaction: number | null }[];
   reasons: { reason: string; count: number }[];
+  /** Sorted by 满意率 (highest first; townships without ratings last). */
   townships: { code: string; name: string; total: number; satisfaction: number | null }[];
+  /** How many of `total` are seeded demonstration ratings (show 示例数据 when > 0). */
+  demoRatings: number;
 }
 
 export const CASE_STATES = ['待核实', '整改中', '已办结', '申诉', '无效'] as const;
@@ -276,17 +281,28 @@ export interface CaseRow {
   /** Only for users allowed to see it (the responsible township, county). */
   callbackPhone: string | null;
   notes: { at: number; by: string; text: string; state?: CaseState }[];
+  /** Seeded demonstration case (示例数据). */
+  demo: boolean;
 }
 
-/** POST /api/admin/cases/:id {state?, note, reason?} — 申诉/无效 need a reason. */
+/**
+ * POST /api/admin/cases/:id — `note` is required (for 申诉/无效 it is the reason). Allowed moves:
+ * 待核实 → 整改中|已办结|申诉|无效; 整改中 → 已办结|申诉|无效; 申诉 → 整改中|无效|已办结;
+ * 已办结/无效 → 整改中 (reopen). Other moves answer 409.
+ */
 export interface CaseUpdate {
   state?: CaseState;
+  /** Who did what; shown in the case's notes with the user and time. Max 1000 characters. */
   note: string;
   /** Case was called back (回访). */
   calledBack?: boolean;
 }
 
-/** GET /api/admin/reports/cases */
+/**
+ * GET /api/admin/reports/cases — over the cases of ratings given in the filter's dates.
+ * 回访率 = called back / cases with a callback phone; 整改率 = 已办结 / (total − 申诉 − 无效);
+ * 按时办结率 = 已办结 on or before dueDate / 已办结. overdue = open past dueDate + closed late.
+ */
 export interface CaseFigures {
   total: number;
   byState: Record<CaseState, number>;
@@ -295,6 +311,8 @@ export interface CaseFigures {
   callbackRate: number | null;
   fixRate: number | null;
   onTimeRate: number | null;
+  /** How many of `total` are seeded demonstration cases. */
+  demoCases: number;
 }
 
 /** GET /api/admin/reports/publicity — 公示留痕 */
