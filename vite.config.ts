@@ -15,7 +15,8 @@
  * only; nothing under /content/ goes through it — the page verifies content itself and keeps
  * it in IndexedDB (kiosk/src/store/content-store.ts).
  */
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import preact from '@preact/preset-vite';
@@ -91,6 +92,48 @@ function cleanAppOutput(publicDir: string): Plugin {
   };
 }
 
+/** The app build reported to the county hub: package version + git commit (when there is one). */
+function appBuild(): string {
+  const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: import.meta.dirname, encoding: 'utf8' }).trim();
+    return commit ? `${version}+${commit}` : version;
+  } catch {
+    return version;
+  }
+}
+
+/**
+ * The county hub's origin for the CSP's connect-src: BIANMIN_HUB_ORIGIN, else the absolute `hub`
+ * of content/county.yaml. A hub on the kiosk's own origin (`hub: /`, `npm start`) is 'self'.
+ */
+function hubOrigin(): string | null {
+  const raw =
+    process.env.BIANMIN_HUB_ORIGIN?.trim() ||
+    /^hub:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(
+      existsSync(resolve(import.meta.dirname, 'content/county.yaml'))
+        ? readFileSync(resolve(import.meta.dirname, 'content/county.yaml'), 'utf8')
+        : '',
+    )?.[1];
+  if (!raw) return null;
+  try {
+    return new URL(raw).origin;
+  } catch {
+    return null;
+  }
+}
+
+/** Lists the hub origin in the CSP meta tag's connect-src (after 'self'). */
+function cspHub(): Plugin {
+  return {
+    name: 'csp-hub-origin',
+    transformIndexHtml(html) {
+      const origin = hubOrigin();
+      return origin ? html.replace(/connect-src 'self'/, `connect-src 'self' ${origin}`) : html;
+    },
+  };
+}
+
 export default defineConfig(async ({ mode }) => ({
   root: 'kiosk',
   base: './',
@@ -98,6 +141,7 @@ export default defineConfig(async ({ mode }) => ({
   define: {
     // Unit tests pass their own keys; the app build needs the real one.
     __BIANMIN_PUBLIC_KEY__: JSON.stringify(mode === 'test' ? '' : await publicKeyBase64()),
+    __BIANMIN_APP_BUILD__: JSON.stringify(mode === 'test' ? 'test' : appBuild()),
   },
   build: {
     outDir,
@@ -117,6 +161,7 @@ export default defineConfig(async ({ mode }) => ({
   },
   plugins: [
     cleanAppOutput(resolve(import.meta.dirname, 'kiosk', 'public')),
+    cspHub(),
     preact(),
     VitePWA({
       strategies: 'generateSW',

@@ -27,6 +27,7 @@ export const countyShape = obj({
   supervision: req('县监督举报电话', phone),
   demo: req('示例数据标记', bool()),
   timeZone: opt('时区', str()),
+  hub: opt('县级管理平台地址', str()),
 });
 
 export const departmentShape = obj({

@@ -30,6 +30,7 @@ export interface CountySource {
   supervision: PhoneSource; // 县监督举报电话
   demo: boolean; // true: kiosk shows 示例数据
   timeZone?: string; // default Asia/Shanghai
+  hub?: string; // county hub base URL (https://hub.example.gov.cn/ or "/" = the kiosk's own origin); absent = none
 }
 
 export interface DepartmentSource {

@@ -23,6 +23,9 @@ export function checkCounty(ctx: ValidationContext): void {
   if (isStr(c.publicItemUrl) && !/^https?:\/\//.test(c.publicItemUrl)) {
     ctx.report(src, ['publicItemUrl'], '事项网址前缀应以 http:// 或 https:// 开头');
   }
+  if (isStr(c.hub) && !/^(https?:\/\/[^\s/]+(\/\S*)?|\/(?!\/)\S*)$/.test(c.hub)) {
+    ctx.report(src, ['hub'], '县级管理平台地址应以 https:// 或 http:// 开头（或以 / 开头，表示与查询机同一网站）');
+  }
   if (isStr(c.code) && !CODE_PATTERN.test(c.code)) {
     ctx.report(src, ['code'], '县编码只能使用字母、数字、- 和 _');
   }

@@ -80,6 +80,7 @@ export function buildBundles(content: LoadedContent): BuildResult {
     supervision: phone(countySrc.supervision),
     demo: countySrc.demo,
     timeZone,
+    ...(countySrc.hub ? { hub: countySrc.hub } : {}),
   };
 
   const departmentList = content.departments!.data.departments;

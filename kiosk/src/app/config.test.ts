@@ -12,7 +12,22 @@ describe('parseConfig', () => {
       contentBase: 'https://kiosk.example/app/content/',
       pollSeconds: 300,
       idleSeconds: 90,
+      hub: null,
+      enrolCode: null,
+      heartbeatSeconds: null,
     });
+  });
+
+  it('reads the hub address, the enrolment code and the heartbeat interval', () => {
+    const c = parseConfig(new URL('https://k.example/app/?hub=https://hub.example/x&enrol=ab3dk9pq&heartbeat=60'), null);
+    expect(c.hub).toBe('https://hub.example/x');
+    expect(c.enrolCode).toBe('AB3DK9PQ');
+    expect(c.heartbeatSeconds).toBe(60);
+    expect(parseConfig(new URL('https://k.example/app/?hub=/'), null).hub).toBe('https://k.example/');
+    // Only http(s) addresses; a too-short or bad heartbeat falls back to a floor / the default.
+    expect(parseConfig(new URL('https://k.example/?hub=javascript:alert(1)'), null).hub).toBeNull();
+    expect(parseConfig(new URL('https://k.example/?heartbeat=1'), null).heartbeatSeconds).toBe(5);
+    expect(parseConfig(new URL('https://k.example/?heartbeat=x'), null).heartbeatSeconds).toBe(300);
   });
 
   it('reads every parameter', () => {

@@ -2,6 +2,7 @@
  * Start-up configuration of a kiosk, read from its URL:
  *
  *   /?site=<code>&mode=kiosk|display|ticker&content=<url>&poll=<seconds>&idle=<seconds>
+ *     &hub=<url>&enrol=<code>&heartbeat=<seconds>
  *
  * `site` is remembered in localStorage (once it proved valid) so a kiosk that is restarted
  * without parameters shows the same site; without either, the first township of the manifest.
@@ -19,6 +20,12 @@ export interface AppConfig {
   pollSeconds: number;
   /** Seconds without a touch before the kiosk returns home (`?idle=`, default 90). */
   idleSeconds: number;
+  /** County hub address from `?hub=` (else county.yaml `hub`, read by the uplink); null = not given. */
+  hub: string | null;
+  /** One-time enrolment code from `&enrol=` (upper case), removed from the address once used. */
+  enrolCode: string | null;
+  /** Seconds between heartbeats (`?heartbeat=`); null = what the hub says (default 300). */
+  heartbeatSeconds: number | null;
 }
 
 export const SITE_STORAGE_KEY = 'bianmin.site';
@@ -40,6 +47,18 @@ function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
   }
 }
 
+/** An http(s) hub address (relative = the kiosk's own origin); anything else is ignored. */
+function hubParam(raw: string | null, url: URL): string | null {
+  const v = raw?.trim();
+  if (!v) return null;
+  try {
+    const u = new URL(v, url);
+    return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
 export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null): AppConfig {
   const q = url.searchParams;
   const siteParam = q.get('site')?.trim().toLowerCase() || null;
@@ -55,6 +74,9 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
     contentBase,
     pollSeconds: positiveSeconds(q.get('poll'), DEFAULT_POLL_SECONDS),
     idleSeconds: positiveSeconds(q.get('idle'), DEFAULT_IDLE_SECONDS),
+    hub: hubParam(q.get('hub'), url),
+    enrolCode: q.get('enrol')?.trim().toUpperCase() || null,
+    heartbeatSeconds: q.get('heartbeat') ? Math.max(5, positiveSeconds(q.get('heartbeat'), 300)) : null,
   };
 }
 

@@ -141,6 +141,8 @@ export interface CountyInfo {
   demo: boolean;
   /** Time zone of the county, always "Asia/Shanghai" in practice. */
   timeZone: string;
+  /** Base URL of the county hub (县级管理平台) kiosks report to; absolute, or a path on the kiosk's origin. Absent = no hub. */
+  hub?: string;
 }
 
 export interface SiteInfo {

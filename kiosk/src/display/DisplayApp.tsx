@@ -7,7 +7,6 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteBundle } from '../bundle/schema.ts';
 import type { AppState } from '../state/app-state.ts';
-import { logPlay, prunePlayLog } from '../store/play-log.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
@@ -85,7 +84,7 @@ interface Layer {
 export function DisplayApp({ state }: { state: AppState }) {
   useDisplayMode('display');
   const exportMode = typeof location !== 'undefined' && new URLSearchParams(location.search).get('export') === 'playlog';
-  if (exportMode) return <PlayLogExport />;
+  if (exportMode) return <PlayLogExport openDb={state.openDb} />;
   return <DisplayLoopView state={state} />;
 }
 
@@ -119,6 +118,8 @@ function DisplayLoopView({ state }: { state: AppState }) {
       present: (view) => {
         const bundle = state.bundle.peek()!;
         bundleRef.current = bundle;
+        state.uplink.onScreen.value =
+          view.type === 'page' ? `轮播：${view.spec.tag} ${view.spec.title} ${view.index}/${view.count}` : '轮播：非办公时间';
         const slot = (1 - frontRef.current) as 0 | 1;
         pending.current = { seq: view.seq, slot };
         setLayers((prev) => {
@@ -128,10 +129,9 @@ function DisplayLoopView({ state }: { state: AppState }) {
         });
       },
       setChrome,
-      log: (entry) => void logPlay(entry).catch(() => {}),
+      log: (entry) => state.actions.logPlay(entry),
     });
     loopRef.current = loop;
-    void prunePlayLog(Date.now()).catch(() => {});
     loop.start();
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {

@@ -3,16 +3,17 @@
  * (opens in Excel) and JSON downloads, with the latest entries on screen.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { PlayLogEntry } from '../store/db.ts';
+import type { KioskDatabase, PlayLogEntry } from '../store/db.ts';
 import { exportPlayLog, readPlayLog } from '../store/play-log.ts';
 
-export function PlayLogExport() {
+export function PlayLogExport({ openDb }: { openDb: () => Promise<KioskDatabase> }) {
   const [rows, setRows] = useState<PlayLogEntry[] | null>(null);
   const [links, setLinks] = useState<{ csv: string; json: string } | null>(null);
   useEffect(() => {
     let urls: string[] = [];
     void (async () => {
-      const [all, csv, json] = await Promise.all([readPlayLog(), exportPlayLog('csv'), exportPlayLog('json')]);
+      const db = await openDb();
+      const [all, csv, json] = await Promise.all([readPlayLog(db), exportPlayLog(db, 'csv'), exportPlayLog(db, 'json')]);
       urls = [
         URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' })),
         URL.createObjectURL(new Blob([json], { type: 'application/json' })),

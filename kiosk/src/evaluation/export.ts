@@ -1,17 +1,19 @@
 /**
  * Export of stored ratings for upload: a JSON document (see EvaluationExport)
- * and a file name. The kiosk has no upload channel of its own yet; an
- * operator or a later sync job calls these and then markExported().
+ * and a file name, for staff (the hub upload is kiosk/src/uplink/). Callback phones
+ * are never part of it: they live in their own store.
  */
+import type { KioskDatabase } from '../store/db.ts';
 import { exportEvaluations, markExported, type EvaluationExport } from '../store/evaluations.ts';
 
 export { markExported };
 export type { EvaluationExport };
 
 export async function evaluationsJson(
+  db: KioskDatabase,
   options: { all?: boolean; now?: number } = {},
 ): Promise<{ fileName: string; json: string; ids: number[] }> {
-  const doc = await exportEvaluations(options);
+  const doc = await exportEvaluations(db, options);
   const stamp = new Date(doc.exportedAt).toISOString().replace(/[:.]/g, '-');
   return {
     fileName: `evaluations-${stamp}.json`,

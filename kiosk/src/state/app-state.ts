@@ -9,6 +9,9 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ManifestPayload, ManifestSite, SiteBundle } from '../bundle/schema.ts';
 import type { AppConfig, Mode } from '../app/config.ts';
+import type { KioskDatabase, PlayLogEntry } from '../store/db.ts';
+import type { NewEvaluation } from '../store/evaluations.ts';
+import { createUplinkStatus, type UplinkStatus } from '../uplink/status.ts';
 
 export type { AppConfig, Mode } from '../app/config.ts';
 
@@ -46,6 +49,14 @@ export interface AppActions {
    * there is one. Does nothing when no update is waiting.
    */
   applyAppUpdate(): void;
+  /** Keep a 好差评 rating (and queue it for the hub when there is one); the phone only for a 差评. */
+  saveRating(rating: NewEvaluation, callbackPhone?: string): Promise<void>;
+  /** The display loop finished showing a slide: log it (a slide boundary is also an idle moment). */
+  logPlay(entry: Omit<PlayLogEntry, 'id'>): void;
+  /** Nobody is using the screen now (kiosk idle return): deferred work such as a hub-requested reload. */
+  atIdle(): void;
+  /** Exchange a hub enrolment code for a device token (maintenance panel). */
+  enrol(code: string): Promise<boolean>;
 }
 
 export interface AppState {
@@ -67,6 +78,10 @@ export interface AppState {
   readonly syncStatus: Signal<SyncStatus>;
   /** True when a new app version is installed and waits for applyAppUpdate(). */
   readonly appUpdateReady: Signal<boolean>;
+  /** The uplink to the county hub: enrolment, queues, what is on screen, commands (uplink/status.ts). */
+  readonly uplink: UplinkStatus;
+  /** The kiosk database, opened once in main.tsx (for views that read a store, e.g. the play-log export). */
+  readonly openDb: () => Promise<KioskDatabase>;
   readonly actions: AppActions;
 }
 
@@ -80,7 +95,10 @@ export const initialSyncStatus: SyncStatus = {
 };
 
 /** Creates the signals. `actions` are attached by main.tsx once sync and the SW bridge exist. */
-export function createAppState(config: AppConfig): AppState & { actions: AppActions } {
+export function createAppState(
+  config: AppConfig,
+  openDb: () => Promise<KioskDatabase> = () => Promise.reject(new Error('no database')),
+): AppState & { actions: AppActions } {
   const manifest = signal<ManifestPayload | null>(null);
   const noop = () => {};
   return {
@@ -95,6 +113,16 @@ export function createAppState(config: AppConfig): AppState & { actions: AppActi
     status: signal('loading'),
     syncStatus: signal(initialSyncStatus),
     appUpdateReady: signal(false),
-    actions: { selectSite: noop, checkNow: noop, applyAppUpdate: noop },
+    uplink: createUplinkStatus(),
+    openDb,
+    actions: {
+      selectSite: noop,
+      checkNow: noop,
+      applyAppUpdate: noop,
+      saveRating: () => Promise.reject(new Error('no store')),
+      logPlay: noop,
+      atIdle: noop,
+      enrol: () => Promise.resolve(false),
+    },
   };
 }

@@ -1,10 +1,12 @@
 /**
- * The kiosk's one IndexedDB database and every object store in it. Modules that
- * keep data (content, evaluations, play log) open it through openKioskDb() and
- * own their store; none creates stores of its own.
+ * The kiosk's one IndexedDB database and every object store in it. main.tsx opens it once
+ * (openKioskDb) and passes it down; modules that keep data (content, evaluations, play log,
+ * the uplink's device record and outbox) take it as a parameter and own their store; none
+ * creates stores of its own.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ManifestPayload, SiteBundle } from '../bundle/schema.ts';
+import type { HeartbeatRequest, PlayLogUpload, RatingUpload } from '../uplink/api.ts';
 
 /** The last good, verified content of one site. */
 export interface StoredContent {
@@ -35,6 +37,15 @@ export interface StoredEvaluation {
   target: { kind: 'centre' | 'item' | 'window' | 'staff' | 'terminal'; id?: string; name?: string };
   /** Set once the rating has been exported or uploaded. */
   exportedAt?: number;
+  /** Random UUID given when the rating was made (DB_VERSION 3; older ratings got one in the upgrade). */
+  uuid?: string;
+  /** Set when the hub acknowledged the rating. */
+  uploadedAt?: number;
+  /**
+   * Set while the rating waits for room in a full upload queue (kioskRatingQueue): the uplink
+   * moves it into the outbox, oldest first, as soon as the queue has room. Never dropped.
+   */
+  overflowAt?: number;
 }
 
 /** One entry of the display loop's play log. */
@@ -51,33 +62,172 @@ export interface PlayLogEntry {
   contentVersion: number;
 }
 
+/** This device's enrolment with the county hub (one record, key "device"). */
+export interface DeviceRecord {
+  key: 'device';
+  deviceId: string;
+  token: string;
+  siteCode: string;
+  /** Name given in the dashboard, shown by the identify command. */
+  name: string;
+  heartbeatSeconds: number;
+  /** Base URL of the hub that issued the token. */
+  hub: string;
+  enrolledAt: number;
+  /** Set when the hub answered 401: the token is wrong or revoked (shown to staff); nothing is sent until re-enrolled. */
+  invalidAt?: number;
+  /** Ids of hub commands carried out and not yet reported in a heartbeat the hub received. */
+  doneCommands: string[];
+  /** Ids of the last commands carried out (a command repeated by the hub is not carried out twice). */
+  seenCommands: string[];
+  /** Reloads done for the hub (reload command) not yet reported in a heartbeat the hub received. */
+  reloads?: { at: number; reason: string }[];
+}
+
+export type OutboxKind = 'rating' | 'playlog' | 'heartbeat';
+
+interface OutboxBase {
+  /** The upload's UUID (the hub stores each id once). */
+  id: string;
+  /** Epoch ms when it was queued. */
+  queuedAt: number;
+  /** Present while waiting to be sent (the value orders the queue: oldest first). */
+  pendingAt?: number;
+  /** Present when the hub refused it for good, with its reason: kept for staff, never sent again. */
+  rejectedAt?: number;
+  reason?: string;
+  attempts: number;
+}
+
+/** A rating waiting for the hub. The callback phone is NOT here: it lives in `callbackPhones`. */
+export interface RatingOutboxRow extends OutboxBase {
+  kind: 'rating';
+  body: Omit<RatingUpload, 'callbackPhone'>;
+  /** Key of the rating in `evaluations`. */
+  evaluationKey: number;
+}
+export interface PlayLogOutboxRow extends OutboxBase {
+  kind: 'playlog';
+  body: PlayLogUpload;
+}
+export interface HeartbeatOutboxRow extends OutboxBase {
+  kind: 'heartbeat';
+  body: HeartbeatRequest;
+}
+export type OutboxRow = RatingOutboxRow | PlayLogOutboxRow | HeartbeatOutboxRow;
+
+/** A 差评's callback phone, kept apart from the rating and deleted once the hub has it. */
+export interface CallbackPhone {
+  ratingId: string;
+  phone: string;
+}
+
 interface KioskDb extends DBSchema {
   content: { key: string; value: StoredContent };
   assets: { key: string; value: StoredAsset };
-  evaluations: { key: number; value: StoredEvaluation; indexes: { at: number } };
+  evaluations: { key: number; value: StoredEvaluation; indexes: { at: number; uuid: string; overflow: number } };
   playlog: { key: number; value: PlayLogEntry; indexes: { at: number } };
+  device: { key: string; value: DeviceRecord };
+  /** Uploads waiting for the hub; index `pending` = [kind, pendingAt] (only rows still to send). */
+  outbox: {
+    key: string;
+    value: OutboxRow;
+    indexes: { pending: [OutboxKind, number]; rejected: [OutboxKind, number] };
+  };
+  callbackPhones: { key: string; value: CallbackPhone };
 }
 
 export type KioskDatabase = IDBPDatabase<KioskDb>;
 
 export const DB_NAME = 'bianmin-kiosk';
-const DB_VERSION = 1;
+const DB_VERSION = 3;
+
+export type KioskUpgradeTx = IDBPTransaction<KioskDb, StoreNames<KioskDb>[], 'versionchange'>;
+
+/**
+ * Version 3: the uplink's stores. Existing ratings keep their keys and get a UUID; those not yet
+ * exported wait in the outbox (sent once a hub is configured and the device enrolled). The play
+ * log stays as it is (only new entries are uploaded).
+ */
+function upgradeToV3(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
+  db.createObjectStore('device', { keyPath: 'key' });
+  const outbox = db.createObjectStore('outbox', { keyPath: 'id' });
+  outbox.createIndex('pending', ['kind', 'pendingAt']);
+  outbox.createIndex('rejected', ['kind', 'rejectedAt']);
+  db.createObjectStore('callbackPhones', { keyPath: 'ratingId' });
+  const evaluations = tx.objectStore('evaluations');
+  evaluations.createIndex('uuid', 'uuid', { unique: true });
+  evaluations.createIndex('overflow', 'overflowAt');
+  void (async () => {
+    let cursor = await evaluations.openCursor();
+    while (cursor) {
+      const e = cursor.value;
+      if (!e.uuid) {
+        const uuid = crypto.randomUUID();
+        await cursor.update({ ...e, uuid });
+        if (e.exportedAt === undefined && e.uploadedAt === undefined) {
+          await tx.objectStore('outbox').put(ratingOutboxRow({ ...e, uuid }, cursor.primaryKey, null, Date.now()));
+        }
+      }
+      cursor = await cursor.continue();
+    }
+  })();
+}
+
+/** The outbox row of a stored rating (no callback phone: that is kept in `callbackPhones`). */
+export function ratingOutboxRow(
+  e: StoredEvaluation & { uuid: string },
+  evaluationKey: number,
+  contentVersion: number | null,
+  now: number,
+): RatingOutboxRow {
+  return {
+    kind: 'rating',
+    id: e.uuid,
+    queuedAt: now,
+    pendingAt: e.at,
+    attempts: 0,
+    evaluationKey,
+    body: {
+      id: e.uuid,
+      at: e.at,
+      siteCode: e.siteCode,
+      level: e.level,
+      target: { ...e.target },
+      reasons: [...e.reasons],
+      ...(e.comment ? { comment: e.comment } : {}),
+      contentVersion,
+    },
+  };
+}
 
 let opening: Promise<KioskDatabase> | null = null;
 
-export function openKioskDb(): Promise<KioskDatabase> {
-  opening ??= openDB<KioskDb>(DB_NAME, DB_VERSION, {
-    upgrade(db) {
-      db.createObjectStore('content', { keyPath: 'siteCode' });
-      db.createObjectStore('assets', { keyPath: 'path' });
-      db.createObjectStore('evaluations', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
-      db.createObjectStore('playlog', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+/** Opens the kiosk database (once: later calls share the connection). `name` is for tests. */
+export function openKioskDb(name = DB_NAME): Promise<KioskDatabase> {
+  if (name !== DB_NAME) return open(name, () => {});
+  opening ??= open(name, () => {
+    opening = null;
+  });
+  return opening;
+}
+
+function open(name: string, onBlocking: () => void): Promise<KioskDatabase> {
+  const p: Promise<KioskDatabase> = openDB<KioskDb>(name, DB_VERSION, {
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        db.createObjectStore('content', { keyPath: 'siteCode' });
+        db.createObjectStore('assets', { keyPath: 'path' });
+        db.createObjectStore('evaluations', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+        db.createObjectStore('playlog', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+      }
+      if (oldVersion < 3) upgradeToV3(db, tx);
     },
     blocking() {
       // A newer version of the app wants to upgrade: let it, and reopen on next use.
-      void opening?.then((db) => db.close());
-      opening = null;
+      void p.then((db) => db.close());
+      onBlocking();
     },
   });
-  return opening;
+  return p;
 }

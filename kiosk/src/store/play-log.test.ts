@@ -19,7 +19,7 @@ describe('play log', () => {
     const now = Date.parse('2026-11-25T10:00:00+08:00');
     for (let i = 0; i < 30; i++) await db.add('playlog', entry(now - 8 * 86_400_000 + i));
     for (let i = 0; i < 30; i++) await db.add('playlog', entry(now - 1000 * (30 - i)));
-    expect(await prunePlayLog(now, db, 20)).toBe(40);
+    expect(await prunePlayLog(db, now, 20)).toBe(40);
     const left = await readPlayLog(db);
     expect(left).toHaveLength(20);
     // the newest ones stay
@@ -30,9 +30,9 @@ describe('play log', () => {
   it('exports CSV with quoting and JSON', async () => {
     const db = await openKioskDb();
     await db.clear('playlog');
-    await logPlay(entry(Date.parse('2026-11-25T02:00:00Z')), db);
-    const csv = await exportPlayLog('csv', db);
+    await logPlay(db, entry(Date.parse('2026-11-25T02:00:00Z')));
+    const csv = await exportPlayLog(db, 'csv');
     expect(csv.split('\n')[1]).toBe('2026-11-25T02:00:00.000Z,baihe,item:MZ-001#1/2,"标题,含""逗号""",12000,3');
-    expect(JSON.parse(await exportPlayLog('json', db))[0]).toMatchObject({ slide: 'item:MZ-001#1/2', ms: 12000 });
+    expect(JSON.parse(await exportPlayLog(db, 'json'))[0]).toMatchObject({ slide: 'item:MZ-001#1/2', ms: 12000 });
   });
 });

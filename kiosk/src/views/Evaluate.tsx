@@ -1,15 +1,18 @@
 /**
  * 好差评: pick what to rate (centre, this item, a window, a staff member, the
  * terminal), one of five levels shown as a face and in words, reasons for a
- * 差评, then stored in IndexedDB (no personal data) and thanked.
+ * 差评 and — when the kiosk reports to a county hub — "希望工作人员回访吗？" with an
+ * on-screen keypad for a phone number; then kept through state.actions.saveRating
+ * (IndexedDB, queued for the hub; the phone in its own store) and thanked.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { LEVELS, POOR_REASONS, levelLabel, type Level } from '../evaluation/levels.ts';
 import type { EvaluationTarget } from '../session/routes.ts';
-import { addEvaluation } from '../store/evaluations.ts';
+import { isCallbackPhone, phoneProblem } from '../uplink/phone.ts';
 import { ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
+import { PhoneKeypad } from './PhoneKeypad.tsx';
 
 export function Face({ smile }: { smile: number }) {
   // Mouth: quadratic curve whose control point moves down for a smile, up for a frown.
@@ -33,7 +36,7 @@ export function Face({ smile }: { smile: number }) {
 
 type Kind = EvaluationTarget['kind'];
 
-export function Evaluate({ session, bundle, target }: ScreenProps & { target?: EvaluationTarget }) {
+export function Evaluate({ state, session, bundle, target }: ScreenProps & { target?: EvaluationTarget }) {
   const centre: EvaluationTarget = { kind: 'centre', id: bundle.site.code, name: bundle.site.name };
   const [kind, setKind] = useState<Kind>(target?.kind ?? 'centre');
   const [pick, setPick] = useState<EvaluationTarget | null>(target && target.kind !== 'centre' ? target : null);
@@ -42,6 +45,10 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
   const [comment, setComment] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState('');
+  /** 差评 with a hub: does the resident want a call back (null = not answered yet)? */
+  const [callback, setCallback] = useState<boolean | null>(null);
+  const [phone, setPhone] = useState('');
+  const canCallBack = state.uplink.hub.value !== null;
 
   const kinds: { kind: Kind; label: string }[] = [
     { kind: 'centre', label: '服务中心' },
@@ -69,21 +76,29 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
   }, [level?.value]);
 
   const needReason = level?.poor && reasons.length === 0 && comment.trim() === '';
-  const canSubmit = !!level && !!chosen && !needReason && !saving;
+  const wantsCall = !!level?.poor && canCallBack && callback === true;
+  const needPhone = wantsCall && !isCallbackPhone(phone);
+  const canSubmit = !!level && !!chosen && !needReason && !needPhone && !saving;
+  useEffect(() => {
+    if (callback) document.getElementById('ev-callback')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  }, [callback]);
 
   const submit = async () => {
     if (!level || !chosen) return;
     setSaving(true);
     setError('');
     try {
-      await addEvaluation({
-        siteCode: bundle.site.code,
-        at: Date.now(),
-        level: level.value,
-        reasons: level.poor ? reasons : [],
-        ...(level.poor && comment.trim() ? { comment: comment.trim().slice(0, 500) } : {}),
-        target: chosen,
-      });
+      await state.actions.saveRating(
+        {
+          siteCode: bundle.site.code,
+          at: Date.now(),
+          level: level.value,
+          reasons: level.poor ? reasons : [],
+          ...(level.poor && comment.trim() ? { comment: comment.trim().slice(0, 500) } : {}),
+          target: chosen,
+        },
+        wantsCall ? phone : undefined,
+      );
       session.replace({ name: 'thanks' });
     } catch {
       setSaving(false);
@@ -93,7 +108,15 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
 
   return (
     <div class="evaluate">
-      <ScreenTitle sub="您的评价不记录姓名、电话等任何个人信息，没有人可以要求您给好评">意见与评价（好差评）</ScreenTitle>
+      <ScreenTitle
+        sub={
+          canCallBack
+            ? '您的评价不记录姓名等个人信息，电话只在您要求回访时才留下；没有人可以要求您给好评'
+            : '您的评价不记录姓名、电话等任何个人信息，没有人可以要求您给好评'
+        }
+      >
+        意见与评价（好差评）
+      </ScreenTitle>
 
       <section class="card" aria-labelledby="ev-what">
         <h2 id="ev-what">1. 您要评价</h2>
@@ -207,6 +230,37 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
         </section>
       )}
 
+      {level?.poor && canCallBack && (
+        <section class="card" aria-labelledby="ev-callback">
+          <h2 id="ev-callback">4. 希望工作人员回访吗？</h2>
+          <p class="callback-note">留下电话，工作人员会打电话向您了解情况。电话只用于这次回访，只有负责的乡镇能看到。</p>
+          <div class="chip-list" role="group" aria-labelledby="ev-callback">
+            {[
+              { on: true, label: '需要回访，留下电话' },
+              { on: false, label: '不需要回访' },
+            ].map((c) => {
+              const on = callback === c.on;
+              return (
+                <button
+                  type="button"
+                  key={c.label}
+                  class={`chip choice ${on ? 'selected' : ''}`}
+                  aria-pressed={on}
+                  onClick={() => {
+                    setCallback(c.on);
+                    if (!c.on) setPhone('');
+                  }}
+                >
+                  {on && <Icon name="check" />}
+                  {c.label}
+                </button>
+              );
+            })}
+          </div>
+          {callback === true && <PhoneKeypad digits={phone} onChange={setPhone} />}
+        </section>
+      )}
+
       <div class="submit-row" id="ev-submit">
         <button type="button" class="primary-btn" disabled={!canSubmit} onClick={() => void submit()}>
           提交评价
@@ -219,7 +273,9 @@ export function Evaluate({ session, bundle, target }: ScreenProps & { target?: E
                 ? '请选择要评价的窗口或人员'
                 : needReason
                   ? '请点一下不满意的原因'
-                  : `您选的是：${chosen.name ?? ''} · ${levelLabel(level.value)}`)}
+                  : needPhone
+                    ? (phoneProblem(phone) ?? '')
+                    : `您选的是：${chosen.name ?? ''} · ${levelLabel(level.value)}${wantsCall ? ' · 需要回访' : ''}`)}
         </p>
       </div>
     </div>

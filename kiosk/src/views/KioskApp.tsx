@@ -20,6 +20,7 @@ import { buildLookups, type ScreenProps } from './context.ts';
 import { DialogHost, IdlePrompt } from './Dialogs.tsx';
 import { Evaluate, Thanks } from './Evaluate.tsx';
 import { Home } from './Home.tsx';
+import { screenLabel } from './on-screen.ts';
 import { ItemDetail } from './ItemDetail.tsx';
 import { AnnouncementDetail, Announcements, DocumentDetail, Documents } from './Notices.tsx';
 import { Search } from './Search.tsx';
@@ -85,6 +86,7 @@ export function KioskApp({ state }: { state: AppState }) {
         stopSpeaking();
         // Nobody is using the kiosk now: a good moment for a waiting app update.
         if (state.appUpdateReady.value) state.actions.applyAppUpdate();
+        state.actions.atIdle();
       },
     });
     // The clock: the value changes once a minute, so screens re-render once a minute.
@@ -131,6 +133,7 @@ export function KioskApp({ state }: { state: AppState }) {
   }
   const rootClass = `kiosk ${elder ? 'elder' : ''}`;
   if (session.attract.value) {
+    state.uplink.onScreen.value = '待机画面';
     return (
       <div class={rootClass} key={`a${session.epoch.value}`}>
         <Attract bundle={bundle} session={session} now={now} popular={look.popular} />
@@ -138,6 +141,7 @@ export function KioskApp({ state }: { state: AppState }) {
     );
   }
   const route = session.route.value;
+  state.uplink.onScreen.value = screenLabel(route, look, bundle);
   const p: ScreenProps = { state, session, bundle: bundle as SiteBundle, look, now };
   return (
     <div class={rootClass} key={`s${session.epoch.value}`}>
