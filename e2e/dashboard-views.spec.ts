@@ -39,6 +39,7 @@ function device(id: string, name: string, over: Partial<DeviceRow>): DeviceRow {
     onScreen: '首页',
     flags: [],
     pendingCommands: [],
+    demo: false,
     ...over,
   };
 }
@@ -84,6 +85,7 @@ const REPORT: SatisfactionReport = {
     { code: 'longshan', name: '龙山镇', total: 150, satisfaction: 0.88 },
     { code: 'baihe', name: '白鹤镇', total: 250, satisfaction: 0.952 },
   ],
+  demoRatings: 0,
 };
 
 const CASES: CaseRow[] = [
@@ -103,6 +105,7 @@ const CASES: CaseRow[] = [
     overdue: false,
     callbackPhone: null,
     notes: [{ at: NOW - 86400_000, by: '李干事', text: '已核实，排队叫号系统故障', state: '整改中' }],
+    demo: false,
   },
   {
     id: 37,
@@ -120,6 +123,7 @@ const CASES: CaseRow[] = [
     overdue: true,
     callbackPhone: '13800001234',
     notes: [],
+    demo: false,
   },
 ];
 
@@ -130,6 +134,7 @@ const FIGURES: CaseFigures = {
   callbackRate: 0.8,
   fixRate: 0.6,
   onTimeRate: 0.85,
+  demoCases: 0,
 };
 
 const PUBLICITY: PublicityRow[] = [
@@ -179,7 +184,6 @@ async function fakeHub(page: Page, opts: { loggedIn?: boolean; demo?: boolean } 
       route.fulfill({
         status,
         contentType: 'application/json',
-        headers: hub.demo ? { 'X-Bianmin-Demo': '1' } : {},
         body: JSON.stringify(data),
       });
     const p = url.pathname.replace(/^.*\/api\//, '');
@@ -195,7 +199,11 @@ async function fakeHub(page: Page, opts: { loggedIn?: boolean; demo?: boolean } 
     if (!hub.loggedIn) return json(401, { error: 'unauthorized', message: '请先登录' });
     if (p === 'admin/me') return json(200, USER);
     if (p === 'admin/sites') return json(200, SITES);
-    if (p === 'admin/devices' && req.method() === 'GET') return json(200, DEVICES);
+    if (p === 'admin/devices' && req.method() === 'GET')
+      return json(
+        200,
+        DEVICES.map((d) => ({ ...d, demo: hub.demo })),
+      );
     if (p === 'admin/enrolments') return json(200, { code: 'K7M2QX9P', siteCode: body.siteCode, expiresAt: NOW + 24 * 3600_000 });
     if (p.startsWith('admin/devices/')) return json(200, {});
     if (p === 'admin/reports/satisfaction') return json(200, REPORT);

@@ -43,12 +43,19 @@ describe('dashboard api client', () => {
       fromDate: '2026-01-01',
       toDate: '2026-01-31',
     });
-    await createApi('/api/', hooks, fakeFetch(200, { total: 0 }).f).satisfaction({ fromDate: '2026-01-01', toDate: '2026-01-31' });
-    expect(demo).toBe(2);
+    await createApi('/api/', hooks, fakeFetch(200, { total: 0, demoRatings: 0 }).f).satisfaction({
+      fromDate: '2026-01-01',
+      toDate: '2026-01-31',
+    });
+    await createApi('/api/', hooks, fakeFetch(200, { total: 9, demoCases: 3 }).f).caseFigures({
+      fromDate: '2026-01-01',
+      toDate: '2026-01-31',
+    });
+    expect(demo).toBe(3);
   });
 
   it('sends filters and case updates where the contract says', async () => {
-    const { f, calls } = fakeFetch(200, { id: 7 });
+    const { f, calls } = fakeFetch(200, { ok: true });
     const a = createApi('/api/', {}, f);
     await a.cases({ fromDate: '2026-11-01', toDate: '2026-11-30', township: 'baihe' }, { overdue: true });
     await a.updateCase(7, { state: '已办结', note: '已电话回访' });

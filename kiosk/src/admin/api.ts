@@ -56,17 +56,23 @@ export interface Api {
   satisfaction(f: Filter): Promise<SatisfactionReport>;
   cases(f: Filter, extra?: { state?: string; overdue?: boolean }): Promise<CaseRow[]>;
   caseFigures(f: Filter): Promise<CaseFigures>;
-  updateCase(id: number, update: CaseUpdate & { reason?: string }): Promise<CaseRow | null>;
+  updateCase(id: number, update: CaseUpdate): Promise<void>;
   publicity(f: Filter): Promise<PublicityRow[]>;
   /** Address of a report's Excel export with the same filter as on screen. */
   exportUrl(report: 'satisfaction' | 'cases' | 'publicity' | 'devices', f: Filter | null): string;
 }
 
-/** True when a response marks its data as demo data (示例数据): header, or `demo: true` on the body or a row. */
+/**
+ * True when a response holds demo data (示例数据): rows with `demo: true`, reports counting
+ * `demoRatings` / `demoCases` above 0 (the contract's fields), or an `X-Bianmin-Demo: 1` header.
+ */
 export function isDemo(headers: Headers, json: unknown): boolean {
   if (headers.get('x-bianmin-demo') === '1') return true;
   if (Array.isArray(json)) return json.some((r) => (r as { demo?: unknown } | null)?.demo === true);
-  return (json as { demo?: unknown } | null)?.demo === true;
+  const o = (json ?? {}) as { demo?: unknown; demoRatings?: unknown; demoCases?: unknown };
+  return (
+    o.demo === true || (typeof o.demoRatings === 'number' && o.demoRatings > 0) || (typeof o.demoCases === 'number' && o.demoCases > 0)
+  );
 }
 
 export interface ApiHooks {
@@ -141,8 +147,7 @@ export function createApi(base: string, hooks: ApiHooks = {}, fetchImpl: typeof 
     },
     caseFigures: (f) => call('GET', `admin/reports/cases${q(f)}`),
     updateCase: async (id, update) => {
-      const row = await call<CaseRow | null>('POST', `admin/cases/${id}`, update);
-      return row && typeof row === 'object' && 'id' in row ? row : null;
+      await call('POST', `admin/cases/${id}`, update);
     },
     publicity: (f) => call('GET', `admin/reports/publicity${q(f)}`),
     exportUrl: (report, f) => `${base}admin/reports/${report}.xlsx${f ? q(f) : ''}`,

@@ -1,19 +1,25 @@
 /** 差评整改 rules as the dashboard offers them (the hub enforces its own): next states, required reasons. */
 import type { CaseRow, CaseState, CaseUpdate } from '../uplink/api.ts';
 
-/** 待核实 → 整改中 → 已办结, or 申诉 / 无效 (with a reason) while the case is open. */
+/**
+ * The moves the hub allows (kiosk/src/uplink/api.ts, CaseUpdate): 待核实 → 整改中 → 已办结, or
+ * 申诉 / 无效 with a reason; an 申诉 is decided later; a closed case can be reopened (整改中).
+ */
 export const NEXT_STATES: Record<CaseState, CaseState[]> = {
-  待核实: ['整改中', '申诉', '无效'],
+  待核实: ['整改中', '已办结', '申诉', '无效'],
   整改中: ['已办结', '申诉', '无效'],
-  已办结: [],
-  申诉: [],
-  无效: [],
+  申诉: ['整改中', '已办结', '无效'],
+  已办结: ['整改中'],
+  无效: ['整改中'],
 };
+
+const OPEN: ReadonlySet<CaseState> = new Set(['待核实', '整改中', '申诉']);
 
 export const NEEDS_REASON: ReadonlySet<CaseState> = new Set(['申诉', '无效']);
 
+/** Still to be handled (待核实, 整改中, 申诉 awaiting its decision). */
 export function isOpen(state: CaseState): boolean {
-  return NEXT_STATES[state].length > 0;
+  return OPEN.has(state);
 }
 
 /** Open overdue cases first, then open by due date, then closed ones newest first. */
@@ -38,9 +44,8 @@ export function caseRequest(
   if (!note && !form.state) return { ok: false, problem: '请填写处理情况。' };
   if (!note) return { ok: false, problem: '请填写处理情况（例如核实结果、整改措施、回访结果）。' };
   if (note.length > 1000) return { ok: false, problem: '处理情况最多 1000 字。' };
-  const body: CaseUpdate & { reason?: string } = { note };
+  const body: CaseUpdate = { note };
   if (form.state) body.state = form.state;
-  if (form.state && NEEDS_REASON.has(form.state)) body.reason = note;
   if (form.calledBack) body.calledBack = true;
   return { ok: true, body };
 }

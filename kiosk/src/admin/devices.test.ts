@@ -21,6 +21,7 @@ function device(id: string, over: Partial<DeviceRow>): DeviceRow {
     onScreen: null,
     flags: [],
     pendingCommands: [],
+    demo: false,
     ...over,
   };
 }

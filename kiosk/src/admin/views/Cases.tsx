@@ -231,7 +231,7 @@ function CaseDetail({ state, c, onClose, onSaved }: { state: AdminState; c: Case
           )}
         </section>
         <form class="ad-form" onSubmit={save} aria-label="处理案件">
-          <h3>{next.length ? '处理' : '补充记录'}</h3>
+          <h3>{isOpen(c.state) ? '处理' : '补充记录或重新打开'}</h3>
           {next.length > 0 && (
             <fieldset class="ad-states">
               <legend>改变状态</legend>
@@ -242,7 +242,7 @@ function CaseDetail({ state, c, onClose, onSaved }: { state: AdminState; c: Case
               {next.map((s) => (
                 <label class="ad-radio" key={s}>
                   <input type="radio" name="st" checked={form.state === s} onChange={() => setForm({ ...form, state: s })} />
-                  改为“{s}”
+                  {isOpen(c.state) || s !== '整改中' ? `改为“${s}”` : '重新打开（改为“整改中”）'}
                 </label>
               ))}
             </fieldset>

@@ -254,7 +254,7 @@ function RenameDialog({ d, onClose, onSave }: { d: DeviceRow; onClose: () => voi
           e.preventDefault();
           const n = name.trim();
           if (!n) return setError('请填写设备名称。');
-          if (n.length > 40) return setError('设备名称最多 40 个字。');
+          if (n.length > 60) return setError('设备名称最多 60 个字。');
           setBusy(true);
           setError(await onSave(n));
           setBusy(false);
@@ -262,7 +262,7 @@ function RenameDialog({ d, onClose, onSave }: { d: DeviceRow; onClose: () => voi
       >
         <label>
           新名称
-          <input value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
+          <input value={name} maxLength={60} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
         </label>
         {error && <ErrorBox text={error} />}
         <div class="ad-dialog-actions">

@@ -90,7 +90,7 @@ export function EnrolDialog({ state, onClose }: { state: AdminState; onClose: ()
         </label>
         <label>
           设备名称（可不填）
-          <input value={name} maxLength={40} placeholder="例如：大厅查询机 1" onInput={(e) => setName(e.currentTarget.value)} />
+          <input value={name} maxLength={60} placeholder="例如：大厅查询机 1" onInput={(e) => setName(e.currentTarget.value)} />
         </label>
         {error && <ErrorBox text={error} />}
         <div class="ad-dialog-actions">
