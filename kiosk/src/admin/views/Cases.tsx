@@ -6,7 +6,7 @@ import { caseRequest, isOpen, NEEDS_REASON, NEXT_STATES, sortCases, type CaseFor
 import { filterQuery, TARGET_LABELS } from '../filters.ts';
 import { dateTime, percent } from '../format.ts';
 import type { AdminState } from '../state.ts';
-import { attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
+import { AUTO_REFRESH_MS, attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
 import { FilterBar } from './FilterBar.tsx';
 
 export function Cases({ state }: { state: AdminState }) {
@@ -15,8 +15,8 @@ export function Cases({ state }: { state: AdminState }) {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
   const key = filterQuery(f, { s: stateFilter, o: overdueOnly ? '1' : '' });
-  const list = useLoad(() => state.api.cases(f, { state: stateFilter || undefined, overdue: overdueOnly }), key);
-  const figs = useLoad(() => state.api.caseFigures(f), filterQuery(f));
+  const list = useLoad(() => state.api.cases(f, { state: stateFilter || undefined, overdue: overdueOnly }), key, AUTO_REFRESH_MS);
+  const figs = useLoad(() => state.api.caseFigures(f), filterQuery(f), AUTO_REFRESH_MS);
   const rows = list.data ? sortCases(list.data) : [];
   const open = rows.find((c) => c.id === openId) ?? null;
   const tz = state.timeZone.value;

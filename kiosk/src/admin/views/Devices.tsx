@@ -7,7 +7,7 @@ import type { CommandKind, DeviceRow } from '../../uplink/api.ts';
 import { groupByTownship, HEALTH, healthCounts, MODE_LABELS } from '../devices.ts';
 import { ago, dateTime } from '../format.ts';
 import type { AdminState } from '../state.ts';
-import { attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
+import { AUTO_REFRESH_MS, attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
 import { EnrolDialog } from './EnrolDialog.tsx';
 
 const COMMANDS: { kind: CommandKind; label: string; done: string }[] = [
@@ -23,7 +23,7 @@ const FLAG_WORDS: Record<string, string> = {
 };
 
 export function Devices({ state }: { state: AdminState }) {
-  const list = useLoad(() => state.api.devices(), 'devices');
+  const list = useLoad(() => state.api.devices(), 'devices', AUTO_REFRESH_MS);
   const [enrolling, setEnrolling] = useState(false);
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [renaming, setRenaming] = useState<DeviceRow | null>(null);

@@ -3,6 +3,9 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiFailure } from '../api.ts';
 
+/** Lists that change by themselves (devices, cases) reload this often while on screen. */
+export const AUTO_REFRESH_MS = 30_000;
+
 export interface Loaded<T> {
   data: T | null;
   error: string | null;
@@ -14,8 +17,11 @@ function messageOf(e: unknown): string {
   return e instanceof ApiFailure ? e.message : '数据读取失败，请稍后重试。';
 }
 
-/** Loads `fn()` whenever `key` changes (and on reload); older answers never overwrite newer ones. */
-export function useLoad<T>(fn: () => Promise<T>, key: string): Loaded<T> {
+/**
+ * Loads `fn()` whenever `key` changes (and on reload, and every `everyMs` while the page is
+ * visible: new cases and device states show up by themselves); older answers never overwrite newer ones.
+ */
+export function useLoad<T>(fn: () => Promise<T>, key: string, everyMs = 0): Loaded<T> {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -38,6 +44,13 @@ export function useLoad<T>(fn: () => Promise<T>, key: string): Loaded<T> {
       },
     );
   }, [key, round]);
+  useEffect(() => {
+    if (!everyMs) return;
+    const t = setInterval(() => {
+      if (document.visibilityState === 'visible') setRound((r) => r + 1);
+    }, everyMs);
+    return () => clearInterval(t);
+  }, [everyMs]);
   return { data, error, loading, reload: useCallback(() => setRound((r) => r + 1), []) };
 }
 
