@@ -409,21 +409,30 @@ test.describe('dashboard screens', () => {
     await expect(d41).not.toContainText('回访电话');
   });
 
-  test('公示留痕: low shares stand out', async ({ page }) => {
+  test('公示留痕: grouped by announcement, low shares stand out', async ({ page }) => {
     await fakeHub(page);
     await laptop(page);
     await open(page, 'publicity');
-    const rows = page.locator('table.ad-publicity tbody tr');
+    await expect(page.getByRole('list', { name: '公示概况' })).toContainText('从未展示0');
+    await expect(page.getByRole('list', { name: '公示概况' })).toContainText('展示不足1');
+    await expect(page.getByRole('list', { name: '公示概况' })).toContainText('达标1');
+    const group = page.locator('table.ad-publicity tbody[data-announcement="a-dibao"]');
+    await expect(group.locator('tr.ad-group-row')).toContainText('2026年第四季度低保对象公示');
+    await expect(group.locator('tr.ad-group-row')).toContainText('公示期 2026-11-01 至 2026-11-07');
+    await expect(group.locator('tr.ad-group-row')).toContainText('1 个站点未达标');
+    const rows = group.locator('tr:not(.ad-group-row)');
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(0)).toHaveClass(/overdue/);
     await expect(rows.nth(0)).toContainText('龙山镇便民服务中心');
     await expect(rows.nth(0)).toContainText('不足');
     await expect(rows.nth(0)).toContainText('29%');
     await expect(rows.nth(0)).toContainText('45 分');
+    await expect(rows.nth(1)).not.toHaveClass(/overdue/);
     await expect(rows.nth(1)).toContainText('100%');
     await expect(rows.nth(1)).toContainText('3 小时 20 分');
     await expect(rows.nth(1)).toContainText('2026-11-01 09:00');
-    await expect(page.getByText('1 条公示在公示期内展示不足 80% 的天数')).toBeVisible();
+    await page.getByLabel('只看从未展示或展示不足的（1 处）').check();
+    await expect(rows).toHaveCount(1);
     await shots(page, 'publicity');
   });
 });

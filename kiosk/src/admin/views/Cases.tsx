@@ -9,11 +9,15 @@ import type { AdminState } from '../state.ts';
 import { AUTO_REFRESH_MS, attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
 import { FilterBar } from './FilterBar.tsx';
 
+/** Cases listed before 显示更多 (open and overdue ones come first). */
+const CASE_PAGE = 30;
+
 export function Cases({ state }: { state: AdminState }) {
   const f = state.filter.value;
   const [stateFilter, setStateFilter] = useState<CaseState | ''>('');
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [openId, setOpenId] = useState<number | null>(null);
+  const [limit, setLimit] = useState(CASE_PAGE);
   const key = filterQuery(f, { s: stateFilter, o: overdueOnly ? '1' : '' });
   const list = useLoad(() => state.api.cases(f, { state: stateFilter || undefined, overdue: overdueOnly }), key, AUTO_REFRESH_MS);
   const figs = useLoad(() => state.api.caseFigures(f), filterQuery(f), AUTO_REFRESH_MS);
@@ -104,7 +108,7 @@ export function Cases({ state }: { state: AdminState }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((c) => {
+            {rows.slice(0, limit).map((c) => {
               const late = c.overdue && isOpen(c.state);
               return (
                 <tr key={c.id} class={late ? 'overdue' : isOpen(c.state) ? '' : 'closed'} data-case={c.id}>
@@ -132,6 +136,11 @@ export function Cases({ state }: { state: AdminState }) {
             })}
           </tbody>
         </table>
+      )}
+      {rows.length > limit && (
+        <button type="button" class="ad-btn ad-more" onClick={() => setLimit(limit + CASE_PAGE)}>
+          显示更多（还有 {rows.length - limit} 件）
+        </button>
       )}
       {open && <CaseDetail state={state} c={open} onClose={() => setOpenId(null)} onSaved={reload} />}
     </section>

@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import type { CommandKind, DeviceRow } from '../../uplink/api.ts';
-import { groupByTownship, HEALTH, healthCounts, MODE_LABELS } from '../devices.ts';
+import { groupByTownship, HEALTH, healthCounts, MODE_LABELS, needsAttention } from '../devices.ts';
 import { ago, dateTime } from '../format.ts';
 import type { AdminState } from '../state.ts';
 import { AUTO_REFRESH_MS, attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
@@ -28,6 +28,7 @@ export function Devices({ state }: { state: AdminState }) {
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
   const [renaming, setRenaming] = useState<DeviceRow | null>(null);
   const [revoking, setRevoking] = useState<DeviceRow | null>(null);
+  const [onlyTrouble, setOnlyTrouble] = useState(false);
   const now = state.now.value;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -38,7 +39,8 @@ export function Devices({ state }: { state: AdminState }) {
 
   const rows = list.data ?? [];
   const counts = healthCounts(rows);
-  const groups = groupByTownship(rows, state.siteName);
+  const troubled = rows.filter(needsAttention).length;
+  const groups = groupByTownship(onlyTrouble ? rows.filter(needsAttention) : rows, state.siteName);
 
   return (
     <section class="ad-screen" aria-labelledby="devices-h">
@@ -76,6 +78,15 @@ export function Devices({ state }: { state: AdminState }) {
               </li>
             ))}
           </ul>
+          {rows.length > 0 && (
+            <div class="ad-filters" aria-label="设备筛选">
+              <label class="ad-check">
+                <input type="checkbox" checked={onlyTrouble} onChange={(e) => setOnlyTrouble(e.currentTarget.checked)} />
+                只看需要处理的设备（{troubled} 台）
+              </label>
+            </div>
+          )}
+          {onlyTrouble && troubled === 0 && <Empty>所有设备都正常。</Empty>}
           {rows.length === 0 && <Empty>还没有登记任何设备。点击“新增设备”生成登记码，在查询机上打开登记地址即可。</Empty>}
           {groups.map((g) => (
             <section class="ad-group" key={g.township} aria-label={g.name}>

@@ -1,32 +1,26 @@
 /** 公示留痕: per announcement and site, when it was on screen, for how long, and how much of its 公示 period. */
+import { useState } from 'preact/hooks';
 import type { PublicityRow } from '../../uplink/api.ts';
 import { filterQuery } from '../filters.ts';
 import { dateTime, duration, isoDay, percent } from '../format.ts';
+import { groupPublicity, LOW_COVERAGE, standing, standingCounts } from '../publicity.ts';
 import type { AdminState } from '../state.ts';
 import { Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
 import { FilterBar } from './FilterBar.tsx';
 
-/** Below this share of its 公示 period an announcement counts as not properly displayed. */
-export const LOW_COVERAGE = 0.8;
-
-function low(r: PublicityRow): boolean {
-  return r.coverage !== null && r.coverage < LOW_COVERAGE;
-}
+/** Announcement groups shown before 显示更多. */
+const PAGE = 12;
 
 export function Publicity({ state }: { state: AdminState }) {
   const f = state.filter.value;
   const r = useLoad(() => state.api.publicity(f), filterQuery(f));
+  const [onlyShort, setOnlyShort] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
   const tz = state.timeZone.value;
-  const rows = r.data
-    ? [...r.data].sort(
-        (a, b) =>
-          Number(low(b)) - Number(low(a)) ||
-          (a.coverage ?? 2) - (b.coverage ?? 2) ||
-          a.title.localeCompare(b.title, 'zh-CN') ||
-          a.siteName.localeCompare(b.siteName, 'zh-CN'),
-      )
-    : [];
-  const lowCount = rows.filter(low).length;
+  const rows = r.data ?? [];
+  const counts = standingCounts(rows);
+  const groups = groupPublicity(rows, onlyShort);
+  const short = counts.never + counts.low;
   return (
     <section class="ad-screen" aria-labelledby="pub-h">
       <div class="ad-screen-head">
@@ -38,56 +32,117 @@ export function Publicity({ state }: { state: AdminState }) {
       <FilterBar state={state} targets={false} />
       {r.error && <ErrorBox text={r.error} onRetry={r.reload} />}
       {r.loading && !r.data && <Loading />}
-      {r.data && rows.length === 0 && <Empty>所选范围内没有公示播放记录。</Empty>}
+      {r.data && rows.length === 0 && <Empty>所选范围内没有需要公示的公告。</Empty>}
       {rows.length > 0 && (
         <>
-          <p class={`ad-notice ${lowCount ? 'bad' : 'ok'}`}>
-            <Icon name={lowCount ? 'alert' : 'check'} />
-            {lowCount
-              ? `${lowCount} 条公示在公示期内展示不足 ${percent(LOW_COVERAGE, 0)} 的天数，请核查对应站点的显示屏。`
-              : `全部公示在公示期内展示天数均达到 ${percent(LOW_COVERAGE, 0)} 以上。`}
-          </p>
-          <table class="ad-table ad-publicity">
-            <thead>
-              <tr>
-                <th>公告</th>
-                <th>站点</th>
-                <th>公示期</th>
-                <th>首次展示</th>
-                <th>最后展示</th>
-                <th class="num">累计展示</th>
-                <th class="num">公示期展示天数占比</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={`${p.announcementId}|${p.siteCode}`} class={low(p) ? 'overdue' : ''}>
-                  <td>{p.title}</td>
-                  <td>{p.siteName}</td>
-                  <td>
-                    {isoDay(p.validFrom)} 至 {p.validTo ? isoDay(p.validTo) : '长期'}
-                  </td>
-                  <td>{dateTime(p.firstShownAt, tz)}</td>
-                  <td>{dateTime(p.lastShownAt, tz)}</td>
-                  <td class="num">{duration(p.totalShownMs)}</td>
-                  <td class="num ad-coverage">
-                    {low(p) && (
-                      <b class="ad-tag bad">
-                        <Icon name="alert" />
-                        不足
-                      </b>
-                    )}
-                    <span class="ad-meter" aria-hidden="true">
-                      <span style={{ width: `${Math.round((p.coverage ?? 0) * 100)}%` }} />
-                    </span>
-                    <b>{percent(p.coverage, 0)}</b>
-                  </td>
+          <ul class="ad-summary" aria-label="公示概况">
+            <li class={`tone-bad${counts.never ? '' : ' zero'}`}>
+              <Icon name="cross" />
+              <span class="word">从未展示</span>
+              <b>{counts.never}</b>
+            </li>
+            <li class={`tone-bad${counts.low ? '' : ' zero'}`}>
+              <Icon name="alert" />
+              <span class="word">展示不足</span>
+              <b>{counts.low}</b>
+            </li>
+            <li class={`tone-ok${counts.ok ? '' : ' zero'}`}>
+              <Icon name="check" />
+              <span class="word">达标</span>
+              <b>{counts.ok}</b>
+            </li>
+            <li class="ad-summary-note">按“公告 × 站点”计；公示期内有展示的天数达到 {percent(LOW_COVERAGE, 0)} 为达标</li>
+          </ul>
+          <div class="ad-filters" aria-label="公示筛选">
+            <label class="ad-check">
+              <input
+                type="checkbox"
+                checked={onlyShort}
+                onChange={(e) => {
+                  setOnlyShort(e.currentTarget.checked);
+                  setLimit(PAGE);
+                }}
+              />
+              只看从未展示或展示不足的（{short} 处）
+            </label>
+          </div>
+          {groups.length === 0 && <Empty>全部公示都已达标。</Empty>}
+          {groups.length > 0 && (
+            <table class="ad-table ad-publicity">
+              <thead>
+                <tr>
+                  <th>站点</th>
+                  <th>首次展示</th>
+                  <th>最后展示</th>
+                  <th class="num">累计展示</th>
+                  <th class="num">公示期展示天数占比</th>
                 </tr>
+              </thead>
+              {groups.slice(0, limit).map((g) => (
+                <tbody key={g.id} data-announcement={g.id}>
+                  <tr class="ad-group-row">
+                    <th colSpan={5} scope="rowgroup">
+                      <span class="title">{g.title}</span>
+                      <span class="period">
+                        公示期 {isoDay(g.validFrom)} 至 {g.validTo ? isoDay(g.validTo) : '长期'}
+                      </span>
+                      {g.short > 0 ? (
+                        <b class="ad-tag bad">
+                          <Icon name="alert" />
+                          {g.short} 个站点未达标
+                        </b>
+                      ) : (
+                        <b class="ad-tag ok">
+                          <Icon name="check" />
+                          全部达标
+                        </b>
+                      )}
+                    </th>
+                  </tr>
+                  {g.rows.map((p) => (
+                    <PublicitySiteRow key={p.siteCode} p={p} tz={tz} />
+                  ))}
+                </tbody>
               ))}
-            </tbody>
-          </table>
+            </table>
+          )}
+          {groups.length > limit && (
+            <button type="button" class="ad-btn ad-more" onClick={() => setLimit(limit + PAGE)}>
+              显示更多（还有 {groups.length - limit} 条公告）
+            </button>
+          )}
         </>
       )}
     </section>
+  );
+}
+
+function PublicitySiteRow({ p, tz }: { p: PublicityRow; tz: string }) {
+  const s = standing(p);
+  return (
+    <tr class={s === 'never' || s === 'low' ? 'overdue' : ''}>
+      <td>{p.siteName}</td>
+      <td>{dateTime(p.firstShownAt, tz)}</td>
+      <td>{dateTime(p.lastShownAt, tz)}</td>
+      <td class="num">{duration(p.totalShownMs)}</td>
+      <td class="num ad-coverage">
+        {s === 'never' && (
+          <b class="ad-tag bad">
+            <Icon name="cross" />
+            从未展示
+          </b>
+        )}
+        {s === 'low' && (
+          <b class="ad-tag bad">
+            <Icon name="alert" />
+            不足
+          </b>
+        )}
+        <span class="ad-meter" aria-hidden="true">
+          <span style={{ width: `${Math.round((p.coverage ?? 0) * 100)}%` }} />
+        </span>
+        <b>{percent(p.coverage, 0)}</b>
+      </td>
+    </tr>
   );
 }
