@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublicityRow } from '../uplink/api.ts';
-import { groupPublicity, standing, standingCounts } from './publicity.ts';
+import { groupPublicity, screenSitesOf, standing, standingCounts } from './publicity.ts';
 
 const row = (a: string, site: string, coverage: number | null, shown = true): PublicityRow => ({
   announcementId: a,
@@ -31,6 +31,21 @@ describe('publicity', () => {
       ['x', 0, ['a', 'b']],
     ]);
     expect(groupPublicity(rows, true).map((x) => [x.id, x.rows.length])).toEqual([['y', 2]]);
-    expect(standingCounts(rows)).toEqual({ never: 1, low: 1, ok: 3, unknown: 0 });
+    expect(standingCounts(rows)).toEqual({ never: 1, noscreen: 0, low: 1, ok: 3, unknown: 0 });
+  });
+
+  it('tells a site without any screen from a screen that never showed it', () => {
+    const screens = screenSitesOf([
+      { siteCode: 'a', mode: 'display', revokedAt: null },
+      { siteCode: 'd', mode: 'kiosk', revokedAt: null },
+      { siteCode: 'e', mode: 'ticker', revokedAt: 5 },
+    ]);
+    expect([...screens]).toEqual(['a']);
+    expect(standing(row('y', 'd', 0, false), screens)).toBe('noscreen');
+    expect(standing(row('y', 'a', 0, false), screens)).toBe('never');
+    const rows = [row('y', 'd', 0, false), row('y', 'c', 0.2), row('y', 'a', 1)];
+    expect(groupPublicity(rows, false, screens)[0]).toMatchObject({ short: 1 });
+    expect(groupPublicity(rows, false, screens)[0].rows.map((r) => r.siteCode)).toEqual(['c', 'a', 'd']);
+    expect(standingCounts(rows, screens)).toMatchObject({ noscreen: 1, never: 0, low: 1 });
   });
 });

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { PublicityRow } from '../../uplink/api.ts';
 import { filterQuery } from '../filters.ts';
 import { dateTime, duration, isoDay, percent } from '../format.ts';
-import { groupPublicity, LOW_COVERAGE, standing, standingCounts } from '../publicity.ts';
+import { groupPublicity, LOW_COVERAGE, screenSitesOf, standing, standingCounts } from '../publicity.ts';
 import type { AdminState } from '../state.ts';
 import { Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -14,12 +14,15 @@ const PAGE = 12;
 export function Publicity({ state }: { state: AdminState }) {
   const f = state.filter.value;
   const r = useLoad(() => state.api.publicity(f), filterQuery(f));
+  // Which sites have a screen at all: "never shown" there is a fault, elsewhere a missing screen.
+  const devices = useLoad(() => state.api.devices(), 'devices');
+  const screens = devices.data ? screenSitesOf(devices.data) : null;
   const [onlyShort, setOnlyShort] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const tz = state.timeZone.value;
   const rows = r.data ?? [];
-  const counts = standingCounts(rows);
-  const groups = groupPublicity(rows, onlyShort);
+  const counts = standingCounts(rows, screens);
+  const groups = groupPublicity(rows, onlyShort, screens);
   const short = counts.never + counts.low;
   return (
     <section class="ad-screen" aria-labelledby="pub-h">
@@ -51,6 +54,13 @@ export function Publicity({ state }: { state: AdminState }) {
               <span class="word">达标</span>
               <b>{counts.ok}</b>
             </li>
+            {counts.noscreen > 0 && (
+              <li class="tone-muted">
+                <Icon name="dash" />
+                <span class="word">站点无显示屏</span>
+                <b>{counts.noscreen}</b>
+              </li>
+            )}
             <li class="ad-summary-note">按“公告 × 站点”计；公示期内有展示的天数达到 {percent(LOW_COVERAGE, 0)} 为达标</li>
           </ul>
           <div class="ad-filters" aria-label="公示筛选">
@@ -99,9 +109,21 @@ export function Publicity({ state }: { state: AdminState }) {
                       )}
                     </th>
                   </tr>
-                  {g.rows.map((p) => (
-                    <PublicitySiteRow key={p.siteCode} p={p} tz={tz} />
-                  ))}
+                  {g.rows
+                    .filter((p) => standing(p, screens) !== 'noscreen')
+                    .map((p) => (
+                      <PublicitySiteRow key={p.siteCode} p={p} tz={tz} screens={screens} />
+                    ))}
+                  {(() => {
+                    const none = g.rows.filter((p) => standing(p, screens) === 'noscreen');
+                    return none.length ? (
+                      <tr class="closed ad-noscreen">
+                        <td colSpan={5}>
+                          <Icon name="dash" /> 无显示屏的站点（{none.length} 个，不计入达标）：{none.map((p) => p.siteName).join('、')}
+                        </td>
+                      </tr>
+                    ) : null;
+                  })()}
                 </tbody>
               ))}
             </table>
@@ -117,10 +139,10 @@ export function Publicity({ state }: { state: AdminState }) {
   );
 }
 
-function PublicitySiteRow({ p, tz }: { p: PublicityRow; tz: string }) {
-  const s = standing(p);
+function PublicitySiteRow({ p, tz, screens }: { p: PublicityRow; tz: string; screens: ReadonlySet<string> | null }) {
+  const s = standing(p, screens);
   return (
-    <tr class={s === 'never' || s === 'low' ? 'overdue' : ''}>
+    <tr class={s === 'never' || s === 'low' ? 'overdue' : s === 'noscreen' ? 'closed' : ''}>
       <td>{p.siteName}</td>
       <td>{dateTime(p.firstShownAt, tz)}</td>
       <td>{dateTime(p.lastShownAt, tz)}</td>
@@ -130,6 +152,12 @@ function PublicitySiteRow({ p, tz }: { p: PublicityRow; tz: string }) {
           <b class="ad-tag bad">
             <Icon name="cross" />
             从未展示
+          </b>
+        )}
+        {s === 'noscreen' && (
+          <b class="ad-tag muted">
+            <Icon name="dash" />
+            无显示屏
           </b>
         )}
         {s === 'low' && (
