@@ -62,18 +62,19 @@ export async function listDevices(db: HubDb, user: SessionUser, snap: CatalogSna
   let q = db.selectFrom('devices').selectAll();
   if (scope !== null) q = q.where('township', '=', scope);
   const rows = await q.orderBy('township').orderBy('site_code').orderBy('name').execute();
-  const pending = rows.length
-    ? await db
-        .selectFrom('commands')
-        .select(['device_id', 'kind'])
-        .where('done_at', 'is', null)
-        .where(
-          'device_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    : [];
+  // Pending commands of the same devices (a join, not an id list: a province has tens of thousands).
+  let pq = db
+    .selectFrom('commands')
+    .innerJoin('devices', 'devices.id', 'commands.device_id')
+    .select(['commands.device_id', 'commands.kind'])
+    .where('commands.done_at', 'is', null);
+  if (scope !== null) pq = pq.where('devices.township', '=', scope);
+  const pending = new Map<string, CommandKind[]>();
+  for (const p of await pq.orderBy('commands.issued_at').execute()) {
+    const list = pending.get(p.device_id) ?? [];
+    list.push(p.kind as CommandKind);
+    pending.set(p.device_id, list);
+  }
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -91,7 +92,7 @@ export async function listDevices(db: HubDb, user: SessionUser, snap: CatalogSna
     lastError: r.last_error,
     onScreen: r.on_screen,
     flags: JSON.parse(r.flags) as string[],
-    pendingCommands: pending.filter((p) => p.device_id === r.id).map((p) => p.kind as CommandKind),
+    pendingCommands: pending.get(r.id) ?? [],
     demo: r.demo === 1,
   }));
 }

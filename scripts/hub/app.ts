@@ -10,6 +10,7 @@ import type { Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ApiError, CaseState, SessionUser } from '../../kiosk/src/uplink/api.ts';
 import { LIMITS } from '../../kiosk/src/uplink/api.ts';
@@ -28,6 +29,7 @@ import {
 import type { Calendars } from './calendar.ts';
 import { type Catalog, CatalogUnavailable, visibleSites } from './catalog.ts';
 import type { HubDb } from './db.ts';
+import { ping } from './migrations.ts';
 import { type AuthedDevice, deviceByToken, enrolDevice, ingestPlayLog, ingestRatings, recordHeartbeat } from './devices.ts';
 import { caseFigures, parseFilter, publicityReport, satisfactionReport } from './reports.ts';
 import {
@@ -72,15 +74,16 @@ function err(c: Context, status: number, error: string, message: string, field?:
 /** Per-process sliding one-minute window per device (each process behind a balancer counts its own). */
 function rateLimiter(perMinute: number) {
   const hits = new Map<string, { start: number; n: number }>();
-  return (id: string, now: number): boolean => {
+  /** 0 = allowed, else seconds until the device may try again. */
+  return (id: string, now: number): number => {
     const h = hits.get(id);
     if (!h || now - h.start >= 60_000) {
       if (hits.size > 100_000) hits.clear();
       hits.set(id, { start: now, n: 1 });
-      return true;
+      return 0;
     }
     h.n++;
-    return h.n <= perMinute;
+    return h.n <= perMinute ? 0 : Math.max(1, Math.ceil((h.start + 60_000 - now) / 1000));
   };
 }
 
@@ -124,10 +127,19 @@ export function createHub(opts: HubOptions): Hub {
 
   app.get('/api/health', async (c) => {
     const snap = await catalog.current().catch(() => null);
-    return c.json({ ok: true, contentVersion: snap?.version ?? null, problems: catalog.problems() });
+    const dbOk = await ping(db).then(
+      () => true,
+      () => false,
+    );
+    // Liveness for a load balancer; says nothing about paths or problems (the hub's log does).
+    const ok = snap !== null && dbOk;
+    return c.json({ ok, database: dbOk, contentVersion: snap?.version ?? null }, ok ? 200 : 503);
   });
 
   /* ----------------------------------------------------------------- device */
+  // Kiosks may be served from another origin than the hub (?hub=https://…). Device calls carry a
+  // bearer token, never a cookie, so any origin may make them; the dashboard API stays same-origin.
+  app.use('/api/device/*', cors({ origin: '*', allowMethods: ['POST'], allowHeaders: ['Content-Type', 'Authorization'], maxAge: 86400 }));
   app.post('/api/device/enrol', async (c) => {
     const body = parseOrThrow(EnrolSchema, await jsonBody(c));
     const snap = await catalog.current();
@@ -140,7 +152,11 @@ export function createHub(opts: HubOptions): Hub {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     const device = m ? await deviceByToken(db, m[1]) : null;
     if (!device) return err(c, 401, 'unauthorized', '设备未登记或已停用，请重新登记');
-    if (!allow(device.id, now())) return err(c, 429, 'rate_limited', '请求过于频繁，请稍后再试');
+    const wait = allow(device.id, now());
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return err(c, 429, 'rate_limited', `请求过于频繁，请 ${wait} 秒后再试`);
+    }
     c.set('device', device);
     await next();
   });
@@ -319,6 +335,10 @@ export async function listen(hub: Hub, port: number, host = '127.0.0.1'): Promis
       },
     );
   });
+  // Longer than a load balancer's idle timeout, so an idle keep-alive connection is never closed by
+  // the hub just as a client reuses it (the "socket hang up" race).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);

@@ -54,6 +54,8 @@ export interface DevicesTable {
   enrolled_at: number;
   revoked_at: number | null;
   last_seen_at: number | null;
+  /** Device clock of the newest heartbeat applied to this row (migration 0002). */
+  last_heartbeat_at: number | null;
   heartbeat_seconds: number;
   app_build: string | null;
   content_version: number | null;

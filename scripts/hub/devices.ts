@@ -59,6 +59,7 @@ export async function enrolDevice(
         enrolled_at: now,
         revoked_at: null,
         last_seen_at: null,
+        last_heartbeat_at: null,
         heartbeat_seconds: DEFAULT_HEARTBEAT_SECONDS,
         app_build: req.appBuild,
         content_version: null,
@@ -131,6 +132,7 @@ export async function recordHeartbeat(
         .updateTable('devices')
         .set({
           last_seen_at: now,
+          last_heartbeat_at: at,
           app_build: hb.appBuild,
           content_version: hb.contentVersion,
           last_check_ok: hb.lastCheckOk === null ? null : hb.lastCheckOk ? 1 : 0,
@@ -151,8 +153,9 @@ export async function recordHeartbeat(
           }),
         })
         .where('id', '=', device.id)
-        .where((eb) => eb.or([eb('last_seen_at', 'is', null), eb('last_seen_at', '<=', now)]))
+        .where((eb) => eb.or([eb('last_heartbeat_at', 'is', null), eb('last_heartbeat_at', '<=', at)]))
         .execute();
+      await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', device.id).execute();
     } else {
       await trx.updateTable('devices').set({ last_seen_at: now }).where('id', '=', device.id).execute();
     }

@@ -371,6 +371,15 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
       .data as HeartbeatResponse;
     expect(done.commands).toEqual([]);
     expect((await health()).pendingCommands).toEqual([]);
+    // A heartbeat replayed late from the offline queue is stored but does not overwrite newer state.
+    await call(
+      'POST',
+      '/api/device/heartbeat',
+      hb({ at: time.now() - 3600_000, contentVersion: 3, onScreen: '旧画面' }),
+      device(displayA.token),
+    );
+    expect((await health()).onScreen).toBe('轮播：公告 1/3');
+    expect((await health()).health).toBe('online');
     time.advance(2 * 300_000 + 1);
     expect((await health()).health).toBe('offline');
     time.set(T0);
@@ -467,6 +476,22 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
       expect(actions).toContain(a);
   });
 
+  it('device calls work from another origin (CORS, no cookies); the dashboard API does not', async () => {
+    const pre = await hub.app.request('/api/device/ratings', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://kiosk.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
+    const admin = await call('GET', '/api/admin/me', undefined, { ...as('county'), origin: 'https://evil.example' });
+    expect(admin.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('limits requests per device per minute', async () => {
     const limited = testHub(tdb.db, time.now, { deviceRequestsPerMinute: 3 });
     const send = () =>
@@ -478,6 +503,9 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await send()).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
+    const limitedRes = await send();
+    expect(limitedRes.headers.get('retry-after')).toBe('60');
+    expect(((await limitedRes.json()) as { message: string }).message).toBe('请求过于频繁，请 60 秒后再试');
     time.advance(60_001);
     expect((await send()).status).toBe(200);
     time.set(T0);

@@ -194,6 +194,29 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         }
       },
     },
+    '0002_device_heartbeat_at': {
+      // The device clock of the newest heartbeat applied to the device row: a heartbeat replayed
+      // late from a kiosk's offline queue must not overwrite newer state.
+      async up(db: Kysely<unknown>) {
+        await db.schema.alterTable('devices').addColumn('last_heartbeat_at', 'bigint').execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.alterTable('devices').dropColumn('last_heartbeat_at').execute();
+      },
+    },
+    '0003_ratings_report_index': {
+      // Covers the 满意率 report's one pass (date range, township/site filter → month, township, level).
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createIndex('ratings_report')
+          .on('ratings')
+          .columns(['day', 'township', 'site_code', 'month', 'level', 'demo'])
+          .execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('ratings_report').execute();
+      },
+    },
   };
 }
 

@@ -60,20 +60,13 @@ export async function satisfactionReport(
 ): Promise<SatisfactionReport> {
   const where = ratingWhere(user, f);
   const n = sql<number>`count(*)`;
-  const good = sql<number>`sum(case when ratings.level >= 3 then 1 else 0 end)`;
-  const [levelRows, monthRows, reasonRows, townRows, demoRow] = await Promise.all([
+  // One pass over the ratings (index-only with ratings_report) gives levels, months and townships.
+  const [cells, reasonRows] = await Promise.all([
     db
       .selectFrom('ratings')
-      .select(['level', n.as('n')])
+      .select(['month', 'township', 'level', n.as('n'), sql<number>`sum(demo)`.as('demo')])
       .where(where)
-      .groupBy('level')
-      .execute(),
-    db
-      .selectFrom('ratings')
-      .select(['month', n.as('n'), good.as('good')])
-      .where(where)
-      .groupBy('month')
-      .orderBy('month')
+      .groupBy(['month', 'township', 'level'])
       .execute(),
     db
       .selectFrom('rating_reasons')
@@ -84,35 +77,45 @@ export async function satisfactionReport(
       .orderBy('n', 'desc')
       .orderBy('rating_reasons.reason')
       .execute(),
-    db
-      .selectFrom('ratings')
-      .select(['township', n.as('n'), good.as('good')])
-      .where(where)
-      .groupBy('township')
-      .execute(),
-    db.selectFrom('ratings').select(n.as('n')).where(where).where('demo', '=', 1).executeTakeFirst(),
   ]);
+  const months = new Map<string, { n: number; good: number }>();
+  const townStats = new Map<string, { n: number; good: number }>();
+  let demoRatings = 0;
   const levels: SatisfactionReport['levels'] = [0, 0, 0, 0, 0];
-  for (const r of levelRows) if (r.level >= 1 && r.level <= 5) levels[r.level - 1] = Number(r.n);
+  for (const c of cells) {
+    const count = Number(c.n);
+    const good = c.level >= 3 ? count : 0;
+    if (c.level >= 1 && c.level <= 5) levels[c.level - 1] += count;
+    demoRatings += Number(c.demo);
+    for (const [map, key] of [
+      [months, c.month],
+      [townStats, c.township],
+    ] as const) {
+      const s = map.get(key) ?? { n: 0, good: 0 };
+      s.n += count;
+      s.good += good;
+      map.set(key, s);
+    }
+  }
   const total = levels.reduce((a, b) => a + b, 0);
   const scope = scopeOf(user);
   const towns = townships(snap).filter((t) => scope === null || t.code === scope);
-  const townStats = new Map(townRows.map((r) => [r.township, r]));
   return {
     filter: f,
     total,
     levels,
     satisfaction: rate(levels[2] + levels[3] + levels[4], total),
-    byMonth: monthRows.map((m) => ({ month: m.month, total: Number(m.n), satisfaction: rate(Number(m.good), Number(m.n)) })),
+    byMonth: [...months.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([month, m]) => ({ month, total: m.n, satisfaction: rate(m.good, m.n) })),
     reasons: reasonRows.map((r) => ({ reason: r.reason, count: Number(r.n) })),
     townships: towns
       .map((t) => {
-        const s = townStats.get(t.code);
-        const tot = s ? Number(s.n) : 0;
-        return { code: t.code, name: t.name, total: tot, satisfaction: rate(s ? Number(s.good) : 0, tot) };
+        const s = townStats.get(t.code) ?? { n: 0, good: 0 };
+        return { code: t.code, name: t.name, total: s.n, satisfaction: rate(s.good, s.n) };
       })
       .sort((a, b) => (b.satisfaction ?? -1) - (a.satisfaction ?? -1) || b.total - a.total || a.code.localeCompare(b.code)),
-    demoRatings: Number(demoRow?.n ?? 0),
+    demoRatings,
   };
 }
 

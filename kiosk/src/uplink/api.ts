@@ -15,6 +15,9 @@
 
 export const API_VERSION = 1 as const;
 
+// GET /api/health → { ok, database, contentVersion } (200, or 503 when the database or the published
+// content is unavailable) — for load balancers; no session needed.
+
 export interface ApiError {
   error: string; // machine code, e.g. "unauthorized", "bad_request", "too_large", "rate_limited"
   message: string; // Chinese, for staff
@@ -233,7 +236,11 @@ export interface EnrolmentCode {
 
 // PATCH /api/admin/devices/:id {name}; POST /api/admin/devices/:id/revoke; POST /api/admin/devices/:id/commands {kind}
 
-/** Filters of every report: GET /api/admin/reports/…?from=YYYY-MM-DD&to=YYYY-MM-DD&township=&site=&target=&targetId= */
+/**
+ * Filters of every report: GET /api/admin/reports/…?from=YYYY-MM-DD&to=YYYY-MM-DD&township=&site=&target=&targetId=
+ * (default: the last 30 county-local days up to today). Township accounts are always limited to their
+ * township, whatever `township` says.
+ */
 export interface ReportFilter {
   fromDate: string;
   toDate: string;
@@ -262,7 +269,10 @@ export interface SatisfactionReport {
 export const CASE_STATES = ['待核实', '整改中', '已办结', '申诉', '无效'] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
-/** GET /api/admin/cases?state=&overdue=1&… */
+/**
+ * GET /api/admin/cases?state=&overdue=1&township=&site=&from=YYYY-MM-DD&to=YYYY-MM-DD — newest first,
+ * at most 2,000. `from`/`to` filter by the day the rating was given.
+ */
 export interface CaseRow {
   id: number;
   ratingId: string;
@@ -274,7 +284,10 @@ export interface CaseRow {
   comment: string | null;
   target: { kind: RatingTarget; id?: string; name?: string };
   givenAt: number;
-  /** County-local date by which it must be 已办结 (working days, holidays skipped). */
+  /**
+   * County-local date by which it must be 已办结: the Nth working day (county setting, default 5;
+   * weekends and holidays skipped, adjusted workdays counted) after the day the hub received the rating.
+   */
   dueDate: string;
   state: CaseState;
   overdue: boolean;
