@@ -16,6 +16,7 @@ import { createCatalog } from '../scripts/hub/catalog.ts';
 import { openDb, type OpenDb } from '../scripts/hub/db.ts';
 import { migrateToLatest } from '../scripts/hub/migrations.ts';
 import { startServer, type RunningServer } from '../scripts/serve.ts';
+import { front, openDisplay, runFor, until, walk } from './display-helpers.ts';
 import { homeTile } from './kiosk-helpers.ts';
 import { DEMO_CONTENT_OUT, DIST, expect, REPO, test } from './support/fixtures.ts';
 
@@ -296,4 +297,54 @@ test('the callback keypad in 长辈模式: large keys, landline with area code, 
   // Not enrolled: kept for upload, nothing sent without a token.
   expect((await kioskStore(page, 'outbox')).filter((r) => r.kind === 'rating')).toHaveLength(1);
   expect(await rig.db.selectFrom('ratings').select('id').execute()).toHaveLength(0);
+});
+
+test('display: the play log is uploaded as from/to entries; a reload command waits for a slide boundary', async ({ page }) => {
+  test.setTimeout(120_000);
+  const code = await rig.enrolCode('白鹤镇大厅显示屏');
+  // A working morning (the wall shows slides, not the closed screen), in the past of the hub's clock.
+  await openDisplay(page, rig.url, '2026-12-01T10:00', `&enrol=${code}&heartbeat=60`);
+  await until(page, async () => (await page.locator('html').getAttribute('data-uplink')) === 'ok');
+  const seen = await walk(page, 2);
+
+  // The next heartbeat sends the queued play log.
+  await runFor(page, 61_000);
+  const rows = async () =>
+    rig.db.selectFrom('play_log').select(['slide', 'title', 'from_at', 'to_at', 'site_code']).orderBy('from_at').execute();
+  await until(page, async () => (await rows()).length >= 2, 200);
+  const logged = await rows();
+  expect(logged[0].site_code).toBe(SITE);
+  expect(logged.slice(0, 2).map((r) => Number(r.to_at) - Number(r.from_at))).toEqual(seen.map((s) => s.seconds * 1000));
+  expect(logged[0].title).toBe(seen[0].title);
+
+  // reload: not in the middle of a slide, at the next boundary.
+  const [device] = await rig.admin<{ id: string }[]>('GET', '/api/admin/devices');
+  await rig.admin('POST', `/api/admin/devices/${device.id}/commands`, { kind: 'reload' });
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'before'));
+  const reloaded = page.waitForEvent('load');
+  // Time moves second by second until the next heartbeat has brought the command to the wall …
+  const received = async () => ((await kioskStore(page, 'device'))[0]?.seenCommands as string[]).length > 0;
+  for (let i = 0; i < 90 && !(await received()); i++) {
+    await page.clock.runFor(1000);
+    await page.waitForTimeout(20);
+  }
+  expect(await received()).toBe(true);
+  const showing = await front(page);
+  // … which keeps showing its slide (no reload in the middle of it) …
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('before');
+  // … and reloads when that slide is over.
+  await runFor(page, (showing?.seconds ?? 60) * 1000 + 2000, 1000);
+  await reloaded;
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
+  // The reload is reported with its reason in a later heartbeat.
+  await until(page, async () => (await page.locator('html').getAttribute('data-uplink')) === 'ok');
+  await runFor(page, 61_000);
+  await until(
+    page,
+    async () =>
+      (await rig.db.selectFrom('heartbeats').select('payload').execute()).some((h) =>
+        (JSON.parse(h.payload).reloads as { reason: string }[]).some((r) => r.reason === 'command'),
+      ),
+    200,
+  );
 });

@@ -36,6 +36,15 @@ export const IDENTIFY_MS = 30_000;
 /** An enrolment code: 8 characters A–Z 2–9 (api.ts), typed case-insensitively. */
 export const ENROL_CODE = /^[A-Z2-9]{8}$/;
 const DEVICE_KEY = 'device';
+/** What a status screen shows (before a mode's view has said what is on screen). */
+const STATUS_SCREENS: Record<AppState['status']['value'], string> = {
+  loading: '正在加载内容',
+  ready: '正在打开',
+  'no-content': '暂无内容（等待联网）',
+  'unknown-site': '站点编码无效',
+};
+/** The first heartbeat waits this long after the content is there (the view says what is on screen). */
+const FIRST_HEARTBEAT_DELAY_MS = 2_000;
 const KEEP_SEEN_COMMANDS = 50;
 
 export interface UplinkOptions {
@@ -151,6 +160,7 @@ export function createUplink(o: UplinkOptions): Uplink {
   async function flushOnce(): Promise<void> {
     const db = await o.openDb();
     const s = await getSender();
+    let rounds = 0;
     do {
       again = false;
       await refillRatings(db, now());
@@ -172,7 +182,7 @@ export function createUplink(o: UplinkOptions): Uplink {
       const left = await queueCounts(db);
       status.queued.value = left;
       if (left.ratings + left.playLog + left.heartbeats > 0 || left.overflow > 0) again = true;
-    } while (again && !stopped);
+    } while (again && !stopped && ++rounds < 20);
   }
 
   /** Sends the queues; one flush at a time (a flush asked for meanwhile runs right after). */
@@ -189,9 +199,9 @@ export function createUplink(o: UplinkOptions): Uplink {
         failures++;
         scheduleRetry(backoffMs(failures, random));
       })
-      .finally(() => {
+      .finally(async () => {
         flushing = null;
-        void refreshCounts();
+        await refreshCounts();
       });
     return flushing;
   }
@@ -218,7 +228,7 @@ export function createUplink(o: UplinkOptions): Uplink {
       startedAt,
       storage: await storageInfo(),
       screen: { width: globalThis.screen?.width ?? 0, height: globalThis.screen?.height ?? 0 },
-      onScreen: status.onScreen.peek(),
+      onScreen: status.onScreen.peek() || STATUS_SCREENS[state.status.peek()],
       queued: counts,
       queueFull: { ratings: status.ratingQueueFull.peek(), playLog: counts.playLog >= LIMITS.kioskPlayLogQueue },
       reloads: device.reloads ?? [],
@@ -318,7 +328,9 @@ export function createUplink(o: UplinkOptions): Uplink {
       status.lastContactAt.value = now();
       o.forgetEnrolCode?.();
       failures = 0;
-      void heartbeat();
+      void flush();
+      clearTimeout(heartbeatTimer);
+      heartbeatTimer = setTimeout(() => void heartbeat(), FIRST_HEARTBEAT_DELAY_MS);
       return true;
     }
     status.token.value = before === 'enrolling' ? 'none' : before;
@@ -357,7 +369,9 @@ export function createUplink(o: UplinkOptions): Uplink {
       }
       if (status.token.peek() !== 'ok') return;
       // First heartbeat once the content is there (it reports the content version), or after 15 s.
-      const first = () => void heartbeat();
+      const first = () => {
+        heartbeatTimer = setTimeout(() => void heartbeat(), FIRST_HEARTBEAT_DELAY_MS);
+      };
       if (state.status.peek() !== 'loading') first();
       else {
         const t = setTimeout(first, 15_000);

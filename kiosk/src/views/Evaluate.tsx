@@ -82,6 +82,11 @@ export function Evaluate({ state, session, bundle, target }: ScreenProps & { tar
   useEffect(() => {
     if (callback) document.getElementById('ev-callback')?.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [callback]);
+  // A complete phone number: bring the submit button into view.
+  const phoneOk = wantsCall && !needPhone;
+  useEffect(() => {
+    if (phoneOk) document.getElementById('ev-submit')?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [phoneOk]);
 
   const submit = async () => {
     if (!level || !chosen) return;
