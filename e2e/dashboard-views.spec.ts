@@ -5,6 +5,7 @@
  * at 1366×768 and 1920×1080 (landscape project) and as a tablet in portrait (portrait project).
  * The whole loop against the real hub is in dashboard-loop.spec.ts.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import type { AdminSite, CaseFigures, CaseRow, DeviceRow, PublicityRow, SatisfactionReport, SessionUser } from '../kiosk/src/uplink/api.ts';
 import { expect, shot, test } from './support/fixtures.ts';
@@ -434,5 +435,44 @@ test.describe('dashboard screens', () => {
     await page.getByLabel('只看从未展示或展示不足的（1 处）').check();
     await expect(rows).toHaveCount(1);
     await shots(page, 'publicity');
+  });
+
+  test('no serious or critical accessibility problem on any screen (axe-core)', async ({ page }) => {
+    await fakeHub(page, { loggedIn: false, demo: true });
+    await laptop(page);
+    const problems = async (where: string) => {
+      const r = await new AxeBuilder({ page }).analyze();
+      return r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    };
+    const found: string[] = [];
+    await open(page);
+    await expect(page.getByLabel('用户名')).toBeVisible();
+    found.push(...(await problems('登录')));
+    await page.getByLabel('用户名').fill('county');
+    await page.getByLabel('密码').fill('right');
+    await page.getByRole('button', { name: '登录' }).tap();
+    await expect(page.locator('.ad-device')).toHaveCount(5);
+    found.push(...(await problems('设备状态')));
+    await page.getByRole('button', { name: '新增设备' }).tap();
+    await page.getByRole('button', { name: '生成登记码' }).tap();
+    await expect(page.getByLabel('登记码', { exact: true })).toBeVisible();
+    found.push(...(await problems('登记码')));
+    await page.getByRole('button', { name: '完成' }).tap();
+    for (const [link, ready] of [
+      ['满意率测评', 'satisfaction-rate'],
+      ['公示留痕', null],
+      ['差评整改', null],
+    ] as const) {
+      await page.getByRole('link', { name: link }).tap();
+      if (ready) await expect(page.getByTestId(ready)).toBeVisible();
+      else await expect(page.locator('.ad-table tbody tr').first()).toBeVisible();
+      found.push(...(await problems(link)));
+    }
+    await page.locator('table.ad-cases tbody tr').first().getByRole('button', { name: '处理' }).tap();
+    await expect(page.getByRole('dialog', { name: '差评案件 #37' })).toBeVisible();
+    found.push(...(await problems('差评案件')));
+    expect(found).toEqual([]);
   });
 });
