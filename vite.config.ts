@@ -209,6 +209,16 @@ export default defineConfig(async ({ mode }) => ({
       },
       devOptions: { enabled: false },
     }),
+    {
+      // The dashboard page is no installable app: no web manifest link (vite-plugin-pwa adds one to every page).
+      name: 'admin-without-webmanifest',
+      enforce: 'post',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) => (ctx.path.includes('/admin/') ? html.replace(/\s*<link rel="manifest"[^>]*>/, '') : html),
+      },
+    } satisfies Plugin,
   ],
   test: {
     root: '.',

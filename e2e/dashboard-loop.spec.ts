@@ -129,7 +129,9 @@ test('enrol from the dashboard, 差评 with callback phone on the kiosk, handled
   await shot(desk, 'dashboard-loop-enrol');
   await shown.getByRole('button', { name: '完成' }).tap();
 
-  // The kiosk, opened once with the address the dashboard showed.
+  // The kiosk, opened once with the address the dashboard showed; it loads nothing of the dashboard.
+  const kioskRequests: string[] = [];
+  page.on('request', (r) => kioskRequests.push(new URL(r.url()).pathname));
   await page.goto(address);
   await expect(page.locator('html')).toHaveAttribute('data-uplink', 'ok', { timeout: 20_000 });
   await page.getByRole('button', { name: '点这里开始查询' }).tap();
@@ -142,6 +144,8 @@ test('enrol from the dashboard, 差评 with callback phone on the kiosk, handled
   await expect(page.getByTestId('callback-phone')).toHaveText('139 0000 1111');
   await page.getByRole('button', { name: '提交评价' }).tap();
   await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
+  expect(kioskRequests.filter((p) => p.startsWith('/admin/') || p.startsWith('/api/admin/'))).toEqual([]);
+  expect(kioskRequests.filter((p) => p.startsWith('/api/device/')).length).toBeGreaterThan(0);
 
   // The dashboard: the device is online, and the case arrives by itself or on 刷新.
   await expect(async () => {

@@ -8,6 +8,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import type { AdminSite, CaseFigures, CaseRow, DeviceRow, PublicityRow, SatisfactionReport, SessionUser } from '../kiosk/src/uplink/api.ts';
+import { demoBundle } from './kiosk-helpers.ts';
 import { expect, shot, test } from './support/fixtures.ts';
 
 /** 2026-11-30 10:00 in Shanghai. */
@@ -363,6 +364,16 @@ test.describe('dashboard screens', () => {
     await expect
       .poll(() => hub.requests.map((r) => r.path))
       .toContain('admin/reports/satisfaction?from=2026-11-01&to=2026-11-30&township=longshan');
+    // What a rating was about: the site's windows, read from the published content.
+    const bundle = await demoBundle('baihe');
+    const w = bundle.site.windows[0];
+    await page.getByRole('combobox', { name: '乡镇' }).selectOption('baihe');
+    await page.getByRole('combobox', { name: '站点' }).selectOption('baihe');
+    await page.getByRole('combobox', { name: '评价对象' }).selectOption('window');
+    await page.getByRole('combobox', { name: '窗口' }).selectOption({ label: `${w.number}号窗口 ${w.name}` });
+    await expect
+      .poll(() => hub.requests.map((r) => r.path))
+      .toContain(`admin/reports/satisfaction?from=2026-11-01&to=2026-11-30&township=baihe&site=baihe&target=window&targetId=${w.number}`);
     await page.getByLabel('开始日期').fill('2026-12-05');
     await expect(page.getByRole('alert')).toHaveText('开始日期不能晚于结束日期。');
   });

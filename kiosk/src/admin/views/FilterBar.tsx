@@ -9,7 +9,8 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
   const f = state.filter.value;
   const [from, setFrom] = useState(f.fromDate);
   const [to, setTo] = useState(f.toDate);
-  const [siteTargets, setSiteTargets] = useState<SiteTargets | null>(null);
+  /** undefined: being read; null: the site's content could not be read. */
+  const [siteTargets, setSiteTargets] = useState<SiteTargets | null | undefined>(undefined);
   const problem = rangeProblem({ fromDate: from, toDate: to });
   const user = state.user.value;
   const townships = state.sites.value.filter((s) => s.kind === 'township');
@@ -30,12 +31,13 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
     setTo(f.toDate);
   }, [f.fromDate, f.toDate]);
   useEffect(() => {
-    setSiteTargets(null);
+    setSiteTargets(undefined);
     if (!f.site) return;
     let live = true;
     void state.content.site(f.site).then((c) => {
-      if (!live || !c) return;
-      setSiteTargets(c.targets);
+      if (!live) return;
+      setSiteTargets(c ? c.targets : null);
+      if (!c) return;
       if (c.demo) state.demo.value = true;
     });
     return () => {
@@ -133,7 +135,7 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
             onChange={(e) => set({ targetId: e.currentTarget.value || undefined })}
             disabled={!options}
           >
-            <option value="">{options ? '全部' : f.site ? '正在读取…' : '先选择站点'}</option>
+            <option value="">{options ? '全部' : !f.site ? '先选择站点' : siteTargets === null ? '无法读取站点内容' : '正在读取…'}</option>
             {options?.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.label}
