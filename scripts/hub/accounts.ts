@@ -13,14 +13,19 @@ export const SESSION_MS = 12 * 3600_000;
 export const MAX_FAILED_LOGINS = 5;
 export const LOCK_MS = 5 * 60_000;
 
+/**
+ * One audit row: who did it, and the township it concerns (so that township accounts see what the
+ * county did to their devices and cases; null = county-wide).
+ */
 export async function audit(
   db: HubDb,
   at: number,
-  user: { username: string; township: string | null },
+  username: string,
+  township: string | null,
   action: string,
   detail: string,
 ): Promise<void> {
-  await db.insertInto('audit').values({ at, username: user.username, township: user.township, action, detail }).execute();
+  await db.insertInto('audit').values({ at, username, township, action, detail }).execute();
 }
 
 export interface NewUser {
@@ -71,7 +76,8 @@ export async function upsertUser(db: HubDb, u: NewUser, by: string, now = Date.n
   await audit(
     db,
     now,
-    { username: by, township: null },
+    by,
+    u.township,
     existing ? '修改账号' : '新增账号',
     `${u.username}（${u.role === 'county' ? '县级管理员' : `乡镇管理员 ${u.township}`}）`,
   );
@@ -104,7 +110,7 @@ export async function login(db: HubDb, username: string, password: string, now =
         .set({ failed_logins: 0, locked_until: now + LOCK_MS })
         .where('username', '=', username)
         .execute();
-      await audit(db, now, { username, township: user.township }, '账号锁定', `连续 ${MAX_FAILED_LOGINS} 次密码错误，锁定 5 分钟`);
+      await audit(db, now, username, user.township, '账号锁定', `连续 ${MAX_FAILED_LOGINS} 次密码错误，锁定 5 分钟`);
       return { ok: false, status: 423, message: '密码错误次数过多，账号已锁定 5 分钟' };
     }
     return { ok: false, status: 401, message: '用户名或密码不正确' };
@@ -116,7 +122,7 @@ export async function login(db: HubDb, username: string, password: string, now =
     .values({ token_hash: tokenHash(token), username, created_at: now, expires_at: now + SESSION_MS })
     .execute();
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
-  await audit(db, now, { username, township: user.township }, '登录', '');
+  await audit(db, now, username, user.township, '登录', '');
   return { ok: true, token, user: { username, displayName: user.display_name, role: user.role as Role, township: user.township } };
 }
 

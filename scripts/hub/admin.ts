@@ -123,7 +123,14 @@ export async function createEnrolment(
       device_id: null,
     })
     .execute();
-  await audit(db, now, user, '生成登记码', `${site.name}（${siteCode}）${name ? `「${name}」` : ''}，24 小时内有效`);
+  await audit(
+    db,
+    now,
+    user.username,
+    site.township,
+    '生成登记码',
+    `${site.name}（${siteCode}）${name ? `「${name}」` : ''}，24 小时内有效`,
+  );
   return { code, siteCode, expiresAt };
 }
 
@@ -139,14 +146,14 @@ async function ownDevice(db: HubDb, user: SessionUser, id: string) {
 export async function renameDevice(db: HubDb, user: SessionUser, id: string, name: string, now: number): Promise<void> {
   const d = await ownDevice(db, user, id);
   await db.updateTable('devices').set({ name: name.trim() }).where('id', '=', d.id).execute();
-  await audit(db, now, user, '设备改名', `${d.name} → ${name.trim()}（${d.site_code}）`);
+  await audit(db, now, user.username, d.township, '设备改名', `${d.name} → ${name.trim()}（${d.site_code}）`);
 }
 
 export async function revokeDevice(db: HubDb, user: SessionUser, id: string, now: number): Promise<void> {
   const d = await ownDevice(db, user, id);
   if (d.revoked_at) return;
   await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', d.id).execute();
-  await audit(db, now, user, '停用设备', `${d.name}（${d.site_code}）`);
+  await audit(db, now, user.username, d.township, '停用设备', `${d.name}（${d.site_code}）`);
 }
 
 export async function queueCommand(db: HubDb, user: SessionUser, id: string, kind: CommandKind, now: number): Promise<string> {
@@ -158,7 +165,7 @@ export async function queueCommand(db: HubDb, user: SessionUser, id: string, kin
     .values({ id: cmdId, device_id: d.id, kind, issued_at: now, issued_by: user.username, delivered_at: null, done_at: null })
     .execute();
   const label = { 'check-content': '立即检查内容', reload: '空闲时重新载入', identify: '显示设备名称' }[kind];
-  await audit(db, now, user, '发送命令', `${label} → ${d.name}（${d.site_code}）`);
+  await audit(db, now, user.username, d.township, '发送命令', `${label} → ${d.name}（${d.site_code}）`);
   return cmdId;
 }
 

@@ -56,6 +56,8 @@ export interface HubOptions {
   secureCookies?: boolean;
   /** Requests per device per minute (default LIMITS.maxDeviceRequestsPerMinute). */
   deviceRequestsPerMinute?: number;
+  /** Where unexpected errors (answered 500) are logged; default console.error. */
+  logError?: (where: string, err: unknown) => void;
 }
 
 type Env = { Variables: { device: AuthedDevice; user: SessionUser } };
@@ -107,7 +109,7 @@ export function createHub(opts: HubOptions): Hub {
   app.onError((e, c) => {
     if (e instanceof BadRequest) return c.json(e.body(), e.status);
     if (e instanceof CatalogUnavailable) return err(c, 503, 'unavailable', `平台暂时无法读取已发布内容：${e.message}`);
-    console.error(`[hub] ${c.req.method} ${c.req.path}:`, e);
+    (opts.logError ?? ((where, x) => console.error(`[hub] ${where}:`, x)))(`${c.req.method} ${c.req.path}`, e);
     return err(c, 500, 'server_error', '平台内部错误，请稍后重试');
   });
   app.notFound((c) => err(c, 404, 'not_found', '没有这个接口'));

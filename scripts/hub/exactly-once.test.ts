@@ -151,7 +151,9 @@ describe.each(DIALECTS)('exactly-once on %s', (dialect) => {
 
     const rnd = prng(dialect === 'sqlite' ? 11 : 29);
     let db = tdb.db;
-    const start = (d: HubDb) => listen(createHub({ db: d, catalog: staticCatalog(snap), calendars: testCalendars }), 0);
+    let hubErrors = 0; // requests caught by the restart (database closed under them): answered 500, retried
+    const start = (d: HubDb) =>
+      listen(createHub({ db: d, catalog: staticCatalog(snap), calendars: testCalendars, logError: () => hubErrors++ }), 0);
     let hub: RunningHub | null = await start(db);
     let hubPort = hub.port;
     const faults: Faults = { dropped: 0, errors500: 0, lostAcks: 0, upstreamDown: 0, forwarded: 0 };
@@ -234,7 +236,7 @@ describe.each(DIALECTS)('exactly-once on %s', (dialect) => {
     // 差评 (levels 1 and 2) opened exactly one case each.
     expect(await count(db, 'cases')).toBe((KIOSKS * PER_KIOSK * 2) / 5);
     console.log(
-      `[exactly-once ${dialect}] ${attempts} uploads; proxy dropped ${faults.dropped}, 500 ×${faults.errors500}, lost acks ${faults.lostAcks}, hub down ${faults.upstreamDown}`,
+      `[exactly-once ${dialect}] ${attempts} uploads; proxy dropped ${faults.dropped}, 500 ×${faults.errors500}, lost acks ${faults.lostAcks}, hub down ${faults.upstreamDown}, hub 500 during restart ${hubErrors}`,
     );
     tdb.db = db;
   });

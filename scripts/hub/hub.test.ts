@@ -251,8 +251,14 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
       .data as SatisfactionReport;
     expect(rep.total).toBe(0);
     expect(rep.townships.map((t) => t.code)).toEqual(['ta']);
-    const audit = (await call('GET', '/api/admin/audit', undefined, as('town-a'))).data as { detail: string }[];
+    const audit = (await call('GET', '/api/admin/audit', undefined, as('town-a'))).data as {
+      detail: string;
+      username: string;
+      action: string;
+    }[];
     expect(audit.some((a) => a.detail.includes('tb'))).toBe(false);
+    // What the county did to this township's devices is in its log too.
+    expect(audit.some((a) => a.username === 'county' && a.action === '生成登记码')).toBe(true);
   });
 
   it('case states with notes (who, when), reasons for 申诉/无效, and the figures 回访率 整改率 按时办结率', async () => {
