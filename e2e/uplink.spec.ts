@@ -17,7 +17,8 @@ import { openDb, type OpenDb } from '../scripts/hub/db.ts';
 import { migrateToLatest } from '../scripts/hub/migrations.ts';
 import { startServer, type RunningServer } from '../scripts/serve.ts';
 import { front, openDisplay, runFor, until, walk } from './display-helpers.ts';
-import { homeTile } from './kiosk-helpers.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { homeTile, sizeProblems } from './kiosk-helpers.ts';
 import { DEMO_CONTENT_OUT, DIST, expect, REPO, test } from './support/fixtures.ts';
 
 const SITE = 'baihe';
@@ -166,6 +167,7 @@ test('enrol, rate 非常不满意 with a callback phone while the hub is down, r
   await expect(page.getByTestId('callback-phone')).toHaveText('138 0013 8000');
   await expect(pad.getByText('号码格式正确')).toBeVisible();
   await shot('uplink-callback-keypad');
+  expect(await sizeProblems(page, 24)).toEqual([]);
   await submit.tap();
   await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
 
@@ -288,6 +290,14 @@ test('the callback keypad in 长辈模式: large keys, landline with area code, 
   }
   await pad.scrollIntoViewIfNeeded();
   await shot('uplink-callback-keypad-elder');
+  // 适老化 numbers and axe (enhanced contrast) on the keypad in 长辈模式.
+  expect(await sizeProblems(page, 32)).toEqual([]);
+  const axe = await new AxeBuilder({ page })
+    .include('.phone-pad')
+    .include('#ev-callback')
+    .options({ rules: { 'color-contrast-enhanced': { enabled: true } } })
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   // 不需要回访: the keypad goes away, the phone is not kept.
   await page.getByRole('button', { name: '不需要回访' }).tap();
   await expect(pad).toBeHidden();
@@ -347,4 +357,70 @@ test('display: the play log is uploaded as from/to entries; a reload command wai
       ),
     200,
   );
+});
+
+test('a kiosk upgraded from database version 1 keeps its ratings and play log, and uploads the unexported ratings once enrolled', async ({
+  page,
+}) => {
+  // The origin without the app: write a version-1 database as the previous app version left it.
+  await page.goto(`${rig.url}/manifest.webmanifest`);
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('bianmin-kiosk', 1);
+        req.onupgradeneeded = () => {
+          const db = req.result;
+          db.createObjectStore('content', { keyPath: 'siteCode' });
+          db.createObjectStore('assets', { keyPath: 'path' });
+          db.createObjectStore('evaluations', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+          db.createObjectStore('playlog', { keyPath: 'id', autoIncrement: true }).createIndex('at', 'at');
+        };
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(['evaluations', 'playlog'], 'readwrite');
+          const now = Date.now();
+          tx.objectStore('evaluations').add({
+            siteCode: 'baihe',
+            at: now - 3600_000,
+            level: 2,
+            reasons: ['办理时间太长'],
+            target: { kind: 'centre' },
+          });
+          tx.objectStore('evaluations').add({
+            siteCode: 'baihe',
+            at: now - 7200_000,
+            level: 5,
+            reasons: [],
+            target: { kind: 'centre' },
+            exportedAt: now,
+          });
+          tx.objectStore('playlog').add({
+            siteCode: 'baihe',
+            at: now - 60_000,
+            ms: 8000,
+            slide: 'item:X',
+            title: '旧记录',
+            contentVersion: 1,
+          });
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+        };
+      }),
+  );
+  await enrolKiosk(page, rig);
+  const evaluations = await kioskStore(page, 'evaluations');
+  expect(evaluations.map((e) => [e.level, typeof e.uuid])).toEqual([
+    [2, 'string'],
+    [5, 'string'],
+  ]);
+  expect((await kioskStore(page, 'playlog')).map((p) => p.title)).toEqual(['旧记录']);
+  // The one never exported goes to the hub (the exported one was handed over before).
+  await expect
+    .poll(async () => (await rig.db.selectFrom('ratings').select(['id', 'level']).execute()).map((r) => [r.id, Number(r.level)]), {
+      timeout: 15_000,
+    })
+    .toEqual([[evaluations[0].uuid, 2]]);
 });

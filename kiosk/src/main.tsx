@@ -68,9 +68,11 @@ Object.assign(state.actions, {
 });
 
 document.documentElement.dataset.mode = config.mode;
-// The uplink's token state on <html> (none | enrolling | ok | invalid), for staff tools and tests.
+// The uplink's token state on <html> (off | none | enrolling | ok | invalid), for staff tools and tests.
 effect(() => {
   document.documentElement.dataset.uplink = state.uplink.hub.value ? state.uplink.token.value : 'off';
+  // A full rating queue is a state staff must see (ratings are kept, sent once there is room).
+  document.documentElement.dataset.uplinkQueue = state.uplink.ratingQueueFull.value ? 'full' : 'ok';
 });
 // A public touch screen: no long-press menus, no text selection callouts.
 document.addEventListener('contextmenu', (e) => e.preventDefault());

@@ -6,7 +6,9 @@ import { logPlay } from '../store/play-log.ts';
 import type { BatchAck, RatingBatch } from './api.ts';
 import { backoffMs, BACKOFF_MAX_MS } from './backoff.ts';
 import { postJson, type FetchLike } from './client.ts';
-import { queueCounts, refillRatings } from './outbox.ts';
+import { pendingRows, queueCounts, queueHeartbeat, refillRatings } from './outbox.ts';
+import { buildHeartbeat } from './heartbeat.ts';
+import { EMPTY_COUNTS } from './status.ts';
 import { QueueSender } from './sender.ts';
 
 let db: KioskDatabase;
@@ -186,6 +188,36 @@ describe('queue sender', () => {
       [2000, 2500, 'item:A#2'],
     ]);
     expect(await db.count('playlog')).toBe(3);
+  });
+});
+
+describe('heartbeat queue', () => {
+  it('keeps at most the bound while offline, dropping the oldest heartbeats', async () => {
+    const hb = (i: number) =>
+      buildHeartbeat({
+        id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+        now: 1000 + i,
+        siteCode: 'baihe',
+        mode: 'display',
+        appBuild: 'test',
+        contentVersion: 3,
+        contentPublishedAt: null,
+        contentExpiresAt: null,
+        lastCheckAt: null,
+        lastSuccessAt: null,
+        lastError: null,
+        startedAt: 0,
+        storage: { usedBytes: null, quotaBytes: null, persisted: null },
+        screen: { width: 1920, height: 1080 },
+        onScreen: '轮播',
+        queued: EMPTY_COUNTS,
+        queueFull: { ratings: false, playLog: false },
+        reloads: [],
+        doneCommands: [],
+      });
+    for (let i = 1; i <= 8; i++) await queueHeartbeat(db, hb(i), 5);
+    const left = await pendingRows(db, 'heartbeat', 100);
+    expect(left.map((r) => r.kind === 'heartbeat' && r.body.at)).toEqual([1004, 1005, 1006, 1007, 1008]);
   });
 });
 

@@ -25,7 +25,8 @@ export type DrainOutcome =
   | { kind: 'retry'; sent: number; reason: string; retryAfterMs: number | null };
 
 export interface SenderOptions {
-  db: KioskDatabase;
+  /** The database, or how to get it (a connection closed for an upgrade is reopened). */
+  db: KioskDatabase | (() => Promise<KioskDatabase>);
   post: Post;
   now?: () => number;
   /** Batches per call before returning (the caller calls again): keeps one drain bounded. */
@@ -73,15 +74,21 @@ export class QueueSender {
     return this.batch[kind];
   }
 
+  private database(): Promise<KioskDatabase> {
+    const d = this.o.db;
+    return typeof d === 'function' ? d() : Promise.resolve(d);
+  }
+
   async drain(kind: OutboxKind): Promise<DrainOutcome> {
+    const db = await this.database();
     let sent = 0;
     const maxBatches = this.o.maxBatches ?? 50;
     for (let i = 0; i < maxBatches; i++) {
-      const rows = await pendingRows(this.o.db, kind, this.batch[kind]);
+      const rows = await pendingRows(db, kind, this.batch[kind]);
       if (rows.length === 0) return { kind: 'done', sent };
       const body =
         kind === 'rating'
-          ? { ratings: await ratingUploads(this.o.db, rows) }
+          ? { ratings: await ratingUploads(db, rows) }
           : kind === 'playlog'
             ? { entries: rows.map((r) => r.body) }
             : rows[0].body;
@@ -90,14 +97,14 @@ export class QueueSender {
 
       if (res.kind === 'ok') {
         if (kind === 'heartbeat') {
-          await dropRow(this.o.db, rows[0].id);
+          await dropRow(db, rows[0].id);
           sent++;
           await this.o.onHeartbeatReply?.(res.data as HeartbeatResponse, rows[0]);
           continue;
         }
         if (!isAck(res.data)) {
           await countAttempt(
-            this.o.db,
+            db,
             rows.map((r) => r.id),
           );
           return { kind: 'retry', sent, reason: '县级管理平台的回答无法识别', retryAfterMs: null };
@@ -105,11 +112,11 @@ export class QueueSender {
         const ids = new Set(rows.map((r) => r.id));
         const accepted = res.data.accepted.filter((id) => ids.has(id));
         const rejected = res.data.rejected.filter((r) => ids.has(r.id));
-        await settle(this.o.db, { accepted, rejected }, this.now());
+        await settle(db, { accepted, rejected }, this.now());
         sent += accepted.length;
         if (accepted.length + rejected.length === 0) {
           await countAttempt(
-            this.o.db,
+            db,
             rows.map((r) => r.id),
           );
           return { kind: 'retry', sent, reason: '县级管理平台没有确认收到', retryAfterMs: null };
@@ -123,14 +130,14 @@ export class QueueSender {
           this.batch[kind] = Math.max(1, Math.floor(rows.length / 2));
           continue;
         }
-        await this.refuse(kind, rows[0], TOO_LARGE);
+        await this.refuse(db, kind, rows[0], TOO_LARGE);
         continue;
       }
       if (res.kind === 'http' && (res.status === 400 || res.status === 422)) {
         const reason = res.error?.message ?? `县级管理平台拒绝（${res.status}）`;
         const idx = fieldIndex(res.error?.field);
         if (idx !== null && rows[idx]) {
-          await this.refuse(kind, rows[idx], reason);
+          await this.refuse(db, kind, rows[idx], reason);
           continue;
         }
         if (rows.length > 1) {
@@ -138,11 +145,11 @@ export class QueueSender {
           this.batch[kind] = Math.max(1, Math.floor(rows.length / 2));
           continue;
         }
-        await this.refuse(kind, rows[0], reason);
+        await this.refuse(db, kind, rows[0], reason);
         continue;
       }
       await countAttempt(
-        this.o.db,
+        db,
         rows.map((r) => r.id),
       );
       return {
@@ -155,8 +162,8 @@ export class QueueSender {
     return { kind: 'done', sent };
   }
 
-  private async refuse(kind: OutboxKind, row: OutboxRow, reason: string): Promise<void> {
-    if (kind === 'heartbeat') await dropRow(this.o.db, row.id);
-    else await settle(this.o.db, { accepted: [], rejected: [{ id: row.id, reason }] }, this.now());
+  private async refuse(db: KioskDatabase, kind: OutboxKind, row: OutboxRow, reason: string): Promise<void> {
+    if (kind === 'heartbeat') await dropRow(db, row.id);
+    else await settle(db, { accepted: [], rejected: [{ id: row.id, reason }] }, this.now());
   }
 }

@@ -137,7 +137,7 @@ export function createUplink(o: UplinkOptions): Uplink {
 
   async function getSender(): Promise<QueueSender> {
     sender ??= new QueueSender({
-      db: await o.openDb(),
+      db: o.openDb,
       post,
       now,
       onContact: () => (status.lastContactAt.value = now()),
@@ -228,7 +228,9 @@ export function createUplink(o: UplinkOptions): Uplink {
       startedAt,
       storage: await storageInfo(),
       screen: { width: globalThis.screen?.width ?? 0, height: globalThis.screen?.height ?? 0 },
-      onScreen: status.onScreen.peek() || STATUS_SCREENS[state.status.peek()],
+      onScreen:
+        status.onScreen.peek() ||
+        (state.mode === 'ticker' && state.status.peek() === 'ready' ? '滚动字幕' : STATUS_SCREENS[state.status.peek()]),
       queued: counts,
       queueFull: { ratings: status.ratingQueueFull.peek(), playLog: counts.playLog >= LIMITS.kioskPlayLogQueue },
       reloads: device.reloads ?? [],
