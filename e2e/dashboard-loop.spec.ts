@@ -218,6 +218,13 @@ test('enrol from the dashboard, 差评 with callback phone on the kiosk, handled
   expect(cell(sat['汇总'], '满意率（%）')).toBe(0);
   expect(sat['差评原因'].slice(1)).toEqual([['让我跑了多次', 1]]);
 
+  // 操作记录: the officer's login, the enrolment code and the two case changes.
+  await desk.getByRole('link', { name: '操作记录' }).tap();
+  const audit = desk.locator('table.ad-audit tbody tr');
+  await expect(audit.filter({ hasText: '处理差评工单' })).toHaveCount(2);
+  await expect(audit.filter({ hasText: '登录' }).first()).toContainText(COUNTY.username);
+  await shot(desk, 'dashboard-loop-audit');
+
   // 龙山镇's account sees nothing of 白鹤镇, on screen …
   const other = await newPage(browser);
   await login(other, rig.url, LONGSHAN, 'cases');
@@ -227,6 +234,9 @@ test('enrol from the dashboard, 差评 with callback phone on the kiosk, handled
   await expect(other.getByText('还没有登记任何设备')).toBeVisible();
   await other.getByRole('link', { name: '满意率测评' }).tap();
   await expect(other.getByText('所选时间和范围内没有评价。')).toBeVisible();
+  await other.getByRole('link', { name: '操作记录' }).tap();
+  await expect(other.locator('table.ad-audit tbody tr').first()).toContainText(LONGSHAN.username);
+  await expect(other.locator('table.ad-audit')).not.toContainText('处理差评工单');
   // … and on the API, even when it asks for 白鹤镇 by name.
   const cookie = await apiLogin(rig.url, LONGSHAN);
   const get = (path: string) => fetch(`${rig.url}${path}`, { headers: { cookie } });

@@ -6,6 +6,7 @@
 import type {
   AdminSite,
   ApiError,
+  AuditRow,
   CaseFigures,
   CaseRow,
   CaseUpdate,
@@ -58,6 +59,8 @@ export interface Api {
   caseFigures(f: Filter): Promise<CaseFigures>;
   updateCase(id: number, update: CaseUpdate): Promise<void>;
   publicity(f: Filter): Promise<PublicityRow[]>;
+  /** 操作记录: the latest changes (the hub limits a township account to its township). */
+  audit(): Promise<AuditRow[]>;
   /** Address of a report's Excel export with the same filter as on screen. */
   exportUrl(report: 'satisfaction' | 'cases' | 'publicity' | 'devices', f: Filter | null): string;
 }
@@ -150,6 +153,7 @@ export function createApi(base: string, hooks: ApiHooks = {}, fetchImpl: typeof 
       await call('POST', `admin/cases/${id}`, update);
     },
     publicity: (f) => call('GET', `admin/reports/publicity${q(f)}`),
+    audit: () => call('GET', 'admin/audit'),
     exportUrl: (report, f) => `${base}admin/reports/${report}.xlsx${f ? q(f) : ''}`,
   };
 }

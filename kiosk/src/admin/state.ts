@@ -13,6 +13,7 @@ export const SCREENS = [
   { id: 'satisfaction', label: '满意率测评' },
   { id: 'cases', label: '差评整改' },
   { id: 'publicity', label: '公示留痕' },
+  { id: 'audit', label: '操作记录' },
 ] as const;
 export type ScreenId = (typeof SCREENS)[number]['id'];
 

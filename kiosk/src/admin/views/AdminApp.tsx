@@ -2,6 +2,7 @@
 import { useEffect } from 'preact/hooks';
 import { ROLES } from '../../uplink/api.ts';
 import { SCREENS, type AdminState, type ScreenId } from '../state.ts';
+import { Audit } from './Audit.tsx';
 import { Cases } from './Cases.tsx';
 import { Devices } from './Devices.tsx';
 import { Loading } from './common.tsx';
@@ -16,6 +17,7 @@ const VIEWS: Record<ScreenId, (p: { state: AdminState }) => preact.JSX.Element> 
   satisfaction: Satisfaction,
   cases: Cases,
   publicity: Publicity,
+  audit: Audit,
 };
 
 export function AdminApp({ state }: { state: AdminState }) {
