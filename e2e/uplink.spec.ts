@@ -424,3 +424,21 @@ test('a kiosk upgraded from database version 1 keeps its ratings and play log, a
     })
     .toEqual([[evaluations[0].uuid, 2]]);
 });
+
+test('kiosk: a reload command waits while someone uses the kiosk and runs at the idle return', async ({ page }) => {
+  await enrolKiosk(page, rig, '&heartbeat=5&idle=5');
+  await page.getByRole('button', { name: '点这里开始查询' }).tap();
+  await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
+  const [device] = await rig.admin<{ id: string }[]>('GET', '/api/admin/devices');
+  await rig.admin('POST', `/api/admin/devices/${device.id}/commands`, { kind: 'reload' });
+  await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'in use'));
+  const reloaded = page.waitForEvent('load', { timeout: 45_000 });
+  // The command arrives with the next heartbeat, while the resident is still on the home screen …
+  await expect.poll(async () => ((await kioskStore(page, 'device'))[0]?.seenCommands as string[]).length, { timeout: 15_000 }).toBe(1);
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('in use');
+  await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
+  // … and the page reloads only after the idle return (5 s + the 15 s “还在使用吗？” prompt).
+  await reloaded;
+  expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
+  await expect(page.getByRole('button', { name: '点这里开始查询' })).toBeVisible();
+});

@@ -177,14 +177,8 @@ describe('uplink', () => {
     t.state.uplink.onScreen.value = '事项详情：最低生活保障申请';
     ready(t.state);
     await until(() => t.state.uplink.token.value === 'ok');
-    t.r.reply = {
-      commands: [
-        { id: 'c1', kind: 'identify', issuedAt: 1 },
-        { id: 'c2', kind: 'check-content', issuedAt: 1 },
-        { id: 'c3', kind: 'reload', issuedAt: 1 },
-      ],
-    };
-    await u.heartbeat();
+    // The first heartbeat follows by itself once the view has said what is on screen.
+    await until(() => t.r.heartbeats.length === 1);
     const hb = t.r.heartbeats[0];
     expect(hb).toMatchObject({
       siteCode: 'baihe',
@@ -222,6 +216,14 @@ describe('uplink', () => {
         'doneCommands',
       ].sort(),
     );
+    t.r.reply = {
+      commands: [
+        { id: 'c1', kind: 'identify', issuedAt: 1 },
+        { id: 'c2', kind: 'check-content', issuedAt: 1 },
+        { id: 'c3', kind: 'reload', issuedAt: 1 },
+      ],
+    };
+    await u.heartbeat();
     expect(t.state.uplink.identify.value?.name).toBe('大厅 1 号机');
     expect(t.checkNow).toHaveBeenCalledTimes(1);
     // Reload waits for an idle moment.
@@ -232,12 +234,12 @@ describe('uplink', () => {
     // The hub repeats the commands until it hears they are done: not carried out twice.
     await u.heartbeat();
     expect(t.checkNow).toHaveBeenCalledTimes(1);
-    expect(t.r.heartbeats[1].doneCommands).toEqual(['c1', 'c2', 'c3']);
-    expect(t.r.heartbeats[1].reloads.map((r) => r.reason)).toEqual(['command']);
+    expect(t.r.heartbeats[2].doneCommands).toEqual(['c1', 'c2', 'c3']);
+    expect(t.r.heartbeats[2].reloads.map((r) => r.reason)).toEqual(['command']);
     t.r.reply = {};
     await u.heartbeat();
-    expect(t.r.heartbeats[2].doneCommands).toEqual([]);
-    expect(t.r.heartbeats[2].reloads).toEqual([]);
+    expect(t.r.heartbeats[3].doneCommands).toEqual([]);
+    expect(t.r.heartbeats[3].reloads).toEqual([]);
   });
 
   it('queues heartbeats while the hub is unreachable and sends them oldest first when it is back', async () => {

@@ -43,8 +43,10 @@ const STATUS_SCREENS: Record<AppState['status']['value'], string> = {
   'no-content': '暂无内容（等待联网）',
   'unknown-site': '站点编码无效',
 };
-/** The first heartbeat waits this long after the content is there (the view says what is on screen). */
-const FIRST_HEARTBEAT_DELAY_MS = 2_000;
+/** The first heartbeat waits for the view to say what is on screen, at most this long … */
+const FIRST_HEARTBEAT_MAX_WAIT_MS = 15_000;
+/** … and then a moment longer (the first screen settles, e.g. the attract screen after loading). */
+const FIRST_HEARTBEAT_SETTLE_MS = 500;
 const KEEP_SEEN_COMMANDS = 50;
 
 export interface UplinkOptions {
@@ -241,6 +243,7 @@ export function createUplink(o: UplinkOptions): Uplink {
 
   async function heartbeat(): Promise<void> {
     clearTimeout(heartbeatTimer);
+    if (stopped) return;
     try {
       await takeHeartbeat();
       await flush();
@@ -275,6 +278,27 @@ export function createUplink(o: UplinkOptions): Uplink {
     await saveDevice(d);
     // A ticker has no natural pause and nobody touches it: reload at once.
     if (status.reloadPending.peek() && state.mode === 'ticker') atIdle();
+  }
+
+  /**
+   * The first heartbeat: once the mode's view has said what is on screen (which also means the
+   * content is there, so it reports the content version), or after FIRST_HEARTBEAT_MAX_WAIT_MS.
+   */
+  function firstHeartbeat(): void {
+    clearTimeout(heartbeatTimer);
+    let done = false;
+    let off = () => {};
+    const go = () => {
+      if (done || stopped) return;
+      done = true;
+      queueMicrotask(() => off());
+      clearTimeout(heartbeatTimer);
+      heartbeatTimer = setTimeout(() => void heartbeat(), FIRST_HEARTBEAT_SETTLE_MS);
+    };
+    heartbeatTimer = setTimeout(go, FIRST_HEARTBEAT_MAX_WAIT_MS);
+    off = status.onScreen.subscribe((v) => {
+      if (v) go();
+    });
   }
 
   function atIdle(): void {
@@ -331,8 +355,7 @@ export function createUplink(o: UplinkOptions): Uplink {
       o.forgetEnrolCode?.();
       failures = 0;
       void flush();
-      clearTimeout(heartbeatTimer);
-      heartbeatTimer = setTimeout(() => void heartbeat(), FIRST_HEARTBEAT_DELAY_MS);
+      firstHeartbeat();
       return true;
     }
     status.token.value = before === 'enrolling' ? 'none' : before;
@@ -370,20 +393,7 @@ export function createUplink(o: UplinkOptions): Uplink {
         return;
       }
       if (status.token.peek() !== 'ok') return;
-      // First heartbeat once the content is there (it reports the content version), or after 15 s.
-      const first = () => {
-        heartbeatTimer = setTimeout(() => void heartbeat(), FIRST_HEARTBEAT_DELAY_MS);
-      };
-      if (state.status.peek() !== 'loading') first();
-      else {
-        const t = setTimeout(first, 15_000);
-        const off = state.status.subscribe((s) => {
-          if (s === 'loading') return;
-          clearTimeout(t);
-          queueMicrotask(off);
-          first();
-        });
-      }
+      firstHeartbeat();
     });
   }
 

@@ -114,6 +114,13 @@ export function KioskApp({ state }: { state: AppState }) {
     now.value = Date.now();
   }, [nav]);
 
+  // The attract screen means nobody is using the kiosk: deferred work (a hub-requested reload) can run.
+  const idle = session.attract.value;
+  const reloadPending = state.uplink.reloadPending.value;
+  useEffect(() => {
+    if (idle && reloadPending) state.actions.atIdle();
+  }, [idle, reloadPending]);
+
   const elder = session.elder.value;
   useEffect(() => {
     document.documentElement.classList.toggle('elder', elder);
