@@ -148,6 +148,16 @@ export default defineConfig(async ({ mode }) => ({
     emptyOutDir: false,
     target: 'chrome87',
     assetsInlineLimit: 0,
+    // Two pages: the kiosk (index.html) and the dashboard (admin/index.html → /admin/). The dashboard's
+    // own files go under admin/: the kiosk never loads them and its service worker never precaches them.
+    rolldownOptions: {
+      input: { main: resolve(import.meta.dirname, 'kiosk/index.html'), admin: resolve(import.meta.dirname, 'kiosk/admin/index.html') },
+      output: {
+        entryFileNames: (chunk: { name: string }) => (chunk.name === 'admin' ? 'admin/[name]-[hash].js' : 'assets/[name]-[hash].js'),
+        assetFileNames: (asset: { names?: string[] }) =>
+          asset.names?.some((n) => n.startsWith('admin')) ? 'admin/[name]-[hash][extname]' : 'assets/[name]-[hash][extname]',
+      },
+    },
   },
   plugins: [
     cleanAppOutput(resolve(import.meta.dirname, 'kiosk', 'public')),
@@ -182,9 +192,9 @@ export default defineConfig(async ({ mode }) => ({
       workbox: {
         // The app shell only. dist/content/ may already exist when the app is built: never precache it.
         globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
-        globIgnores: ['content/**', 'sw.js', 'workbox-*.js'],
+        globIgnores: ['content/**', 'admin/**', 'sw.js', 'workbox-*.js'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: [/\/content\//],
+        navigateFallbackDenylist: [/\/content\//, /\/admin\//, /\/api\//],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: false,
@@ -199,6 +209,16 @@ export default defineConfig(async ({ mode }) => ({
       },
       devOptions: { enabled: false },
     }),
+    {
+      // The dashboard page is no installable app: no web manifest link (vite-plugin-pwa adds one to every page).
+      name: 'admin-without-webmanifest',
+      enforce: 'post',
+      apply: 'build',
+      transformIndexHtml: {
+        order: 'post',
+        handler: (html, ctx) => (ctx.path.includes('/admin/') ? html.replace(/\s*<link rel="manifest"[^>]*>/, '') : html),
+      },
+    } satisfies Plugin,
   ],
   test: {
     root: '.',
