@@ -12,7 +12,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { ApiError, CaseState, SessionUser } from '../../kiosk/src/uplink/api.ts';
+import type { ApiError, CaseState, SessionUser, SiteTargetsResponse } from '../../kiosk/src/uplink/api.ts';
 import { LIMITS } from '../../kiosk/src/uplink/api.ts';
 import { login, logout, SESSION_COOKIE, SESSION_MS, sessionUser } from './accounts.ts';
 import {
@@ -221,6 +221,22 @@ export function createHub(opts: HubOptions): Hub {
   app.get('/api/admin/sites', async (c) => {
     const snap = await catalog.current();
     return c.json(visibleSites(snap, scopeOf(c.get('user'))).map(({ code, name, kind, parent }) => ({ code, name, kind, parent })));
+  });
+
+  app.get('/api/admin/sites/:code/targets', async (c) => {
+    const snap = await catalog.current();
+    const site = visibleSites(snap, scopeOf(c.get('user'))).find((s) => s.code === c.req.param('code'));
+    if (!site) return err(c, 404, 'not_found', '没有这个站点，或无权查看');
+    const body: SiteTargetsResponse = {
+      targets: {
+        window: [...site.windows].map(([id, name]) => ({ id, label: `${id}号窗口 ${name}` })),
+        staff: [...site.staff].map(([id, name]) => ({ id, label: name })),
+        item: [...site.items].map(([id, name]) => ({ id, label: name })),
+      },
+      timeZone: snap.county.timeZone,
+      demo: snap.county.demo,
+    };
+    return c.json(body);
   });
 
   app.get('/api/admin/devices', async (c) => c.json(await listDevices(db, c.get('user'), await catalog.current(), now())));

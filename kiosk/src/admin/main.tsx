@@ -13,7 +13,7 @@ const kioskBase = new URL('../', location.href).href;
 let signedOut = () => {};
 const state = createAdminState({
   api: createApi(new URL('api/', kioskBase).href, { onDemo: () => (state.demo.value = true), onSignedOut: () => signedOut() }),
-  content: createContentReader(new URL('content/', kioskBase).href),
+  content: createContentReader(new URL('api/', kioskBase).href),
   kioskBase,
   hash: location.hash,
   now: Date.now(),

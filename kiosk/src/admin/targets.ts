@@ -1,10 +1,9 @@
 /**
  * What a rating can be about at one site (its windows, staff and items), for the report filters.
- * Read from the published content the kiosks show (same origin: <kiosk>/content/), so the
- * dashboard lists exactly the names residents saw. Display only: nothing here is trusted.
+ * Asked of the hub (GET /api/admin/sites/:code/targets), which reads the published content the
+ * kiosks show, so the dashboard lists exactly the names residents saw. Display only.
  */
-import type { ManifestEnvelope, ManifestPayload, SiteBundle } from '../bundle/schema.ts';
-import type { RatingTarget } from '../uplink/api.ts';
+import type { RatingTarget, SiteTargetsResponse } from '../uplink/api.ts';
 
 export interface TargetOption {
   id: string;
@@ -13,58 +12,31 @@ export interface TargetOption {
 
 export type SiteTargets = Partial<Record<RatingTarget, TargetOption[]>>;
 
-export interface SiteContent {
-  targets: SiteTargets;
-  timeZone: string;
-  demo: boolean;
-}
+export type SiteContent = SiteTargetsResponse;
 
-/** Options per target kind from a site bundle (ids as the kiosk uploads them). */
-export function targetsOf(bundle: Pick<SiteBundle, 'site' | 'staff' | 'items'>): SiteTargets {
-  return {
-    window: bundle.site.windows.map((w) => ({ id: w.number, label: `${w.number}号窗口 ${w.name}` })),
-    staff: bundle.staff.map((s) => ({ id: s.id, label: `${s.name}（${s.window}号窗口）` })),
-    item: bundle.items.map((i) => ({ id: i.code, label: i.name })),
-  };
-}
-
-export function createContentReader(contentBase: string, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
-  let manifest: Promise<ManifestPayload | null> | null = null;
+/** `apiBase`: the hub API's address ending in "api/". Answers are cached per site for the page's life. */
+export function createContentReader(apiBase: string, fetchImpl: typeof fetch = (...a) => fetch(...a)) {
   const sites = new Map<string, Promise<SiteContent | null>>();
 
-  async function json<T>(url: string): Promise<T | null> {
+  async function read(code: string): Promise<SiteContent | null> {
     try {
-      const res = await fetchImpl(url, { cache: 'no-cache' });
-      return res.ok ? ((await res.json()) as T) : null;
+      const res = await fetchImpl(new URL(`admin/sites/${encodeURIComponent(code)}/targets`, apiBase).href, {
+        credentials: 'same-origin',
+      });
+      if (!res.ok) return null;
+      const body = (await res.json()) as SiteContent;
+      return body && typeof body.targets === 'object' ? body : null;
     } catch {
       return null;
     }
   }
 
-  function readManifest(): Promise<ManifestPayload | null> {
-    manifest ??= json<ManifestEnvelope>(new URL('manifest.json', contentBase).href).then((env) => {
-      if (!env || typeof env.payload !== 'string') return null;
-      try {
-        return JSON.parse(env.payload) as ManifestPayload;
-      } catch {
-        return null;
-      }
-    });
-    return manifest;
-  }
-
   return {
-    /** Targets, zone and demo flag of a site; null when the content cannot be read. */
+    /** Targets, zone and demo flag of a site; null when the hub cannot tell. */
     site(code: string): Promise<SiteContent | null> {
       let p = sites.get(code);
       if (!p) {
-        p = readManifest().then(async (m) => {
-          const ref = m?.sites.find((s) => s.code === code);
-          if (!ref) return null;
-          const b = await json<SiteBundle>(new URL(ref.path, contentBase).href);
-          if (!b?.site || !Array.isArray(b.staff) || !Array.isArray(b.items)) return null;
-          return { targets: targetsOf(b), timeZone: b.county.timeZone, demo: b.county.demo === true };
-        });
+        p = read(code);
         sites.set(code, p);
       }
       return p;

@@ -202,6 +202,13 @@ export interface AdminSite {
   parent: string | null;
 }
 
+/** GET /api/admin/sites/:code/targets — what a rating at this site can be about (report filters). */
+export interface SiteTargetsResponse {
+  targets: Partial<Record<RatingTarget, { id: string; label: string }[]>>;
+  timeZone: string;
+  demo: boolean;
+}
+
 export type DeviceHealth = 'online' | 'offline' | 'stale' | 'failing' | 'never';
 
 /** GET /api/admin/devices */
