@@ -30,6 +30,7 @@ const sync = createContentSync(state, {
   publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
   openDb: openKioskDb,
   storage,
+  gate: state.gate,
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;

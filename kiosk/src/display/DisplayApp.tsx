@@ -104,7 +104,11 @@ function DisplayLoopView({ state }: { state: AppState }) {
   useEffect(() => {
     const measureRoot = measureRef.current!;
     const loop = new DisplayLoop({
-      getBundle: () => state.bundle.peek(),
+      // Called at each slide boundary: the moment to take waiting content or a waiting app version.
+      getBundle: () => {
+        state.gate.boundary();
+        return state.bundle.peek();
+      },
       contentVersion: () => state.contentVersion.peek() ?? 0,
       siteCode: () => state.siteCode.peek() ?? '',
       now: () => Date.now(),
@@ -139,7 +143,7 @@ function DisplayLoopView({ state }: { state: AppState }) {
       resizeTimer = setTimeout(() => loop.resized(), 300);
     };
     window.addEventListener('resize', onResize);
-    const unsubscribe = state.bundle.subscribe(() => loop.bundleChanged());
+    const unsubscribe = state.bundle.subscribe((b) => loop.bundleChanged(b));
     return () => {
       unsubscribe();
       window.removeEventListener('resize', onResize);

@@ -38,7 +38,13 @@ export function TickerApp({ state }: { state: AppState }) {
   const line = tickerLine(bundle, Math.max(now, Date.now()));
   return (
     <div class="tkr">
-      <Marquee items={line.items} urgent={line.urgent} speedPx={tickerSpeed(location.search, height)} />
+      <Marquee
+        items={line.items}
+        urgent={line.urgent}
+        speedPx={tickerSpeed(location.search, height)}
+        // End of a scroll loop: take waiting content or a waiting app version here.
+        onLoop={() => state.gate.boundary()}
+      />
     </div>
   );
 }

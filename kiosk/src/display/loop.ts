@@ -110,9 +110,13 @@ export class DisplayLoop {
     this.finishLog();
   }
 
-  /** A new bundle arrived: it is taken at the next page boundary (no cut, no flash). */
-  bundleChanged(): void {
-    if (!this.bundle && this.running) this.advance();
+  /**
+   * A new bundle arrived: it is taken at the next page boundary (no cut, no flash) — unless it
+   * brings an urgent notice not shown yet (the apply gate lets those through at once).
+   */
+  bundleChanged(bundle: SiteBundle | null): void {
+    if (!this.running) return;
+    if (!this.bundle || (bundle && this.scheduler.hasUnseenUrgent(urgentKeys(bundle, this.deps.now())))) this.advance();
   }
 
   /** The screen size changed: paginate the current slide again for the new size. */

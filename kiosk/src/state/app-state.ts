@@ -9,6 +9,7 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { ManifestPayload, ManifestSite, SiteBundle } from '../bundle/schema.ts';
 import type { AppConfig, Mode } from '../app/config.ts';
+import { createApplyGate, type ApplyGate } from './apply-gate.ts';
 
 export type { AppConfig, Mode } from '../app/config.ts';
 
@@ -67,6 +68,12 @@ export interface AppState {
   readonly syncStatus: Signal<SyncStatus>;
   /** True when a new app version is installed and waits for applyAppUpdate(). */
   readonly appUpdateReady: Signal<boolean>;
+  /**
+   * Holds new content (and a waiting app update) until a natural boundary: views call
+   * `gate.boundary()` on the kiosk's idle return / going home, before a display slide, at the
+   * end of a ticker loop (state/apply-gate.ts).
+   */
+  readonly gate: ApplyGate;
   readonly actions: AppActions;
 }
 
@@ -83,6 +90,9 @@ export const initialSyncStatus: SyncStatus = {
 export function createAppState(config: AppConfig): AppState & { actions: AppActions } {
   const manifest = signal<ManifestPayload | null>(null);
   const noop = () => {};
+  const appUpdateReady = signal(false);
+  const actions: AppActions = { selectSite: noop, checkNow: noop, applyAppUpdate: noop };
+  const gate = createApplyGate({ appUpdateReady: () => appUpdateReady.peek(), applyAppUpdate: () => actions.applyAppUpdate() });
   return {
     config,
     mode: config.mode,
@@ -94,7 +104,8 @@ export function createAppState(config: AppConfig): AppState & { actions: AppActi
     publishedAt: computed(() => manifest.value?.publishedAt ?? null),
     status: signal('loading'),
     syncStatus: signal(initialSyncStatus),
-    appUpdateReady: signal(false),
-    actions: { selectSite: noop, checkNow: noop, applyAppUpdate: noop },
+    appUpdateReady,
+    gate,
+    actions,
   };
 }

@@ -17,6 +17,7 @@ import { installAssets, setAssetBase } from '../bundle/assets.ts';
 import { loadAssets, loadContent, referencedAssets, saveContent, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredContent } from '../store/db.ts';
 import { rememberSite } from '../app/config.ts';
+import { bringsNewUrgent, type ApplyGate } from './apply-gate.ts';
 
 export interface SyncDeps {
   publicKey: Uint8Array<ArrayBuffer>;
@@ -29,6 +30,8 @@ export interface SyncDeps {
   log?: Pick<Console, 'info' | 'warn' | 'error'>;
   /** Give up opening IndexedDB after this long and work online only (default 8 s). */
   dbOpenTimeoutMs?: number;
+  /** Holds a new version until a natural boundary (state/apply-gate.ts); absent = apply at once. */
+  gate?: ApplyGate;
 }
 
 export const FIRST_RETRY_SECONDS = 10;
@@ -69,7 +72,7 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     current = content;
     state.manifest.value = content.manifest;
     if (state.sites.value !== content.manifest.sites) state.sites.value = content.manifest.sites;
-    if (!sameBundle || state.bundle.value === null) {
+    if (!sameBundle || state.bundle.value !== content.bundle) {
       const revokeOld = installAssets(assets);
       state.bundle.value = content.bundle;
       revokeOld();
@@ -145,7 +148,15 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     for (const a of dl.newAssets) all.set(a.path, a);
     const assets = dl.assetRefs.map((r) => all.get(r.path)).filter((a): a is StoredAsset => !!a);
     const from = current?.manifest.version;
-    show(content, assets, sameBundle);
+    const prevBundle = current?.bundle ?? null;
+    const apply = () => {
+      if (gen === generation) show(content, assets, sameBundle);
+    };
+    if (deps.gate && current) {
+      // Stored and verified; shown at the next boundary (urgent news at once).
+      current = content;
+      deps.gate.offer(apply, { version: manifest.version, urgent: bringsNewUrgent(prevBundle, content.bundle, Date.now()) });
+    } else apply();
     log.info(`[内容同步] 已更新到版本 ${manifest.version}${from ? `（原版本 ${from}）` : ''}，站点 ${site.code}`);
   }
 

@@ -83,10 +83,12 @@ export function KioskApp({ state }: { state: AppState }) {
       busy: isSpeaking,
       onReset: () => {
         stopSpeaking();
-        // Nobody is using the kiosk now: a good moment for a waiting app update.
-        if (state.appUpdateReady.value) state.actions.applyAppUpdate();
+        // Nobody is using the kiosk now: take waiting content and a waiting app update.
+        state.gate.boundary();
       },
     });
+    // On the attract screen nobody is reading: new content is taken at once.
+    const stopRest = state.gate.setAtRest(() => session.attract.peek());
     // The clock: the value changes once a minute, so screens re-render once a minute.
     const tick = setInterval(() => {
       const t = Date.now();
@@ -95,6 +97,7 @@ export function KioskApp({ state }: { state: AppState }) {
     document.addEventListener('contextmenu', preventContextMenu);
     return () => {
       stop();
+      stopRest();
       clearInterval(tick);
       document.removeEventListener('contextmenu', preventContextMenu);
     };
@@ -110,6 +113,8 @@ export function KioskApp({ state }: { state: AppState }) {
     scroller.current?.scrollTo(0, back && depth > 1 ? (scrollAt.current[depth - 1] ?? 0) : 0);
     stopSpeaking();
     now.value = Date.now();
+    // The person went back to the start screen: a natural point to take waiting content.
+    if (depth === 1 && session.route.peek().name === 'home' && nav > 0) state.gate.flush();
   }, [nav]);
 
   const elder = session.elder.value;
