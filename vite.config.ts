@@ -91,6 +91,35 @@ function cleanAppOutput(publicDir: string): Plugin {
   };
 }
 
+/**
+ * Origins the kiosk may fetch from besides its own (Content-Security-Policy `connect-src`, and
+ * `img-src` for content images not yet stored): the content origin when `?content=` points to
+ * another server, and the county hub. Set at build time, space-separated:
+ *
+ *   BIANMIN_CONTENT_ORIGINS="https://cdn.example.gov.cn"  BIANMIN_HUB_ORIGIN="https://hub.example.gov.cn"
+ *
+ * Loopback servers (http://localhost:*, http://127.0.0.1:*) are always allowed: a page on the
+ * machine itself (development, tests, a local mirror) cannot carry data off the device.
+ */
+export function connectOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const listed = `${env.BIANMIN_CONTENT_ORIGINS ?? ''} ${env.BIANMIN_HUB_ORIGIN ?? ''}`.split(/[\s,]+/).filter(Boolean);
+  for (const o of listed) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)) throw new Error(`内容或汇聚平台地址格式错误（应为 https://主机名[:端口]）：${o}`);
+  }
+  return ["'self'", ...listed, 'http://localhost:*', 'http://127.0.0.1:*'];
+}
+
+/** Writes the connect-src/img-src origins into the CSP meta tag of index.html. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'bianmin-csp',
+    transformIndexHtml(html) {
+      const origins = connectOrigins().join(' ');
+      return html.replace('__CONNECT_SRC__', origins).replace('__IMG_SRC__', `${origins} data: blob:`);
+    },
+  };
+}
+
 export default defineConfig(async ({ mode }) => ({
   root: 'kiosk',
   base: './',
@@ -107,6 +136,7 @@ export default defineConfig(async ({ mode }) => ({
   },
   plugins: [
     cleanAppOutput(resolve(import.meta.dirname, 'kiosk', 'public')),
+    contentSecurityPolicy(),
     preact(),
     VitePWA({
       strategies: 'generateSW',

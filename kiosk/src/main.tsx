@@ -12,6 +12,7 @@ import { registerServiceWorker } from './sw/register.ts';
 import { base64ToBytes } from './bundle/verify.ts';
 import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
+import { installLockdown } from './app/lockdown.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -45,8 +46,8 @@ Object.assign(state.actions, {
 });
 
 document.documentElement.dataset.mode = config.mode;
-// A public touch screen: no long-press menus, no text selection callouts.
-document.addEventListener('contextmenu', (e) => e.preventDefault());
+// A public screen: no menus, zoom, selection, back navigation, other origins, drops or shortcuts.
+installLockdown();
 
 // Ask the browser not to evict the stored content under storage pressure (kiosks must work
 // offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.

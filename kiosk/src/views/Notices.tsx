@@ -14,6 +14,8 @@ import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { Icon } from './icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
+import { RichText } from './RichText.tsx';
+import './RichText.css';
 
 function dateText(iso: string | undefined, timeZone: string): string {
   const t = parseInstant(iso);
@@ -95,7 +97,7 @@ export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & {
       <div class="item-actions">
         <ReadAloud session={session} text={`${a.title}。${a.text}`} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: a.html }} />
+      <RichText class="card rich" html={a.html} />
     </article>
   );
 }
@@ -171,7 +173,7 @@ export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: stri
       <div class="item-actions">
         <ReadAloud session={session} text={`${d.title}。${d.text}`} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: d.html }} />
+      <RichText class="card rich" html={d.html} />
     </article>
   );
 }
