@@ -104,11 +104,9 @@ function DisplayLoopView({ state }: { state: AppState }) {
   useEffect(() => {
     const measureRoot = measureRef.current!;
     const loop = new DisplayLoop({
-      // Called at each slide boundary: the moment to take waiting content or a waiting app version.
-      getBundle: () => {
-        state.gate.boundary();
-        return state.bundle.peek();
-      },
+      // Each slide boundary is the moment to take waiting content or a waiting app version.
+      atBoundary: () => state.gate.boundary(),
+      getBundle: () => state.bundle.peek(),
       contentVersion: () => state.contentVersion.peek() ?? 0,
       siteCode: () => state.siteCode.peek() ?? '',
       now: () => Date.now(),
@@ -144,8 +142,16 @@ function DisplayLoopView({ state }: { state: AppState }) {
     };
     window.addEventListener('resize', onResize);
     const unsubscribe = state.bundle.subscribe((b) => loop.bundleChanged(b));
+    // Outside office hours the closed screen stands still for hours: new content and a waiting
+    // app version are taken at once there.
+    const stopRest = state.gate.setAtRest(() => loop.isClosed);
+    const unsubscribeApp = state.appUpdateReady.subscribe((ready) => {
+      if (ready && loop.isClosed) state.gate.boundary();
+    });
     return () => {
       unsubscribe();
+      stopRest();
+      unsubscribeApp();
       window.removeEventListener('resize', onResize);
       clearTimeout(resizeTimer);
       loop.stop();

@@ -27,8 +27,11 @@ export interface ApplyGate {
   readonly pendingVersion: ReadonlySignal<number | null>;
   /** Hand over a verified, stored version; `apply` swaps what is shown. */
   offer(apply: () => void, options: OfferOptions): void;
-  /** A natural boundary: apply what waits (content first, then a waiting app update). */
-  boundary(): void;
+  /**
+   * A natural boundary: apply what waits (content first, then a waiting app update). Returns
+   * true when an app update is being applied: the page reloads shortly, show nothing new.
+   */
+  boundary(): boolean;
   /** Apply pending content now (going home in kiosk mode, the maintenance panel). */
   flush(): void;
   /**
@@ -74,7 +77,9 @@ export function createApplyGate(deps: GateDeps = {}): ApplyGate {
     },
     boundary() {
       flush();
-      if (deps.appUpdateReady?.()) deps.applyAppUpdate?.();
+      if (!deps.appUpdateReady?.() || !deps.applyAppUpdate) return false;
+      deps.applyAppUpdate();
+      return true;
     },
     flush,
     setAtRest(fn) {
