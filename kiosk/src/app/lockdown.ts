@@ -98,7 +98,7 @@ export function installLockdown(options: LockdownOptions = {}): () => void {
     } catch {
       return blocked('link', e);
     }
-    if (url.origin !== location.origin || a.target === '_blank' || a.hasAttribute('download')) blocked('link', e);
+    if (url.origin !== location.origin || a.target === '_blank') blocked('link', e);
   });
   const realOpen = window.open;
   window.open = () => {
