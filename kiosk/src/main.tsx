@@ -13,6 +13,8 @@ import { base64ToBytes } from './bundle/verify.ts';
 import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
 import { installLockdown } from './app/lockdown.ts';
+import { startWatchdog } from './watchdog/watchdog.ts';
+import { watchClock } from './watchdog/clock.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -39,10 +41,23 @@ const sync = createContentSync(state, {
     history.replaceState(history.state, '', url.href);
   },
 });
+// Self-healing: repeated errors, memory, a frozen wall display, the nightly reload (watchdog/).
+const watchdog = startWatchdog({
+  nightly: config.nightly,
+  stage: config.mode === 'display' ? () => document.querySelector('.dsp-stage') : undefined,
+  stillOk: () => !!document.querySelector('.dsp-layer.is-front [data-slide="closed"]'),
+});
+// Kiosk mode reloads only when nobody uses it; the wall and the strip at any time.
+watchdog.setIdle(() => config.mode !== 'kiosk' || state.gate.atRest());
+addEventListener('error', (e) => watchdog.reportError(`脚本错误：${e.message}`));
+addEventListener('unhandledrejection', (e) => watchdog.reportError(`未处理的异常：${String((e as PromiseRejectionEvent).reason)}`));
+watchClock(() => state.publishedAt.peek(), undefined, undefined, state.clockIssue);
+
 Object.assign(state.actions, {
   selectSite: sync.selectSite,
   checkNow: sync.checkNow,
   applyAppUpdate: sw.applyUpdate,
+  reportError: watchdog.reportError,
 });
 
 document.documentElement.dataset.mode = config.mode;

@@ -19,9 +19,14 @@ export interface AppConfig {
   pollSeconds: number;
   /** Seconds without a touch before the kiosk returns home (`?idle=`, default 90). */
   idleSeconds: number;
+  /** Local time "HH:MM" of a nightly reload at a quiet hour (`?nightly=03:30`), or null. */
+  nightly: string | null;
 }
 
 export const SITE_STORAGE_KEY = 'bianmin.site';
+/** The mode chosen in the maintenance panel, used when the address has no `?mode=`. */
+export const MODE_STORAGE_KEY = 'bianmin.mode';
+const NIGHTLY = /^([01]?\d|2[0-3]):[0-5]\d$/;
 export const DEFAULT_POLL_SECONDS = 300;
 export const DEFAULT_IDLE_SECONDS = 90;
 const SITE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -32,9 +37,9 @@ function positiveSeconds(raw: string | null, fallback: number): number {
   return Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
-function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
+function readStorage(storage: Pick<Storage, 'getItem'> | null, key = SITE_STORAGE_KEY): string | null {
   try {
-    return storage?.getItem(SITE_STORAGE_KEY) ?? null;
+    return storage?.getItem(key) ?? null;
   } catch {
     return null; // storage disabled
   }
@@ -45,7 +50,7 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
   const siteParam = q.get('site')?.trim().toLowerCase() || null;
   const stored = readStorage(storage);
   const site = siteParam ?? (stored && SITE_CODE.test(stored) ? stored : null);
-  const modeParam = q.get('mode')?.trim().toLowerCase();
+  const modeParam = q.get('mode')?.trim().toLowerCase() || readStorage(storage, MODE_STORAGE_KEY) || undefined;
   const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : 'kiosk';
   let contentBase = new URL(q.get('content')?.trim() || './content/', url).href;
   if (!contentBase.endsWith('/')) contentBase += '/';
@@ -55,7 +60,17 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
     contentBase,
     pollSeconds: positiveSeconds(q.get('poll'), DEFAULT_POLL_SECONDS),
     idleSeconds: positiveSeconds(q.get('idle'), DEFAULT_IDLE_SECONDS),
+    nightly: NIGHTLY.test(q.get('nightly')?.trim() ?? '') ? q.get('nightly')!.trim() : null,
   };
+}
+
+/** Remembers the mode chosen in the maintenance panel (used when the address has no `?mode=`). */
+export function rememberMode(storage: Pick<Storage, 'setItem'> | null, mode: Mode): void {
+  try {
+    storage?.setItem(MODE_STORAGE_KEY, mode);
+  } catch {
+    /* storage disabled */
+  }
 }
 
 export function rememberSite(storage: Pick<Storage, 'setItem'> | null, code: string): void {

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteBundle } from '../bundle/schema.ts';
 import type { AppState } from '../state/app-state.ts';
 import { logPlay, prunePlayLog } from '../store/play-log.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
@@ -109,7 +110,8 @@ function DisplayLoopView({ state }: { state: AppState }) {
       getBundle: () => state.bundle.peek(),
       contentVersion: () => state.contentVersion.peek() ?? 0,
       siteCode: () => state.siteCode.peek() ?? '',
-      now: () => Date.now(),
+      // A device clock behind the publish time must not hide published notices.
+      now: () => trustedNow(state.publishedAt.peek()),
       htmlToBlocks,
       fits: (spec, blocks) => {
         if (readableLength(pageText(blocks)) > PAGE_CHAR_BUDGET && blocks.length > 0) return false;

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { nextBoundary } from '../bundle/validity.ts';
 import type { AppState } from '../state/app-state.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import { Marquee } from './Marquee.tsx';
 import { tickerLine, tickerSpeed } from './ticker-text.ts';
 import { useDisplayMode } from './use-display-mode.ts';
@@ -35,7 +36,7 @@ export function TickerApp({ state }: { state: AppState }) {
   }, []);
 
   if (!bundle) return <div class="tkr" />;
-  const line = tickerLine(bundle, Math.max(now, Date.now()));
+  const line = tickerLine(bundle, Math.max(now, trustedNow(state.publishedAt.peek())));
   return (
     <div class="tkr">
       <Marquee

@@ -47,6 +47,8 @@ export interface AppActions {
    * there is one. Does nothing when no update is waiting.
    */
   applyAppUpdate(): void;
+  /** An error the views caught (error boundary): counted by the watchdog, logged durably. */
+  reportError(message: string): void;
 }
 
 export interface AppState {
@@ -74,6 +76,8 @@ export interface AppState {
    * end of a ticker loop (state/apply-gate.ts).
    */
   readonly gate: ApplyGate;
+  /** Why the device clock is not to be trusted (earlier than the publish time, or jumped); null = fine. */
+  readonly clockIssue: Signal<string | null>;
   readonly actions: AppActions;
 }
 
@@ -91,7 +95,7 @@ export function createAppState(config: AppConfig): AppState & { actions: AppActi
   const manifest = signal<ManifestPayload | null>(null);
   const noop = () => {};
   const appUpdateReady = signal(false);
-  const actions: AppActions = { selectSite: noop, checkNow: noop, applyAppUpdate: noop };
+  const actions: AppActions = { selectSite: noop, checkNow: noop, applyAppUpdate: noop, reportError: noop };
   const gate = createApplyGate({ appUpdateReady: () => appUpdateReady.peek(), applyAppUpdate: () => actions.applyAppUpdate() });
   return {
     config,
@@ -106,6 +110,7 @@ export function createAppState(config: AppConfig): AppState & { actions: AppActi
     syncStatus: signal(initialSyncStatus),
     appUpdateReady,
     gate,
+    clockIssue: signal(null),
     actions,
   };
 }

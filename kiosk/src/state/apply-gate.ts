@@ -39,6 +39,8 @@ export interface ApplyGate {
    * applied at once. Returns a function that removes the check.
    */
   setAtRest(atRest: () => boolean): () => void;
+  /** Whether nobody is reading now (true when no view said otherwise). */
+  atRest(): boolean;
 }
 
 export interface GateDeps {
@@ -69,7 +71,7 @@ export function createApplyGate(deps: GateDeps = {}): ApplyGate {
       if (urgent) {
         log.info(`[内容同步] 版本 ${version} 含新的紧急通知，立即启用`);
         flush();
-      } else if (atRest?.()) {
+      } else if (atRest?.() === true) {
         flush();
       } else {
         log.info(`[内容同步] 版本 ${version} 已验证并保存，等到无人使用时启用`);
@@ -82,6 +84,7 @@ export function createApplyGate(deps: GateDeps = {}): ApplyGate {
       return true;
     },
     flush,
+    atRest: () => atRest?.() ?? true,
     setAtRest(fn) {
       atRest = fn;
       return () => {

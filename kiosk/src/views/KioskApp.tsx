@@ -6,6 +6,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { SiteBundle } from '../bundle/schema.ts';
 import { watchIdle } from '../session/idle.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import { createSession, type KioskSession } from '../session/session.ts';
 import type { Route } from '../session/routes.ts';
 import { isSpeaking, stopSpeaking, warmUpVoices } from '../speech/speak.ts';
@@ -69,7 +70,7 @@ function preventContextMenu(e: Event) {
 
 export function KioskApp({ state }: { state: AppState }) {
   const session = useMemo<KioskSession>(() => createSession(), []);
-  const now = useMemo(() => signal(Date.now()), []);
+  const now = useMemo(() => signal(trustedNow(state.publishedAt.peek())), []);
   const scroller = useRef<HTMLElement>(null);
   /** Scroll position of each screen in the history, so 返回 lands where the resident was. */
   const scrollAt = useRef<number[]>([]);
@@ -91,7 +92,7 @@ export function KioskApp({ state }: { state: AppState }) {
     const stopRest = state.gate.setAtRest(() => session.attract.peek());
     // The clock: the value changes once a minute, so screens re-render once a minute.
     const tick = setInterval(() => {
-      const t = Date.now();
+      const t = trustedNow(state.publishedAt.peek());
       if (Math.floor(t / 60000) !== Math.floor(now.value / 60000)) now.value = t;
     }, 1000);
     document.addEventListener('contextmenu', preventContextMenu);
@@ -112,7 +113,7 @@ export function KioskApp({ state }: { state: AppState }) {
     scrollAt.current.length = depth;
     scroller.current?.scrollTo(0, back && depth > 1 ? (scrollAt.current[depth - 1] ?? 0) : 0);
     stopSpeaking();
-    now.value = Date.now();
+    now.value = trustedNow(state.publishedAt.peek());
     // The person went back to the start screen: a natural point to take waiting content.
     if (depth === 1 && session.route.peek().name === 'home' && nav > 0) state.gate.flush();
   }, [nav]);
