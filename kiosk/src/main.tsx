@@ -3,6 +3,7 @@
  * place signals are made), starts the content sync and the service-worker bridge, renders.
  */
 import { render } from 'preact';
+import { effect } from '@preact/signals';
 import './app/app.css';
 import { App } from './app/App.tsx';
 import { parseConfig } from './app/config.ts';
@@ -51,7 +52,11 @@ const watchdog = startWatchdog({
 watchdog.setIdle(() => config.mode !== 'kiosk' || state.gate.atRest());
 addEventListener('error', (e) => watchdog.reportError(`脚本错误：${e.message}`));
 addEventListener('unhandledrejection', (e) => watchdog.reportError(`未处理的异常：${String((e as PromiseRejectionEvent).reason)}`));
-watchClock(() => state.publishedAt.peek(), undefined, undefined, state.clockIssue);
+const clock = watchClock(() => state.publishedAt.peek(), undefined, undefined, state.clockIssue);
+// Checked again whenever verified content with a new publish time arrives.
+effect(() => {
+  if (state.publishedAt.value) clock.check();
+});
 
 Object.assign(state.actions, {
   selectSite: sync.selectSite,
