@@ -2,8 +2,8 @@
  * The device clock is not trusted blindly: kiosks lose the time after a power cut without a
  * network. It is flagged when it is earlier than the publish time of the verified content (the
  * publisher's clock proves that moment has passed) or when it jumps (wall time and monotonic
- * time disagree). Views take `trustedNow()` for validity windows, so a clock set to last year
- * never hides published announcements.
+ * time disagree). Views take `trustedNow()` for validity windows, so a clock reset to last year
+ * (RESET_CLOCK_MS) never hides published announcements.
  */
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { logEvent } from './events.ts';
@@ -14,10 +14,17 @@ export const BEHIND_TOLERANCE_MS = 5 * 60_000;
 export const JUMP_MS = 2 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 
-/** The later of the device clock and the publish time of the shown content. */
+/**
+ * Behind the publish time by more than this, the device clock is taken for reset (a dead clock
+ * battery gives 1970, 2000 or the firmware date) and validity windows use the publish time. A
+ * smaller gap is only flagged: then the publisher's own clock may be the wrong one.
+ */
+export const RESET_CLOCK_MS = 30 * 86400_000;
+
+/** The device clock, or the publish time of the shown content when the device clock was reset. */
 export function trustedNow(publishedAt: string | null | undefined, deviceNow = Date.now()): number {
   const p = publishedAt ? Date.parse(publishedAt) : Number.NaN;
-  return Number.isNaN(p) ? deviceNow : Math.max(deviceNow, p);
+  return !Number.isNaN(p) && p - deviceNow > RESET_CLOCK_MS ? p : deviceNow;
 }
 
 /** Chinese description of a clock earlier than the publish time, or null. */
@@ -25,7 +32,10 @@ export function behindMessage(publishedAt: string | null | undefined, deviceNow:
   const p = publishedAt ? Date.parse(publishedAt) : Number.NaN;
   if (Number.isNaN(p) || deviceNow >= p - BEHIND_TOLERANCE_MS) return null;
   const hours = Math.round((p - deviceNow) / 3600_000);
-  return `本机时间比内容发布时间早${hours >= 1 ? ` ${hours} 小时` : ''}，请校准时钟（已按发布时间显示有效内容）`;
+  const days = Math.floor(hours / 24);
+  const gap = days >= 2 ? ` ${days} 天` : hours >= 1 ? ` ${hours} 小时` : '';
+  const shown = p - deviceNow > RESET_CLOCK_MS ? '（已按发布时间显示有效内容）' : '';
+  return `本机时间比内容发布时间早${gap}，请校准时钟${shown}`;
 }
 
 export interface ClockWatch {
