@@ -127,6 +127,8 @@ export default defineConfig(async ({ mode }) => ({
   define: {
     // Unit tests pass their own keys; the app build needs the real one.
     __BIANMIN_PUBLIC_KEY__: JSON.stringify(mode === 'test' ? '' : await publicKeyBase64()),
+    // The device clock is taken for reset when it is a year before this (watchdog/clock.ts).
+    __APP_BUILD_TIME__: JSON.stringify(Date.now()),
     // Shown in the maintenance panel: package version and build time (UTC).
     __APP_BUILD__: JSON.stringify(
       `${process.env.npm_package_version ?? '0.1.0'}（${new Date().toISOString().slice(0, 16).replace('T', ' ')} 构建）`,

@@ -3,7 +3,7 @@
  * network. It is flagged when it is earlier than the publish time of the verified content (the
  * publisher's clock proves that moment has passed) or when it jumps (wall time and monotonic
  * time disagree). Views take `trustedNow()` for validity windows, so a clock reset to last year
- * (RESET_CLOCK_MS) never hides published announcements.
+ * (RESET_CLOCK_FLOOR) never hides published announcements.
  */
 import { signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import { logEvent } from './events.ts';
@@ -14,17 +14,21 @@ export const BEHIND_TOLERANCE_MS = 5 * 60_000;
 export const JUMP_MS = 2 * 60_000;
 const CHECK_EVERY_MS = 30_000;
 
+declare const __APP_BUILD_TIME__: number;
+
 /**
- * Behind the publish time by more than this, the device clock is taken for reset (a dead clock
- * battery gives 1970, 2000 or the firmware date) and validity windows use the publish time. A
- * smaller gap is only flagged: then the publisher's own clock may be the wrong one.
+ * A device clock earlier than this is taken for reset (a dead clock battery gives 1970, 2000 or
+ * the firmware date): a year before this app was built. Then validity windows use the publish
+ * time of the verified content. A clock that is merely behind the publish time is only flagged:
+ * the publisher's own clock may be the wrong one.
  */
-export const RESET_CLOCK_MS = 30 * 86400_000;
+export const RESET_CLOCK_FLOOR =
+  (typeof __APP_BUILD_TIME__ === 'number' ? __APP_BUILD_TIME__ : Date.parse('2026-01-01T00:00:00Z')) - 365 * 86400_000;
 
 /** The device clock, or the publish time of the shown content when the device clock was reset. */
-export function trustedNow(publishedAt: string | null | undefined, deviceNow = Date.now()): number {
+export function trustedNow(publishedAt: string | null | undefined, deviceNow = Date.now(), floor = RESET_CLOCK_FLOOR): number {
   const p = publishedAt ? Date.parse(publishedAt) : Number.NaN;
-  return !Number.isNaN(p) && p - deviceNow > RESET_CLOCK_MS ? p : deviceNow;
+  return !Number.isNaN(p) && deviceNow < floor && p > deviceNow ? p : deviceNow;
 }
 
 /** Chinese description of a clock earlier than the publish time, or null. */
@@ -34,7 +38,7 @@ export function behindMessage(publishedAt: string | null | undefined, deviceNow:
   const hours = Math.round((p - deviceNow) / 3600_000);
   const days = Math.floor(hours / 24);
   const gap = days >= 2 ? ` ${days} 天` : hours >= 1 ? ` ${hours} 小时` : '';
-  const shown = p - deviceNow > RESET_CLOCK_MS ? '（已按发布时间显示有效内容）' : '';
+  const shown = trustedNow(publishedAt, deviceNow) !== deviceNow ? '（已按发布时间显示有效内容）' : '';
   return `本机时间比内容发布时间早${gap}，请校准时钟${shown}`;
 }
 
