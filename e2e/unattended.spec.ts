@@ -223,3 +223,45 @@ test.describe('lockdown', () => {
     await expect(page.getByRole('heading', { name: '网上办事大厅开通公告' })).toBeVisible();
   });
 });
+
+test('ticker: a waiting app version is applied at the end of a scroll loop', async ({ page, workDir }, info) => {
+  test.skip(info.project.name !== 'portrait', 'behaviour, not layout: portrait only');
+  test.setTimeout(120_000);
+  const app = join(workDir, 'app');
+  await cp(DIST, app, { recursive: true });
+  await rm(join(app, 'content'), { recursive: true, force: true });
+  const own = await startServer({ root: app, contentDir: DEMO_CONTENT_OUT, port: 0 });
+  try {
+    // An LED strip, fast, so that one loop takes a few seconds.
+    await page.setViewportSize({ width: 1920, height: 160 });
+    await page.goto(`${own.url}/?site=baihe&mode=ticker&speed=1500`);
+    await expect(page.locator('.marquee')).toBeVisible({ timeout: 20_000 });
+    await waitForServiceWorker(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { stillHere: boolean };
+      w.stillHere = true;
+      // Whether the reload came right at a loop's end: the track fires animationiteration there.
+      let lastLoop = 0;
+      document.addEventListener(
+        'animationiteration',
+        () => {
+          lastLoop = performance.now();
+          (window as unknown as { loops: number }).loops = ((window as unknown as { loops?: number }).loops ?? 0) + 1;
+        },
+        true,
+      );
+      addEventListener('pagehide', () => sessionStorage.setItem('sinceLoopMs', String(performance.now() - lastLoop)));
+    });
+    const sw = join(app, 'sw.js');
+    await writeFile(sw, `${await readFile(sw, 'utf8')}\n// 新版本 ${Date.now()}\n`);
+    const waiting = waitLog(page, '[应用更新] 新版本已下载', 30_000);
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await waiting;
+    await page.waitForFunction(() => !(window as unknown as { stillHere?: boolean }).stillHere, undefined, { timeout: 90_000 });
+    await expect(page.locator('.marquee')).toBeVisible({ timeout: 20_000 });
+    const sinceLoop = Number(await page.evaluate(() => sessionStorage.getItem('sinceLoopMs')));
+    expect(sinceLoop).toBeLessThan(2000);
+  } finally {
+    await own.close();
+  }
+});
