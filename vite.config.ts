@@ -107,9 +107,9 @@ function appBuild(): string {
  * The county hub's origin for the CSP's connect-src: BIANMIN_HUB_ORIGIN, else the absolute `hub`
  * of content/county.yaml. A hub on the kiosk's own origin (`hub: /`, `npm start`) is 'self'.
  */
-function hubOrigin(): string | null {
+function hubOrigin(env: NodeJS.ProcessEnv = process.env): string | null {
   const raw =
-    process.env.BIANMIN_HUB_ORIGIN?.trim() ||
+    env.BIANMIN_HUB_ORIGIN?.trim() ||
     /^hub:\s*["']?(https?:\/\/[^\s"'#]+)/m.exec(
       existsSync(resolve(import.meta.dirname, 'content/county.yaml'))
         ? readFileSync(resolve(import.meta.dirname, 'content/county.yaml'), 'utf8')
@@ -123,13 +123,31 @@ function hubOrigin(): string | null {
   }
 }
 
-/** Lists the hub origin in the CSP meta tag's connect-src (after 'self'). */
-function cspHub(): Plugin {
+/**
+ * Origins the kiosk may fetch from besides its own (Content-Security-Policy `connect-src`, and
+ * `img-src` for content images not yet stored): the content origin when `?content=` points to
+ * another server, and the county hub. Set at build time, space-separated:
+ *
+ *   BIANMIN_CONTENT_ORIGINS="https://cdn.example.gov.cn"  BIANMIN_HUB_ORIGIN="https://hub.example.gov.cn"
+ *
+ * Loopback servers (http://localhost:*, http://127.0.0.1:*) are always allowed: a page on the
+ * machine itself (development, tests, a local mirror) cannot carry data off the device.
+ */
+export function connectOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
+  const listed = `${env.BIANMIN_CONTENT_ORIGINS ?? ''} ${hubOrigin(env) ?? ''}`.split(/[\s,]+/).filter(Boolean);
+  for (const o of listed) {
+    if (!/^https?:\/\/[a-z0-9.-]+(:\d+)?$/i.test(o)) throw new Error(`内容或汇聚平台地址格式错误（应为 https://主机名[:端口]）：${o}`);
+  }
+  return ["'self'", ...listed, 'http://localhost:*', 'http://127.0.0.1:*'];
+}
+
+/** Writes the connect-src/img-src origins into the CSP meta tag of index.html. */
+function contentSecurityPolicy(): Plugin {
   return {
-    name: 'csp-hub-origin',
+    name: 'bianmin-csp',
     transformIndexHtml(html) {
-      const origin = hubOrigin();
-      return origin ? html.replace(/connect-src 'self'/, `connect-src 'self' ${origin}`) : html;
+      const origins = connectOrigins().join(' ');
+      return html.replace('__CONNECT_SRC__', origins).replace('__IMG_SRC__', `${origins} data: blob:`);
     },
   };
 }
@@ -142,6 +160,12 @@ export default defineConfig(async ({ mode }) => ({
     // Unit tests pass their own keys; the app build needs the real one.
     __BIANMIN_PUBLIC_KEY__: JSON.stringify(mode === 'test' ? '' : await publicKeyBase64()),
     __BIANMIN_APP_BUILD__: JSON.stringify(mode === 'test' ? 'test' : appBuild()),
+    // The device clock is taken for reset when it is a year before this (watchdog/clock.ts).
+    __APP_BUILD_TIME__: JSON.stringify(Date.now()),
+    // Shown in the maintenance panel: package version and build time (UTC).
+    __APP_BUILD__: JSON.stringify(
+      `${process.env.npm_package_version ?? '0.1.0'}（${new Date().toISOString().slice(0, 16).replace('T', ' ')} 构建）`,
+    ),
   },
   build: {
     outDir,
@@ -161,7 +185,7 @@ export default defineConfig(async ({ mode }) => ({
   },
   plugins: [
     cleanAppOutput(resolve(import.meta.dirname, 'kiosk', 'public')),
-    cspHub(),
+    contentSecurityPolicy(),
     preact(),
     VitePWA({
       strategies: 'generateSW',

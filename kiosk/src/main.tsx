@@ -17,6 +17,9 @@ import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
 import { createUplink } from './uplink/uplink.ts';
 import { IdentifyOverlay } from './uplink/IdentifyOverlay.tsx';
+import { installLockdown } from './app/lockdown.ts';
+import { startWatchdog } from './watchdog/watchdog.ts';
+import { watchClock } from './watchdog/clock.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -39,6 +42,7 @@ const sync = createContentSync(state, {
   pollSeconds: config.pollSeconds,
   openDb,
   rememberSite: (code) => rememberSite(storage, code),
+  gate: state.gate,
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;
@@ -61,6 +65,22 @@ const uplink = createUplink({
     history.replaceState(history.state, '', url.href);
   },
 });
+// Self-healing: repeated errors, memory, a frozen wall display, the nightly reload (watchdog/).
+const watchdog = startWatchdog({
+  nightly: config.nightly,
+  stage: config.mode === 'display' ? () => document.querySelector('.dsp-stage') : undefined,
+  stillOk: () => !!document.querySelector('.dsp-layer.is-front [data-slide="closed"]'),
+});
+// Kiosk mode reloads only when nobody uses it; the wall and the strip at any time.
+watchdog.setIdle(() => config.mode !== 'kiosk' || state.gate.atRest());
+addEventListener('error', (e) => watchdog.reportError(`脚本错误：${e.message}`));
+addEventListener('unhandledrejection', (e) => watchdog.reportError(`未处理的异常：${String((e as PromiseRejectionEvent).reason)}`));
+const clock = watchClock(() => state.publishedAt.peek(), undefined, undefined, state.clockIssue);
+// Checked again whenever verified content with a new publish time arrives.
+effect(() => {
+  if (state.publishedAt.value) clock.check();
+});
+
 Object.assign(state.actions, {
   selectSite: sync.selectSite,
   checkNow: sync.checkNow,
@@ -70,6 +90,7 @@ Object.assign(state.actions, {
   logPlay: (entry: Parameters<typeof uplink.logPlay>[0]) => void uplink.logPlay(entry).catch(() => {}),
   atIdle: uplink.atIdle,
   enrol: uplink.enrol,
+  reportError: watchdog.reportError,
 });
 // The version shown and the last check's outcome, for tests and for staff inspecting the page
 // (never parsed from log text).
@@ -88,8 +109,8 @@ effect(() => {
   // A full rating queue is a state staff must see (ratings are kept, sent once there is room).
   document.documentElement.dataset.uplinkQueue = state.uplink.ratingQueueFull.value ? 'full' : 'ok';
 });
-// A public touch screen: no long-press menus, no text selection callouts.
-document.addEventListener('contextmenu', (e) => e.preventDefault());
+// A public screen: no menus, zoom, selection, back navigation, other origins, drops or shortcuts.
+installLockdown();
 
 // Ask the browser not to evict the stored content under storage pressure (kiosks must work
 // offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.

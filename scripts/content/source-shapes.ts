@@ -59,6 +59,7 @@ export const siteShape = obj({
   hours: opt('办公时间', hours),
   phones: req('电话', obj({ consultation: req('咨询电话', phone), supervision: opt('监督举报电话', phone) })),
   opinionBox: req('意见箱位置', str()),
+  maintenancePin: opt('维护密码', str()),
   windows: opt(
     '窗口',
     list(

@@ -56,6 +56,8 @@ export interface SiteSource {
   }; // villages may omit: their township's hours apply
   phones: { consultation: PhoneSource; supervision?: PhoneSource }; // supervision defaults to county's
   opinionBox: string;
+  /** Salted hash of the maintenance PIN (npm run hash-pin). */
+  maintenancePin?: string;
   windows?: {
     number: string;
     name: string;

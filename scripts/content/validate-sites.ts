@@ -1,5 +1,6 @@
 /** Rules for county.yaml, departments.yaml, sites/*.yaml and staff/*.yaml. */
 import { TOWNSHIP_CLASSES, type TownshipClass } from '../../kiosk/src/bundle/schema.ts';
+import { PIN_HASH_PATTERN } from '../../kiosk/src/maintenance/pin.ts';
 import { isValidClockTime, isValidDate, isValidTimeZone } from './dates.ts';
 import { baseName } from './load-content.ts';
 import type { SiteSource, StaffSource } from './source-types.ts';
@@ -58,6 +59,9 @@ export function indexSites(ctx: ValidationContext): void {
     }
     if (!CODE_PATTERN.test(s.code)) {
       ctx.report(src, ['code'], `站点编码「${s.code}」只能使用字母、数字、- 和 _`);
+    }
+    if (s.maintenancePin !== undefined && !(isStr(s.maintenancePin) && PIN_HASH_PATTERN.test(s.maintenancePin))) {
+      ctx.report(src, ['maintenancePin'], '维护密码必须是 npm run hash-pin 生成的一行（pbkdf2-sha256$…），不能直接写密码');
     }
     const prior = ctx.sites.get(s.code);
     if (prior) {

@@ -335,6 +335,7 @@ function siteInfo(site: SiteSource, township: SiteSource, county: CountyInfo, vi
     hours: hours((site.hours ?? township.hours)!),
     phones: { consultation, supervision },
     opinionBox: site.opinionBox,
+    maintenancePin: site.maintenancePin ?? township.maintenancePin,
   };
   if (site.kind === 'township') {
     return {

@@ -8,22 +8,39 @@ import type { AppState } from '../state/app-state.ts';
 import { AssetsContext } from '../state/assets-context.ts';
 import { ExpiredMark } from './ExpiredMark.tsx';
 import { LazyView } from './lazy-view.tsx';
+import { Maintenance } from '../maintenance/Maintenance.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
 const loadKiosk = () => import('../views/KioskApp.tsx');
 const loadDisplay = () => import('../display/DisplayApp.tsx');
 const loadTicker = () => import('../display/TickerApp.tsx');
 
-class ErrorBoundary extends Component<{ children: ComponentChildren }, { error: unknown }> {
+/** Seconds the friendly error screen stays before the views are tried again. */
+const RECOVER_SECONDS = 10;
+
+/**
+ * Catches a failing view: a friendly Chinese screen, then the views are rendered again after
+ * RECOVER_SECONDS (most errors come from one bad moment). The watchdog counts the errors and
+ * reloads the page at the next idle moment when they repeat; the screen's own countdown reloads
+ * as a last resort.
+ */
+class ErrorBoundary extends Component<{ children: ComponentChildren; onError: (message: string) => void }, { error: unknown }> {
   state = { error: null as unknown };
+  private timer: ReturnType<typeof setTimeout> | undefined;
   static getDerivedStateFromError(error: unknown) {
     return { error };
   }
   componentDidCatch(error: unknown) {
     console.error('[界面] 未处理的错误', error);
+    this.props.onError(`界面出错：${error instanceof Error ? error.message : String(error)}`);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.setState({ error: null }), RECOVER_SECONDS * 1000);
+  }
+  componentWillUnmount() {
+    clearTimeout(this.timer);
   }
   render() {
-    return this.state.error ? <ErrorScreen error={this.state.error} reloadInSeconds={30} /> : this.props.children;
+    return this.state.error ? <ErrorScreen error={this.state.error} reloadInSeconds={RECOVER_SECONDS * 3} /> : this.props.children;
   }
 }
 
@@ -64,10 +81,11 @@ export function App({ state }: { state: AppState }) {
   const ready = state.status.value === 'ready' && state.bundle.value !== null;
   return (
     <AssetsContext.Provider value={state.assets}>
-      <ErrorBoundary>
+      <ErrorBoundary onError={state.actions.reportError}>
         {ready ? <ModeView state={state} /> : <StatusScreen state={state} />}
         {ready && <ExpiredMark state={state} />}
       </ErrorBoundary>
+      <Maintenance state={state} />
     </AssetsContext.Provider>
   );
 }

@@ -3,6 +3,7 @@
  * no server, unknown site, and an unexpected error. Plain Chinese: what is wrong, what to do.
  * Never a blank screen.
  */
+import { reloadWithReason } from '../watchdog/events.ts';
 import { useEffect, useState } from 'preact/hooks';
 import type { ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
@@ -120,7 +121,7 @@ export function ErrorScreen({ error, reloadInSeconds }: { error: unknown; reload
     return () => clearInterval(t);
   }, []);
   useEffect(() => {
-    if (left <= 0) location.reload();
+    if (left <= 0) reloadWithReason('页面出错后自动重新启动');
   }, [left]);
   return (
     <Frame tone="warn" title="页面出现错误" alert>

@@ -37,9 +37,14 @@ export interface AppConfig {
   enrolCode: string | null;
   /** Seconds between heartbeats (`?heartbeat=`); null = what the hub says (default 300). */
   heartbeatSeconds: number | null;
+  /** Local time "HH:MM" of a nightly reload at a quiet hour (`?nightly=03:30`), or null. */
+  nightly: string | null;
 }
 
 export const SITE_STORAGE_KEY = 'bianmin.site';
+/** The mode chosen in the maintenance panel, used when the address has no `?mode=`. */
+export const MODE_STORAGE_KEY = 'bianmin.mode';
+const NIGHTLY = /^([01]?\d|2[0-3]):[0-5]\d$/;
 export const DEFAULT_POLL_SECONDS = 300;
 export const DEFAULT_IDLE_SECONDS = 90;
 const SITE_CODE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -55,9 +60,9 @@ function boundedSpeed(raw: string | null): number | null {
   return raw !== null && raw.trim() !== '' && Number.isFinite(n) && n > 0 ? Math.min(5000, Math.max(10, n)) : null;
 }
 
-function readStorage(storage: Pick<Storage, 'getItem'> | null): string | null {
+function readStorage(storage: Pick<Storage, 'getItem'> | null, key = SITE_STORAGE_KEY): string | null {
   try {
-    return storage?.getItem(SITE_STORAGE_KEY) ?? null;
+    return storage?.getItem(key) ?? null;
   } catch {
     return null; // storage disabled
   }
@@ -80,7 +85,7 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
   const siteParam = q.get('site')?.trim().toLowerCase() || null;
   const stored = readStorage(storage);
   const site = siteParam ?? (stored && SITE_CODE.test(stored) ? stored : null);
-  const modeParam = q.get('mode')?.trim().toLowerCase();
+  const modeParam = q.get('mode')?.trim().toLowerCase() || readStorage(storage, MODE_STORAGE_KEY) || undefined;
   const mode = (MODES as readonly string[]).includes(modeParam ?? '') ? (modeParam as Mode) : 'kiosk';
   let contentBase = new URL(q.get('content')?.trim() || './content/', url).href;
   if (!contentBase.endsWith('/')) contentBase += '/';
@@ -96,7 +101,17 @@ export function parseConfig(url: URL, storage: Pick<Storage, 'getItem'> | null):
     hub: hubParam(q.get('hub'), url),
     enrolCode: q.get('enrol')?.trim().toUpperCase() || null,
     heartbeatSeconds: q.get('heartbeat') ? Math.max(5, positiveSeconds(q.get('heartbeat'), 300)) : null,
+    nightly: NIGHTLY.test(q.get('nightly')?.trim() ?? '') ? q.get('nightly')!.trim() : null,
   };
+}
+
+/** Remembers the mode chosen in the maintenance panel (used when the address has no `?mode=`). */
+export function rememberMode(storage: Pick<Storage, 'setItem'> | null, mode: Mode): void {
+  try {
+    storage?.setItem(MODE_STORAGE_KEY, mode);
+  } catch {
+    /* storage disabled */
+  }
 }
 
 export function rememberSite(storage: Pick<Storage, 'setItem'> | null, code: string): void {

@@ -246,6 +246,11 @@ export interface SiteInfo {
   parent?: { code: string; name: string; address: string; phone: Phone };
   /** Villages of a township (code + name), for information screens. */
   stations?: { code: string; name: string; agent: string; phone: string }[];
+  /**
+   * Salted hash of the maintenance panel's PIN (`pbkdf2-sha256$iterations$salt$hash`, made by
+   * `npm run hash-pin`); a village without its own uses its township's. Absent = no panel.
+   */
+  maintenancePin?: string;
 }
 
 export interface Department {

@@ -7,6 +7,7 @@ import { render } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteBundle } from '../bundle/schema.ts';
 import type { AppState } from '../state/app-state.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { publicPhones } from '../present/phones.ts';
@@ -99,10 +100,13 @@ function DisplayLoopView({ state }: { state: AppState }) {
   useEffect(() => {
     const measureRoot = measureRef.current!;
     const loop = new DisplayLoop({
+      // Each slide boundary is the moment to take waiting content or a waiting app version.
+      atBoundary: () => state.gate.boundary(),
       getBundle: () => state.bundle.peek(),
       contentVersion: () => state.contentVersion.peek() ?? 0,
       siteCode: () => state.siteCode.peek() ?? '',
-      now: () => Date.now(),
+      // A device clock behind the publish time must not hide published notices.
+      now: () => trustedNow(state.publishedAt.peek()),
       htmlToBlocks,
       fits: (spec, blocks) => {
         if (readableLength(pageText(blocks)) > PAGE_CHAR_BUDGET && blocks.length > 0) return false;
@@ -135,9 +139,17 @@ function DisplayLoopView({ state }: { state: AppState }) {
       resizeTimer = setTimeout(() => loop.resized(), 300);
     };
     window.addEventListener('resize', onResize);
-    const unsubscribe = state.bundle.subscribe(() => loop.bundleChanged());
+    const unsubscribe = state.bundle.subscribe((b) => loop.bundleChanged(b));
+    // Outside office hours the closed screen stands still for hours: new content and a waiting
+    // app version are taken at once there.
+    const stopRest = state.gate.setAtRest(() => loop.isClosed);
+    const unsubscribeApp = state.appUpdateReady.subscribe((ready) => {
+      if (ready && loop.isClosed) state.gate.boundary();
+    });
     return () => {
       unsubscribe();
+      stopRest();
+      unsubscribeApp();
       window.removeEventListener('resize', onResize);
       clearTimeout(resizeTimer);
       loop.stop();

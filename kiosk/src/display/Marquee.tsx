@@ -16,9 +16,11 @@ export interface MarqueeProps {
   speedPx?: number;
   /** Multiples of the font size per second (used when speedPx is absent). */
   speedEm?: number;
+  /** Called each time the text has scrolled through once (a loop boundary). */
+  onLoop?: () => void;
 }
 
-export function Marquee({ items, urgent, speedPx, speedEm = 3 }: MarqueeProps) {
+export function Marquee({ items, urgent, speedPx, speedEm = 3, onLoop }: MarqueeProps) {
   const trackRef = useRef<HTMLDivElement>(null);
   const text = items.join(SEPARATOR);
   // Each copy ends with the separator, so the seam between copies looks like any other gap.
@@ -36,7 +38,7 @@ export function Marquee({ items, urgent, speedPx, speedEm = 3 }: MarqueeProps) {
   }, [text, speedPx, speedEm]);
   return (
     <div class={`marquee${urgent ? ' marquee-urgent' : ''}`} role="marquee" aria-label={text}>
-      <div class="marquee-track" ref={trackRef} key={text}>
+      <div class="marquee-track" ref={trackRef} key={text} onAnimationIteration={onLoop}>
         <span class="marquee-copy">{unit}</span>
         <span class="marquee-copy" aria-hidden="true">
           {unit}

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { nextBoundary } from '../bundle/validity.ts';
 import type { AppState } from '../state/app-state.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import { Marquee } from './Marquee.tsx';
 import { tickerLine } from '../present/ticker.ts';
 import { tickerSpeed } from './ticker-text.ts';
@@ -37,10 +38,16 @@ export function TickerApp({ state }: { state: AppState }) {
   }, []);
 
   if (!bundle) return <div class="tkr" />;
-  const line = tickerLine(bundle, Math.max(now, Date.now()), { withNotices: true });
+  const line = tickerLine(bundle, Math.max(now, trustedNow(state.publishedAt.peek())), { withNotices: true });
   return (
     <div class="tkr">
-      <Marquee items={line.items} urgent={line.urgent} speedPx={tickerSpeed(state.config.tickerSpeed, height)} />
+      <Marquee
+        items={line.items}
+        urgent={line.urgent}
+        speedPx={tickerSpeed(state.config.tickerSpeed, height)}
+        // End of a scroll loop: take waiting content or a waiting app version here.
+        onLoop={() => state.gate.boundary()}
+      />
     </div>
   );
 }

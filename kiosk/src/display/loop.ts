@@ -27,6 +27,8 @@ import {
 
 /** setTimeout's limit is ~24.8 days; we re-check at least every 6 hours anyway. */
 const MAX_TIMER_MS = 6 * 3600_000;
+/** How long the current slide stays while the page reloads for a new app version. */
+const RELOAD_GRACE_MS = 30_000;
 
 export interface PageView {
   type: 'page';
@@ -55,6 +57,11 @@ export interface Chrome {
 }
 
 export interface LoopDeps {
+  /**
+   * Called at each slide boundary before the next slide is chosen (the apply gate takes waiting
+   * content here). True = the app reloads for a new version: keep the current slide meanwhile.
+   */
+  atBoundary?: () => boolean;
   getBundle: () => SiteBundle | null;
   contentVersion: () => number;
   siteCode: () => string;
@@ -93,6 +100,11 @@ export class DisplayLoop {
 
   constructor(private readonly deps: LoopDeps) {}
 
+  /** True while the closed screen (非办公时间) is up: a still screen, any moment is a boundary. */
+  get isClosed(): boolean {
+    return this.running && this.closed;
+  }
+
   start(): void {
     this.running = true;
     this.advance();
@@ -105,9 +117,13 @@ export class DisplayLoop {
     this.finishLog();
   }
 
-  /** A new bundle arrived: it is taken at the next page boundary (no cut, no flash). */
-  bundleChanged(): void {
-    if (!this.bundle && this.running) this.advance();
+  /**
+   * A new bundle arrived: it is taken at the next page boundary (no cut, no flash) — unless it
+   * brings an urgent notice not shown yet (the apply gate lets those through at once).
+   */
+  bundleChanged(bundle: SiteBundle | null): void {
+    if (!this.running) return;
+    if (!this.bundle || this.closed || (bundle && this.scheduler.hasUnseenUrgent(urgentKeys(bundle, this.deps.now())))) this.advance();
   }
 
   /** The screen size changed: paginate the current slide again for the new size. */
@@ -122,11 +138,17 @@ export class DisplayLoop {
   private advance = (): void => {
     if (!this.running) return;
     clearTimeout(this.pageTimer);
+    if (this.bundle && this.deps.atBoundary?.()) {
+      // A new app version takes over now; should the reload not come, carry on after a while.
+      this.pageTimer = setTimeout(this.advance, RELOAD_GRACE_MS);
+      return;
+    }
     const now = this.deps.now();
     const bundle = this.deps.getBundle();
     if (bundle !== this.bundle) {
       // Taken here, at a boundary. The cycle of the old bundle is dropped.
       this.bundle = bundle;
+      this.closed = false; // the closed screen is presented again, from the new bundle
       this.scheduler.restartCycle();
       this.spec = null;
     }

@@ -14,6 +14,7 @@ import type { AppConfig, Mode } from '../app/config.ts';
 import type { KioskDatabase, PlayLogEntry } from '../store/db.ts';
 import type { NewEvaluation } from '../store/evaluations.ts';
 import { createUplinkStatus, type UplinkStatus } from '../uplink/status.ts';
+import { createApplyGate, type ApplyGate } from './apply-gate.ts';
 
 export type { AppConfig, Mode } from '../app/config.ts';
 
@@ -65,6 +66,8 @@ export interface AppActions {
   atIdle(): void;
   /** Exchange a hub enrolment code for a device token (maintenance panel). */
   enrol(code: string): Promise<boolean>;
+  /** An error the views caught (error boundary): counted by the watchdog, logged durably. */
+  reportError(message: string): void;
 }
 
 export interface AppState {
@@ -96,6 +99,14 @@ export interface AppState {
   readonly uplink: UplinkStatus;
   /** The kiosk database, opened once in main.tsx (for views that read a store, e.g. the play-log export). */
   readonly openDb: () => Promise<KioskDatabase>;
+  /**
+   * Holds new content (and a waiting app update) until a natural boundary: views call
+   * `gate.boundary()` on the kiosk's idle return / going home, before a display slide, at the
+   * end of a ticker loop (state/apply-gate.ts).
+   */
+  readonly gate: ApplyGate;
+  /** Why the device clock is not to be trusted (earlier than the publish time, or jumped); null = fine. */
+  readonly clockIssue: Signal<string | null>;
   readonly actions: AppActions;
 }
 
@@ -115,6 +126,19 @@ export function createAppState(
 ): AppState & { actions: AppActions } {
   const entry = signal<EntryPayload | null>(null);
   const noop = () => {};
+  const appUpdateReady = signal(false);
+  const actions: AppActions = {
+    selectSite: noop,
+    checkNow: noop,
+    applyAppUpdate: noop,
+    rollback: async () => false,
+    saveRating: () => Promise.reject(new Error('no store')),
+    logPlay: noop,
+    atIdle: noop,
+    enrol: () => Promise.resolve(false),
+    reportError: noop,
+  };
+  const gate = createApplyGate({ appUpdateReady: () => appUpdateReady.peek(), applyAppUpdate: () => actions.applyAppUpdate() });
   return {
     config,
     mode: config.mode,
@@ -129,18 +153,11 @@ export function createAppState(
     assets: createAssetUrls(config.contentBase),
     status: signal('loading'),
     syncStatus: signal(initialSyncStatus),
-    appUpdateReady: signal(false),
+    appUpdateReady,
     uplink: createUplinkStatus(),
     openDb,
-    actions: {
-      selectSite: noop,
-      checkNow: noop,
-      applyAppUpdate: noop,
-      rollback: async () => false,
-      saveRating: () => Promise.reject(new Error('no store')),
-      logPlay: noop,
-      atIdle: noop,
-      enrol: () => Promise.resolve(false),
-    },
+    gate,
+    clockIssue: signal(null),
+    actions,
   };
 }

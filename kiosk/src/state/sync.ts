@@ -31,6 +31,8 @@ import {
 import { VerificationError } from '../bundle/verify.ts';
 import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
+import { bringsNewUrgent } from './apply-gate.ts';
+import type { ApplyGate } from './apply-gate.ts';
 
 export interface SyncDeps {
   publicKey: Uint8Array<ArrayBuffer>;
@@ -48,6 +50,8 @@ export interface SyncDeps {
   log?: Pick<Console, 'info' | 'warn' | 'error'>;
   /** Give up opening IndexedDB after this long and work online only (default 8 s). */
   dbOpenTimeoutMs?: number;
+  /** Holds a new version until a natural boundary (state/apply-gate.ts); absent = apply at once. */
+  gate?: ApplyGate;
 }
 
 export const FIRST_RETRY_SECONDS = 10;
@@ -104,7 +108,7 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
   };
 
   function show(next: StoredSite, assets: Iterable<StoredAsset>) {
-    const sameBundle = record?.current.bundle === next.current.bundle && state.bundle.value !== null;
+    const sameBundle = state.bundle.value === next.current.bundle;
     record = next;
     state.entry.value = next.current.entry;
     state.hasPrevious.value = !!next.previous;
@@ -183,9 +187,9 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
    * THE one place a verified version becomes current: stored in one transaction (with the
    * previous version kept as last-known-good), then shown.
    */
-  async function applyContent(prepared: PreparedContent): Promise<void> {
+  async function applyContent(prepared: PreparedContent, gen = generation): Promise<void> {
     const { entry } = prepared.version;
-    const from = record?.current.entry.version;
+    const shown = record;
     let next: StoredSite = {
       siteCode: entry.site.code,
       current: prepared.version,
@@ -193,8 +197,19 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       highestVersion: entry.version,
     };
     if (db) next = await saveVersion(db, prepared.version, prepared.newParts, prepared.newAssets);
-    show(next, prepared.assets);
-    log.info(`[内容同步] 已更新到版本 ${entry.version}${from ? `（原版本 ${from}）` : ''}，站点 ${entry.site.code}`);
+    // Stored and verified: later checks compare against it even while it waits to be shown.
+    record = next;
+    const apply = () => {
+      if (gen === generation) show(next, prepared.assets);
+    };
+    const prevBundle = state.bundle.peek();
+    if (deps.gate && shown && prevBundle) {
+      // Shown at the next natural boundary (the idle return, the next slide); urgent news at once.
+      deps.gate.offer(apply, { version: entry.version, urgent: bringsNewUrgent(prevBundle, next.current.bundle, Date.now()) });
+    } else apply();
+    log.info(
+      `[内容同步] 已更新到版本 ${entry.version}${shown ? `（原版本 ${shown.current.entry.version}）` : ''}，站点 ${entry.site.code}`,
+    );
   }
 
   async function check(gen: number): Promise<void> {
@@ -232,7 +247,7 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     }
     const prepared = await prepareContent(entry);
     if (gen !== generation) return;
-    await applyContent(prepared);
+    await applyContent(prepared, gen);
   }
 
   async function runCheck(): Promise<void> {

@@ -5,6 +5,7 @@
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import { watchIdle } from '../session/idle.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import { createSession, type KioskSession } from '../session/session.ts';
 import { isSpeaking, stopSpeaking, warmUpVoices } from '../speech/speak.ts';
 import type { AppState } from '../state/app-state.ts';
@@ -12,12 +13,12 @@ import '../styles/kiosk.css';
 import '../styles/print.css';
 import { Attract } from './Attract.tsx';
 import { buildLookups } from './context.ts';
+import { screenLabel } from './on-screen.ts';
 import { LazyView } from '../app/lazy-view.tsx';
 
 /** Everything behind the first touch: its own chunk, so the attract screen starts with less JS. */
 let screens: Promise<typeof import('./KioskScreens.tsx')> | undefined;
 const loadScreens = () => (screens ??= import('./KioskScreens.tsx'));
-import { screenLabel } from './on-screen.ts';
 
 /** Seconds the "还在使用吗？" prompt counts down before the reset. */
 export const IDLE_PROMPT_SECONDS = 15;
@@ -28,7 +29,7 @@ function preventContextMenu(e: Event) {
 
 export function KioskApp({ state }: { state: AppState }) {
   const session = useMemo<KioskSession>(() => createSession(), []);
-  const now = useMemo(() => signal(Date.now()), []);
+  const now = useMemo(() => signal(trustedNow(state.publishedAt.peek())), []);
 
   useEffect(() => {
     warmUpVoices();
@@ -38,14 +39,16 @@ export function KioskApp({ state }: { state: AppState }) {
       busy: isSpeaking,
       onReset: () => {
         stopSpeaking();
-        // Nobody is using the kiosk now: a good moment for a waiting app update.
-        if (state.appUpdateReady.value) state.actions.applyAppUpdate();
+        // Nobody is using the kiosk now: take waiting content and a waiting app update, then deferred hub work.
+        state.gate.boundary();
         state.actions.atIdle();
       },
     });
+    // On the attract screen nobody is reading: new content is taken at once.
+    const stopRest = state.gate.setAtRest(() => session.attract.peek());
     // The clock: the value changes once a minute, so screens re-render once a minute.
     const tick = setInterval(() => {
-      const t = Date.now();
+      const t = trustedNow(state.publishedAt.peek());
       if (Math.floor(t / 60000) !== Math.floor(now.value / 60000)) now.value = t;
     }, 1000);
     document.addEventListener('contextmenu', preventContextMenu);
@@ -54,6 +57,7 @@ export function KioskApp({ state }: { state: AppState }) {
     return () => {
       clearTimeout(preload);
       stop();
+      stopRest();
       clearInterval(tick);
       document.removeEventListener('contextmenu', preventContextMenu);
     };

@@ -9,6 +9,7 @@ import type { SiteBundle } from '../bundle/schema.ts';
 import type { Route } from '../session/routes.ts';
 import type { KioskSession } from '../session/session.ts';
 import { stopSpeaking } from '../speech/speak.ts';
+import { trustedNow } from '../watchdog/clock.ts';
 import type { AppState } from '../state/app-state.ts';
 import { Departments, DepartmentItems, TopicItems, Topics } from './Browse.tsx';
 import { Centre } from './Centre.tsx';
@@ -72,7 +73,9 @@ export function KioskScreens(props: { state: AppState; session: KioskSession; bu
     scrollAt.current.length = depth;
     scroller.current?.scrollTo(0, back && depth > 1 ? (scrollAt.current[depth - 1] ?? 0) : 0);
     stopSpeaking();
-    now.value = Date.now();
+    now.value = trustedNow(state.publishedAt.peek());
+    // The person went back to the start screen: a natural point to take waiting content.
+    if (depth === 1 && session.route.peek().name === 'home' && nav > 0) state.gate.flush();
   }, [nav]);
 
   const elder = session.elder.value;

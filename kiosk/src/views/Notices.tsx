@@ -15,6 +15,8 @@ import type { ScreenProps } from './context.ts';
 import { Icon } from '../ui/icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
 import './Notices.css';
+import { RichText } from './RichText.tsx';
+import './RichText.css';
 
 export function Announcements({ session, bundle, now }: ScreenProps) {
   const tz = bundle.county.timeZone;
@@ -67,7 +69,7 @@ export function AnnouncementDetail({ state, session, bundle, now, id }: ScreenPr
       <div class="item-actions">
         <ReadAloudButton key={a.id} session={session} text={noticeSpeechText(a)} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: state.assets.html(a.html) }} />
+      <RichText class="card rich" html={a.html} />
     </article>
   );
 }
@@ -143,7 +145,7 @@ export function DocumentDetail({ state, session, bundle, id }: ScreenProps & { i
       <div class="item-actions">
         <ReadAloudButton key={d.id} session={session} text={noticeSpeechText(d)} />
       </div>
-      <div class="card rich" dangerouslySetInnerHTML={{ __html: state.assets.html(d.html) }} />
+      <RichText class="card rich" html={d.html} />
     </article>
   );
 }
