@@ -18,6 +18,7 @@ describe('parseConfig', () => {
       hub: null,
       enrolCode: null,
       heartbeatSeconds: null,
+      nightly: null,
     });
   });
 

@@ -21,20 +21,11 @@ import './maintenance.css';
 declare const __APP_BUILD__: string;
 const APP_BUILD = typeof __APP_BUILD__ === 'string' ? __APP_BUILD__ : '开发版';
 
-/**
- * What the hub client (uplink) offers the panel when it is present; the panel works without it.
- * Actions of other parts (rollback, enrol) are shown only when those parts provide them.
- */
-export interface UplinkView {
-  deviceName: ReadonlySignal<string | null>;
-  queuedRatings: ReadonlySignal<number>;
-  queuedHeartbeats: ReadonlySignal<number>;
-  enrol(code: string): Promise<void>;
-}
-type PanelState = AppState & {
-  uplink?: UplinkView;
-  actions: AppState['actions'] & { rollback?: () => Promise<void> | void };
-};
+type PanelState = AppState;
+
+/** Keys of the enrolment-code keypad: the hub's code alphabet (A–Z and 2–9 without I, O, 0, 1). */
+const CODE_KEYS = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'.split('');
+const TOKEN_WORDS: Record<string, string> = { none: '未登记', enrolling: '正在登记', ok: '已登记', invalid: '登记已失效，请重新登记' };
 
 const AUTO_CLOSE_MS = 3 * 60_000;
 const MODE_NAMES: Record<Mode, string> = { kiosk: '触摸查询机', display: '电子显示屏', ticker: 'LED 滚动屏' };
@@ -207,7 +198,7 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
   const rows: [string, string][] = [
     ['站点', bundle ? `${bundle.site.name}（${bundle.site.code}）` : (state.siteCode.value ?? '未选择')],
     ['运行模式', MODE_NAMES[state.mode]],
-    ['设备名称', uplink?.deviceName.value ?? '未接入汇聚平台'],
+    ['设备名称', uplink.hub.value ? `${uplink.deviceName.value ?? '（未命名）'}（${TOKEN_WORDS[uplink.token.value]}）` : '未接入汇聚平台'],
     ['应用版本', APP_BUILD + (state.appUpdateReady.value ? '（新版本已下载，等待启用）' : '')],
     ['内容版本', m ? `${m.version}${pending ? `（新版本 ${pending} 已下载，等待无人使用时启用）` : ''}` : '无'],
     ['内容发布时间', published ? `${timeText(published)}（${ageText(Date.now() - published)}前）` : '—'],
@@ -222,7 +213,12 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
         : '正在读取…',
     ],
     ['未导出的评价', unexported === null ? '—' : `${unexported} 条`],
-    ['待上传', uplink ? `评价 ${uplink.queuedRatings.value} 条，心跳 ${uplink.queuedHeartbeats.value} 条` : '未接入汇聚平台'],
+    [
+      '待上传',
+      uplink.hub.value
+        ? `评价 ${uplink.queued.value.ratings} 条，心跳 ${uplink.queued.value.heartbeats} 条，播放记录 ${uplink.queued.value.playLog} 条${uplink.ratingQueueFull.value ? '（评价队列已满，请尽快联网上传）' : ''}${uplink.lastError.value ? `；${uplink.lastError.value}` : ''}`
+        : '未接入汇聚平台',
+    ],
   ];
 
   return (
@@ -258,10 +254,10 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
               立即启用新内容
             </button>
           ) : null}
-          {state.actions.rollback ? (
+          {state.hasPrevious.value ? (
             <button
               type="button"
-              onClick={() => void Promise.resolve(state.actions.rollback?.()).then(() => setNote('已回退到上一个可用版本'))}
+              onClick={() => void state.actions.rollback().then((done) => setNote(done ? '已回退到上一个可用版本' : '没有可回退的版本'))}
             >
               回退到上一个版本
             </button>
@@ -301,14 +297,14 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
             ))}
           </div>
         </section>
-        {uplink ? (
+        {uplink.hub.value ? (
           <section class="mt-choose" aria-label="接入汇聚平台">
             <h3>接入汇聚平台</h3>
             <div class="mt-enrol">
               <span class="mt-code">{enrolCode || '请输入登记码'}</span>
               <div class="mt-chips">
-                {['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'].map((d) => (
-                  <button type="button" key={d} onClick={() => setEnrolCode((c) => (c.length < 12 ? c + d : c))}>
+                {CODE_KEYS.map((d) => (
+                  <button type="button" key={d} onClick={() => setEnrolCode((c) => (c.length < 8 ? c + d : c))}>
                     {d}
                   </button>
                 ))}
@@ -317,11 +313,11 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
                 </button>
                 <button
                   type="button"
-                  disabled={enrolCode.length < 4}
+                  disabled={enrolCode.length !== 8}
                   onClick={() =>
-                    void uplink
+                    void state.actions
                       .enrol(enrolCode)
-                      .then(() => setNote('已登记到汇聚平台'))
+                      .then((ok) => setNote(ok ? '已登记到汇聚平台' : `登记失败：${uplink.enrolError.value ?? '请检查登记码和网络'}`))
                       .catch((e: unknown) => setNote(`登记失败：${e instanceof Error ? e.message : String(e)}`))
                   }
                 >

@@ -55,7 +55,7 @@ describe('apply gate', () => {
 describe('bringsNewUrgent', () => {
   const ann = (id: string, priority: 'urgent' | 'normal', title = id): Announcement =>
     ({ id, title, priority, publishAt: '2026-01-01T00:00+08:00', html: '' }) as unknown as Announcement;
-  const bundle = (...a: Announcement[]) => ({ announcements: a }) as unknown as SiteBundle;
+  const bundle = (...a: Announcement[]) => ({ county: { timeZone: 'Asia/Shanghai' }, announcements: a }) as unknown as SiteBundle;
   const now = Date.parse('2026-06-01T00:00:00Z');
 
   it('is true only for a live urgent notice the old bundle does not have', () => {
