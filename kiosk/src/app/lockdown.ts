@@ -23,9 +23,6 @@ export interface LockdownOptions {
 const editable = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement);
 
-/** Keys (with Ctrl/Meta) that open browser features or leave the page. */
-const CTRL_KEYS = new Set(['p', 's', 'o', 'l', 'f', 'g', 'h', 'j', 'r', 'u', 'n', 't', 'd', 'e', 'k', '+', '-', '=', '0', '[', ']']);
-
 /** True when the key combination must not reach the browser. */
 export function isBlockedKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey'>, inField: boolean): boolean {
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;

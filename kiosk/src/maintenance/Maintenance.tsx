@@ -6,7 +6,6 @@
  * actions that fix most problems without a keyboard.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { ReadonlySignal } from '@preact/signals';
 import { MODES, rememberMode, type Mode } from '../app/config.ts';
 import type { AppState } from '../state/app-state.ts';
 import { listEvaluations } from '../store/evaluations.ts';
@@ -162,7 +161,7 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
       .catch(() => setUnexported(null));
     const t = setInterval(() => setTick((x) => x + 1), 5000);
     return () => clearInterval(t);
-  }, []);
+  }, [state]);
 
   const m = state.entry.value;
   const sync = state.syncStatus.value;
@@ -352,8 +351,9 @@ export function Maintenance({ state }: { state: AppState }) {
   const [phase, setPhase] = useState<Phase>('closed');
   useEffect(() => cornerTaps(() => setPhase((p) => (p === 'closed' ? 'pin' : p))), []);
   // Never left open on a public screen: closes after AUTO_CLOSE_MS without a touch.
+  const closed = phase === 'closed';
   useEffect(() => {
-    if (phase === 'closed') return;
+    if (closed) return;
     let timer = setTimeout(() => setPhase('closed'), AUTO_CLOSE_MS);
     const onTouch = () => {
       clearTimeout(timer);
@@ -364,7 +364,7 @@ export function Maintenance({ state }: { state: AppState }) {
       clearTimeout(timer);
       removeEventListener('pointerdown', onTouch, { capture: true });
     };
-  }, [phase === 'closed']);
+  }, [closed]);
   if (phase === 'closed') return null;
   const pinHash = state.bundle.value?.site.maintenancePin;
   const close = () => setPhase('closed');

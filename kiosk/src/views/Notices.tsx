@@ -12,7 +12,6 @@ import { literalEntry, normaliseQuery, search } from '../search/match.ts';
 import { ReadAloudButton } from '../ui/ReadAloudButton.tsx';
 import { Empty, Highlight, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
-import { Icon } from '../ui/icons.tsx';
 import { Keyboard, QueryField } from './Keyboard.tsx';
 import './Notices.css';
 import { RichText } from './RichText.tsx';
@@ -50,7 +49,7 @@ export function Announcements({ session, bundle, now }: ScreenProps) {
   );
 }
 
-export function AnnouncementDetail({ state, session, bundle, now, id }: ScreenProps & { id: string }) {
+export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & { id: string }) {
   const a = bundle.announcements.find((x) => x.id === id);
   const tz = bundle.county.timeZone;
   if (!a || !isLive(a, now.value, tz)) {
@@ -129,7 +128,7 @@ export function Documents({ session, bundle }: ScreenProps) {
   );
 }
 
-export function DocumentDetail({ state, session, bundle, id }: ScreenProps & { id: string }) {
+export function DocumentDetail({ session, bundle, id }: ScreenProps & { id: string }) {
   const d = bundle.documents.find((x) => x.id === id);
   if (!d) {
     return (
