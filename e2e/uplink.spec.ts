@@ -333,7 +333,7 @@ test('display: the play log is uploaded as from/to entries; a reload command wai
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'before'));
   const reloaded = page.waitForEvent('load');
   // Time moves second by second until the next heartbeat has brought the command to the wall …
-  const received = async () => ((await kioskStore(page, 'device'))[0]?.seenCommands as string[]).length > 0;
+  const received = async () => (((await kioskStore(page, 'device'))[0]?.seenCommands as string[] | undefined) ?? []).length > 0;
   for (let i = 0; i < 90 && !(await received()); i++) {
     await page.clock.runFor(1000);
     await page.waitForTimeout(20);
@@ -434,7 +434,9 @@ test('kiosk: a reload command waits while someone uses the kiosk and runs at the
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'in use'));
   const reloaded = page.waitForEvent('load', { timeout: 45_000 });
   // The command arrives with the next heartbeat, while the resident is still on the home screen …
-  await expect.poll(async () => ((await kioskStore(page, 'device'))[0]?.seenCommands as string[]).length, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(async () => (((await kioskStore(page, 'device'))[0]?.seenCommands as string[] | undefined) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('in use');
   await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
   // … and the page reloads only after the idle return (5 s + the 15 s “还在使用吗？” prompt).
