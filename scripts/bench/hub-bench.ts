@@ -26,6 +26,8 @@ export interface HubBenchOptions {
   /** Ratings for the report query (default 1,000,000). */
   reportRatings?: number;
   dialects?: DialectName[];
+  /** Only one half (default both). */
+  only?: 'ingest' | 'report';
 }
 
 const SITES = ['ta', 'ta-v1', 'tb'];
@@ -238,8 +240,8 @@ export async function benchHub(opts: HubBenchOptions = {}): Promise<Row[]> {
   const rows: Row[] = [];
   for (const dialect of opts.dialects ?? (['sqlite', 'postgres'] as DialectName[])) {
     try {
-      rows.push(...(await benchIngest(dialect, opts.devices ?? 1000)));
-      rows.push(...(await benchReport(dialect, opts.reportRatings ?? 1_000_000)));
+      if (opts.only !== 'report') rows.push(...(await benchIngest(dialect, opts.devices ?? 1000)));
+      if (opts.only !== 'ingest') rows.push(...(await benchReport(dialect, opts.reportRatings ?? 1_000_000)));
     } catch (err) {
       rows.push({
         group: '县级平台',
@@ -251,8 +253,9 @@ export async function benchHub(opts: HubBenchOptions = {}): Promise<Row[]> {
   return rows;
 }
 
-// npx tsx scripts/bench/hub-bench.ts [reportRatings]
+// npx tsx scripts/bench/hub-bench.ts [reportRatings] [ingest|report]
 if (process.argv[1]?.endsWith('hub-bench.ts')) {
   const { printRows } = await import('./measure.ts');
-  printRows(await benchHub({ reportRatings: Number(process.argv[2] ?? 1_000_000) }));
+  const only = process.argv[3] === 'ingest' || process.argv[3] === 'report' ? process.argv[3] : undefined;
+  printRows(await benchHub({ reportRatings: Number(process.argv[2] ?? 1_000_000), only }));
 }

@@ -84,6 +84,28 @@ export async function upsertUser(db: HubDb, u: NewUser, by: string, now = Date.n
   return existing ? 'updated' : 'created';
 }
 
+/** Disables (or enables again) an account; its sessions end at once. */
+export async function setUserDisabled(db: HubDb, username: string, disabled: boolean, by: string, now = Date.now()): Promise<boolean> {
+  const row = await db.selectFrom('users').select(['township']).where('username', '=', username).executeTakeFirst();
+  if (!row) return false;
+  await db
+    .updateTable('users')
+    .set({ disabled: disabled ? 1 : 0, failed_logins: 0, locked_until: null })
+    .where('username', '=', username)
+    .execute();
+  await db.deleteFrom('sessions').where('username', '=', username).execute();
+  await audit(db, now, by, row.township, disabled ? '停用账号' : '启用账号', username);
+  return true;
+}
+
+export async function listUsers(db: HubDb) {
+  return db
+    .selectFrom('users')
+    .select(['username', 'display_name', 'role', 'township', 'disabled', 'locked_until'])
+    .orderBy('username')
+    .execute();
+}
+
 export type LoginResult = { ok: true; token: string; user: SessionUser } | { ok: false; status: 401 | 423; message: string };
 
 export async function login(db: HubDb, username: string, password: string, now = Date.now()): Promise<LoginResult> {

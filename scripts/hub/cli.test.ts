@@ -10,7 +10,7 @@ import { publishContent } from '../publish/publish.ts';
 import { verifyPassword } from './secrets.ts';
 import { REPO } from './setup.ts';
 
-vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 }); // each command starts tsx: slow on a busy machine
 
 describe('hub CLI', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hub-cli-'));
@@ -73,6 +73,12 @@ describe('hub CLI', () => {
     const db = new Database(env.HUB_SQLITE, { readonly: true });
     expect((db.prepare("select count(*) n from users where username = 'x-admin'").get() as { n: number }).n).toBe(0);
     db.close();
+  });
+
+  it('disables an account and lists accounts', () => {
+    expect(hub(['disable-user', '--username', 'baihe-admin']).stdout).toContain('已停用账号 baihe-admin');
+    expect(hub(['list-users']).stdout).toContain('baihe-admin\tbaihe-admin\t乡镇管理员（白鹤镇便民服务中心）\t已停用');
+    expect(hub(['disable-user', '--username', 'nobody']).stderr).toContain('没有账号 nobody');
   });
 
   it('seeds the demo county once', () => {

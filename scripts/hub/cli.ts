@@ -1,6 +1,7 @@
 /**
  * npm run hub [-- serve] [--port 8090] [--host 127.0.0.1]
  * npm run hub -- add-user --username NAME --role county|township [--township CODE] [--name 显示名] [--password-stdin]
+ * npm run hub -- disable-user --username NAME   |   enable-user --username NAME   |   list-users
  * npm run hub -- seed-demo
  *
  * DATABASE_URL=postgres://… selects PostgreSQL; otherwise SQLite in .data/hub.sqlite.
@@ -8,7 +9,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Role } from '../../kiosk/src/uplink/api.ts';
-import { checkNewUser, upsertUser } from './accounts.ts';
+import { checkNewUser, listUsers, setUserDisabled, upsertUser } from './accounts.ts';
 import { createHub, listen } from './app.ts';
 import { townships } from './catalog.ts';
 import { seedDemo } from './seed-demo.ts';
@@ -58,8 +59,8 @@ async function main(argv: string[]): Promise<number> {
     },
     strict: true,
   });
-  if (!['serve', 'add-user', 'seed-demo'].includes(command)) {
-    console.error(`未知命令 ${command}。可用：serve、add-user、seed-demo`);
+  if (!['serve', 'add-user', 'disable-user', 'enable-user', 'list-users', 'seed-demo'].includes(command)) {
+    console.error(`未知命令 ${command}。可用：serve、add-user、disable-user、enable-user、list-users、seed-demo`);
     return 2;
   }
   const settings = settingsFromEnv();
@@ -100,6 +101,29 @@ async function main(argv: string[]): Promise<number> {
       console.log(
         `${r === 'created' ? '已新增' : '已更新'}账号 ${user.username}（${user.role === 'county' ? '县级管理员' : `乡镇管理员，${snap.sites.get(user.township!)?.name}`}）。`,
       );
+      return 0;
+    }
+    if (command === 'disable-user' || command === 'enable-user') {
+      if (!values.username) {
+        console.error(`用法：npm run hub -- ${command} --username 用户名`);
+        return 2;
+      }
+      const ok = await setUserDisabled(parts.db, values.username, command === 'disable-user', 'cli');
+      if (!ok) {
+        console.error(`没有账号 ${values.username}`);
+        return 1;
+      }
+      console.log(
+        `${command === 'disable-user' ? '已停用' : '已启用'}账号 ${values.username}${command === 'disable-user' ? '，其登录已全部失效' : ''}。`,
+      );
+      return 0;
+    }
+    if (command === 'list-users') {
+      const snap = await parts.catalog.current().catch(() => null);
+      for (const u of await listUsers(parts.db)) {
+        const role = u.role === 'county' ? '县级管理员' : `乡镇管理员（${snap?.sites.get(u.township ?? '')?.name ?? u.township}）`;
+        console.log(`${u.username}\t${u.display_name}\t${role}${u.disabled ? '\t已停用' : ''}`);
+      }
       return 0;
     }
     if (command === 'seed-demo') {

@@ -106,9 +106,16 @@ export interface RatingsTable {
   demo: number;
 }
 
+/** One row per reason of a 差评, with the rating's filter columns copied (migration 0004) so the
+ * reasons ranking never has to join the ratings table. */
 export interface RatingReasonsTable {
   rating_id: string;
   reason: string;
+  day: string;
+  township: string;
+  site_code: string;
+  target_kind: string;
+  target_id: string | null;
 }
 
 export interface CallbackPhonesTable {
@@ -212,8 +219,13 @@ function pgTypes(): pg.CustomTypesConfig {
 export function openDb(target: string, opts: { poolSize?: number } = {}): OpenDb {
   if (isPostgresUrl(target)) {
     const pool = new pg.Pool({ connectionString: target, max: opts.poolSize ?? 10, types: pgTypes() });
-    // An idle client losing its connection (database restarted) must not crash the hub.
+    // A client losing its connection (database restarted, connection killed) must not crash the hub:
+    // idle clients report on the pool, checked-out ones on themselves. The query in flight fails
+    // (answered 500, the kiosk retries) and pg-pool drops the broken client when it is released.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     const label = target.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
     return { db: new Kysely<HubSchema>({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres', label };
   }

@@ -280,7 +280,17 @@ export async function ingestRatings(
         if (r.reasons.length) {
           await trx
             .insertInto('rating_reasons')
-            .values([...new Set(r.reasons)].map((reason) => ({ rating_id: r.id, reason })))
+            .values(
+              [...new Set(r.reasons)].map((reason) => ({
+                rating_id: r.id,
+                reason,
+                day,
+                township: device.township,
+                site_code: r.siteCode,
+                target_kind: r.target.kind,
+                target_id: r.target.id ?? null,
+              })),
+            )
             .execute();
         }
         if (r.level <= 2) {

@@ -2,12 +2,14 @@
  * Exactly-once under faults, on SQLite and PostgreSQL: 20 simulated kiosks send 1,000 ratings
  * through a proxy that drops 20 % of connections, answers 500 to some requests and loses the
  * acknowledgement of others after the hub committed them, while the hub is restarted once
- * (server closed, database connection closed, both opened again). Kiosks retry what was not
+ * (server closed, database connection closed, both opened again) — and on PostgreSQL every
+ * database connection of the hub is killed once (the database briefly unreachable). Kiosks retry what was not
  * acknowledged, like the uplink queue does. Every loop is bounded.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { Socket } from 'node:net';
+import pg from 'pg';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import type { BatchAck, RatingUpload } from '../../kiosk/src/uplink/api.ts';
 import { createHub, listen, type RunningHub } from './app.ts';
@@ -191,6 +193,23 @@ describe.each(DIALECTS)('exactly-once on %s', (dialect) => {
       hubPort = hub.port;
     };
 
+    // PostgreSQL only: the database briefly unreachable — every hub connection killed under it.
+    let cutDb = false;
+    let killed = 0;
+    const cutDatabaseConnections = async () => {
+      cutDb = true;
+      const c = new pg.Client({ connectionString: tdb!.target });
+      await c.connect();
+      try {
+        const r = await c.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+        );
+        killed = r.rowCount ?? 0;
+      } finally {
+        await c.end();
+      }
+    };
+
     async function runKiosk(i: number): Promise<void> {
       const queue = queues[i];
       for (let tries = 0; queue.length && tries < 400; tries++) {
@@ -215,6 +234,7 @@ describe.each(DIALECTS)('exactly-once on %s', (dialect) => {
           for (let k = queue.length - 1; k >= 0; k--) if (done.has(queue[k].id)) queue.splice(k, 1);
           acknowledged += done.size;
           if (!restarted && acknowledged >= 300) await restart();
+          if (dialect === 'postgres' && !cutDb && acknowledged >= 600) await cutDatabaseConnections();
         } else {
           await new Promise((r) => setTimeout(r, 5 + Math.floor(rnd() * 30)));
         }
@@ -225,6 +245,7 @@ describe.each(DIALECTS)('exactly-once on %s', (dialect) => {
     await hub?.close();
 
     expect(restarted).toBe(true);
+    if (dialect === 'postgres') expect(killed).toBeGreaterThan(0);
     expect(queues.every((q) => q.length === 0)).toBe(true);
     // The faults really happened.
     expect(faults.dropped).toBeGreaterThan(0);
@@ -236,7 +257,7 @@ describe.each(DIALECTS)('exactly-once on %s', (dialect) => {
     // 差评 (levels 1 and 2) opened exactly one case each.
     expect(await count(db, 'cases')).toBe((KIOSKS * PER_KIOSK * 2) / 5);
     console.log(
-      `[exactly-once ${dialect}] ${attempts} uploads; proxy dropped ${faults.dropped}, 500 ×${faults.errors500}, lost acks ${faults.lostAcks}, hub down ${faults.upstreamDown}, hub 500 during restart ${hubErrors}`,
+      `[exactly-once ${dialect}] ${attempts} uploads; proxy dropped ${faults.dropped}, 500 ×${faults.errors500}, lost acks ${faults.lostAcks}, hub down ${faults.upstreamDown}, hub 500s ${hubErrors}${dialect === 'postgres' ? `, database connections killed ${killed}` : ''}`,
     );
     tdb.db = db;
   });

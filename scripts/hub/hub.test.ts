@@ -21,7 +21,7 @@ import { upsertUser } from './accounts.ts';
 import type { Hub } from './app.ts';
 import { clock, DIALECTS, freshDb, type TestDb, testHub } from './test-support.ts';
 
-vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 120_000 });
 
 // Friday 2026-12-04 10:00 in the county.
 const T0 = Date.parse('2026-12-04T10:00:00+08:00');

@@ -50,6 +50,20 @@ function ratingWhere(user: SessionUser, f: ReportFilter) {
   };
 }
 
+/** The same filter on rating_reasons (which carries the rating's filter columns). */
+function reasonWhere(user: SessionUser, f: ReportFilter) {
+  const scope = scopeOf(user);
+  return (eb: ExpressionBuilder<HubSchema, 'rating_reasons'>) => {
+    const conds = [eb('rating_reasons.day', '>=', f.fromDate), eb('rating_reasons.day', '<=', f.toDate)];
+    if (scope !== null) conds.push(eb('rating_reasons.township', '=', scope));
+    if (f.township) conds.push(eb('rating_reasons.township', '=', f.township));
+    if (f.site) conds.push(eb('rating_reasons.site_code', '=', f.site));
+    if (f.targetKind) conds.push(eb('rating_reasons.target_kind', '=', f.targetKind));
+    if (f.targetId) conds.push(eb('rating_reasons.target_id', '=', f.targetId));
+    return eb.and(conds);
+  };
+}
+
 const rate = (good: number, total: number): number | null => (total > 0 ? good / total : null);
 
 export async function satisfactionReport(
@@ -70,9 +84,8 @@ export async function satisfactionReport(
       .execute(),
     db
       .selectFrom('rating_reasons')
-      .innerJoin('ratings', 'ratings.id', 'rating_reasons.rating_id')
       .select(['rating_reasons.reason', n.as('n')])
-      .where(where)
+      .where(reasonWhere(user, f))
       .groupBy('rating_reasons.reason')
       .orderBy('n', 'desc')
       .orderBy('rating_reasons.reason')

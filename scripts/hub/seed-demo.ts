@@ -11,7 +11,7 @@ import { POOR_REASONS } from '../../kiosk/src/evaluation/levels.ts';
 import { addDays } from '../../kiosk/src/time/zoned.ts';
 import { type Calendars, dueDate, isWorkingDay, localDay } from './calendar.ts';
 import type { CatalogSite, CatalogSnapshot } from './catalog.ts';
-import type { HubDb, RatingsTable } from './db.ts';
+import type { HubDb, RatingReasonsTable, RatingsTable } from './db.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import { zonedTimeToEpoch } from '../../kiosk/src/time/zoned.ts';
 
@@ -113,7 +113,7 @@ export async function seedDemo(db: HubDb, snap: CatalogSnapshot, calendars: Cale
     const day = addDays(today, -back);
     const working = isWorkingDay(day, cal);
     const ratings: RatingsTable[] = [];
-    const reasons: { rating_id: string; reason: string }[] = [];
+    const reasons: RatingReasonsTable[] = [];
     const phones: { rating_id: string; township: string; phone: string }[] = [];
     const cases: Parameters<ReturnType<HubDb['insertInto']>['values']>[0][] = [];
     for (const k of kiosks) {
@@ -174,7 +174,17 @@ export async function seedDemo(db: HubDb, snap: CatalogSnapshot, calendars: Cale
           content_version: snap.version,
           demo: 1,
         });
-        for (const r of rs) reasons.push({ rating_id: id, reason: r });
+        for (const r of rs) {
+          reasons.push({
+            rating_id: id,
+            reason: r,
+            day,
+            township: k.site.township,
+            site_code: k.site.code,
+            target_kind: target.kind,
+            target_id: target.id,
+          });
+        }
         if (level <= 2) {
           const hasPhone = rnd() < 0.5;
           if (hasPhone)
