@@ -55,6 +55,9 @@ export interface UplinkStatus {
   enrol(code: string): Promise<void>;
 }
 
+/** `onScreen` of a wall display outside opening hours: nobody is watching, a reload can run at once. */
+export const DISPLAY_CLOSED_SCREEN = '轮播：非办公时间';
+
 export const EMPTY_COUNTS: QueueCounts = { ratings: 0, playLog: 0, heartbeats: 0, overflow: 0, rejected: 0 };
 
 export function createUplinkStatus(): UplinkStatus {

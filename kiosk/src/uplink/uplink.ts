@@ -26,6 +26,7 @@ import { applyReply } from './commands.ts';
 import { buildHeartbeat, storageInfo } from './heartbeat.ts';
 import { queueCounts, queueHeartbeat, refillRatings } from './outbox.ts';
 import { QueueSender } from './sender.ts';
+import { DISPLAY_CLOSED_SCREEN } from './status.ts';
 
 declare const __BIANMIN_APP_BUILD__: string;
 export const APP_BUILD: string = typeof __BIANMIN_APP_BUILD__ === 'string' ? __BIANMIN_APP_BUILD__ : 'dev';
@@ -260,8 +261,9 @@ export function createUplink(o: UplinkOptions): Uplink {
       else if (kind === 'reload') status.reloadPending.value = true;
     }
     await saveDevice(d);
-    // A ticker has no natural pause and nobody touches it: reload at once.
-    if (status.reloadPending.peek() && state.mode === 'ticker') atIdle();
+    // A ticker has no natural pause and nobody touches it, a display outside opening hours shows
+    // its closed screen until morning: reload at once.
+    if (status.reloadPending.peek() && (state.mode === 'ticker' || status.onScreen.peek() === DISPLAY_CLOSED_SCREEN)) atIdle();
   }
 
   /**
