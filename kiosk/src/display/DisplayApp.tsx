@@ -11,6 +11,7 @@ import { trustedNow } from '../watchdog/clock.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { publicPhones } from '../present/phones.ts';
+import { DISPLAY_CLOSED_SCREEN } from '../uplink/status.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
 import { pageText } from './blocks.ts';
 import { htmlToBlocks } from './html-blocks.ts';
@@ -119,7 +120,7 @@ function DisplayLoopView({ state }: { state: AppState }) {
         const bundle = state.bundle.peek()!;
         bundleRef.current = bundle;
         state.uplink.onScreen.value =
-          view.type === 'page' ? `轮播：${view.spec.tag} ${view.spec.title} ${view.index}/${view.count}` : '轮播：非办公时间';
+          view.type === 'page' ? `轮播：${view.spec.tag} ${view.spec.title} ${view.index}/${view.count}` : DISPLAY_CLOSED_SCREEN;
         const slot = (1 - frontRef.current) as 0 | 1;
         pending.current = { seq: view.seq, slot };
         setLayers((prev) => {

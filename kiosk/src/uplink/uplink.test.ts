@@ -6,6 +6,7 @@ import { createAppState } from '../state/app-state.ts';
 import { openKioskDb, type KioskDatabase } from '../store/db.ts';
 import type { HeartbeatRequest, HeartbeatResponse } from './api.ts';
 import type { FetchLike } from './client.ts';
+import { DISPLAY_CLOSED_SCREEN } from './status.ts';
 import { createUplink, resolveHub, type Uplink } from './uplink.ts';
 
 let seq = 0;
@@ -240,6 +241,19 @@ describe('uplink', () => {
     await u.heartbeat();
     expect(t.r.heartbeats[3].doneCommands).toEqual([]);
     expect(t.r.heartbeats[3].reloads).toEqual([]);
+  });
+
+  it('a display outside opening hours (closed screen) reloads at once for a reload command', async () => {
+    const t = rig('&mode=display&hub=https://hub.example/&enrol=AB3DK9PQ&heartbeat=3600');
+    const u = t.make();
+    u.start();
+    t.state.uplink.onScreen.value = DISPLAY_CLOSED_SCREEN;
+    ready(t.state);
+    await until(() => t.r.heartbeats.length === 1);
+    t.r.reply = { commands: [{ id: 'r1', kind: 'reload', issuedAt: 1 }] };
+    await u.heartbeat();
+    await until(() => t.reload.mock.calls.length === 1);
+    expect(t.r.heartbeats[0].mode).toBe('display');
   });
 
   it('queues heartbeats while the hub is unreachable and sends them oldest first when it is back', async () => {
