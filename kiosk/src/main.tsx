@@ -20,6 +20,7 @@ import { IdentifyOverlay } from './uplink/IdentifyOverlay.tsx';
 import { installLockdown } from './app/lockdown.ts';
 import { startWatchdog } from './watchdog/watchdog.ts';
 import { watchClock } from './watchdog/clock.ts';
+import { readEvents } from './watchdog/events.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -58,6 +59,10 @@ const uplink = createUplink({
   enrolCode: config.enrolCode,
   heartbeatSeconds: config.heartbeatSeconds,
   pageUrl: location.href,
+  loggedReloads: () =>
+    readEvents()
+      .filter((e) => e.kind === 'reload')
+      .map((e) => ({ at: e.at, reason: e.message })),
   forgetEnrolCode() {
     const url = new URL(location.href);
     if (!url.searchParams.has('enrol')) return;

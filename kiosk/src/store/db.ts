@@ -98,6 +98,8 @@ export interface DeviceRecord {
   seenCommands: string[];
   /** Reloads done for the hub (reload command) not yet reported in a heartbeat the hub received. */
   reloads?: { at: number; reason: string }[];
+  /** Newest time of a watchdog reload (the device's event log) the hub has received. */
+  reloadsReportedUntil?: number;
 }
 
 export type OutboxKind = 'rating' | 'playlog' | 'heartbeat';

@@ -22,6 +22,7 @@ export function applyReply(
       Number.isFinite(reply.heartbeatSeconds) && reply.heartbeatSeconds >= 10 ? reply.heartbeatSeconds : device.heartbeatSeconds,
     doneCommands: device.doneCommands.filter((id) => !reported?.doneCommands.includes(id)),
     reloads: (device.reloads ?? []).filter((r) => !reported?.reloads.some((x) => x.at === r.at && x.reason === r.reason)),
+    reloadsReportedUntil: Math.max(device.reloadsReportedUntil ?? 0, ...(reported?.reloads ?? []).map((r) => r.at)),
   };
   const run: CommandKind[] = [];
   for (const c of Array.isArray(reply.commands) ? reply.commands : []) {

@@ -66,6 +66,8 @@ export interface UplinkOptions {
   forgetEnrolCode?: () => void;
   /** Reloads the page (a `reload` command). */
   reload?: () => void;
+  /** The device's own reloads with their reason (watchdog, nightly, update), oldest first. */
+  loggedReloads?: () => { at: number; reason: string }[];
 }
 
 export interface Uplink {
@@ -233,7 +235,12 @@ export function createUplink(o: UplinkOptions): Uplink {
         (state.mode === 'ticker' && state.status.peek() === 'ready' ? '滚动字幕' : STATUS_SCREENS[state.status.peek()]),
       queued: counts,
       queueFull: { ratings: status.ratingQueueFull.peek(), playLog: counts.playLog >= LIMITS.kioskPlayLogQueue },
-      reloads: device.reloads ?? [],
+      reloads: [
+        ...(device.reloads ?? []),
+        ...(o.loggedReloads?.() ?? []).filter((r) => r.at > (device!.reloadsReportedUntil ?? device!.enrolledAt)),
+      ]
+        .sort((a, b) => a.at - b.at)
+        .slice(-20),
       doneCommands: device.doneCommands,
     });
     await queueHeartbeat(db, hb);
