@@ -533,4 +533,27 @@ test.describe('dashboard screens', () => {
     await expect(page.getByRole('heading', { name: /县级管理平台/ })).toBeVisible();
     await expect(page.getByLabel('用户名')).toBeVisible();
   });
+
+  test('设备状态 in a large fleet: healthy devices fold away per township', async ({ page }) => {
+    await fakeHub(page);
+    await laptop(page);
+    const fleet = Array.from({ length: 45 }, (_, i) =>
+      device(`f${i}`, `查询机 ${String(i).padStart(2, '0')}`, {
+        township: i < 30 ? 'baihe' : 'longshan',
+        siteName: i < 30 ? '白鹤镇便民服务中心' : '龙山镇便民服务中心',
+        health: i === 3 || i === 40 ? 'offline' : 'online',
+      }),
+    );
+    await page.route('**/api/admin/devices', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fleet) }),
+    );
+    await open(page);
+    await expect(page.locator('.ad-device h3')).toHaveText(['查询机 03', '查询机 40']);
+    const baihe = page.getByRole('region', { name: '白鹤镇便民服务中心' });
+    await baihe.getByRole('button', { name: '显示其余 29 台（正常或已停用）' }).tap();
+    await expect(baihe.locator('.ad-device')).toHaveCount(30);
+    await expect(page.getByRole('region', { name: '龙山镇便民服务中心' }).locator('.ad-device')).toHaveCount(1);
+    await baihe.getByRole('button', { name: '收起其余 29 台' }).tap();
+    await expect(baihe.locator('.ad-device')).toHaveCount(1);
+  });
 });
