@@ -332,6 +332,7 @@ export async function seedDemo(db: HubDb, snap: CatalogSnapshot, calendars: Cale
         .values(plays.slice(i, i + 200))
         .execute();
   }
+  await rebuildRatingDays(db);
   return {
     seeded: true,
     ratings: ratingCount,
