@@ -9,7 +9,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ManifestPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import type { SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { verifyPublishedFolder } from '../publish/verify.ts';
 import type { AdminSite } from '../../kiosk/src/uplink/api.ts';
 
@@ -45,7 +45,15 @@ export interface Catalog {
 
 export class CatalogUnavailable extends Error {}
 
-function snapshotOf(payload: ManifestPayload, bundles: SiteBundle[]): CatalogSnapshot {
+/** What the catalog needs of the signed county index (manifest.json payload). */
+interface IndexLike {
+  version: number;
+  publishedAt: string;
+  county: { code: string; name: string };
+  sites: { code: string; parent?: string; path?: string }[];
+}
+
+function snapshotOf(payload: IndexLike, bundles: SiteBundle[]): CatalogSnapshot {
   const sites = new Map<string, CatalogSite>();
   let county = { code: payload.county.code, name: payload.county.name, demo: false, timeZone: 'Asia/Shanghai' };
   for (const b of bundles) {
@@ -72,14 +80,29 @@ function snapshotOf(payload: ManifestPayload, bundles: SiteBundle[]): CatalogSna
   return { version: payload.version, publishedAt: payload.publishedAt, county, sites };
 }
 
-/** Reads and verifies a published content folder once. */
+/**
+ * Reads and verifies a published content folder once. The publisher's verifier checks signatures
+ * and hashes; when it also hands back the assembled site bundles (`bundles`) they are used as
+ * they are, otherwise each site's bundle file named in the index (`sites[].path`) is read.
+ */
 export async function readCatalog(dir: string, publicKeyBase64: string): Promise<CatalogSnapshot> {
-  const result = await verifyPublishedFolder(dir, publicKeyBase64);
+  const result = (await verifyPublishedFolder(dir, publicKeyBase64)) as {
+    ok: boolean;
+    problems: string[];
+    payload?: IndexLike;
+    bundles?: SiteBundle[];
+  };
   if (!result.ok || !result.payload) {
     throw new CatalogUnavailable(`已发布内容 ${dir} 未通过校验：${result.problems.slice(0, 3).join('；')}`);
   }
-  const bundles = result.payload.sites.map((s) => JSON.parse(readFileSync(join(dir, s.path), 'utf8')) as SiteBundle);
-  return snapshotOf(result.payload, bundles);
+  const payload = result.payload;
+  const bundles =
+    result.bundles ??
+    payload.sites.map((s) => {
+      if (!s.path) throw new CatalogUnavailable('已发布内容的格式不受县级管理平台支持，请升级平台程序');
+      return JSON.parse(readFileSync(join(dir, s.path), 'utf8')) as SiteBundle;
+    });
+  return snapshotOf(payload, bundles);
 }
 
 export function createCatalog(dir: string, publicKeyBase64: string, recheckMs = 10_000): Catalog {
