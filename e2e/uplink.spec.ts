@@ -6,7 +6,7 @@
  * showing the device name; a revoked token marked and nothing lost.
  */
 import type { Page } from '@playwright/test';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { upsertUser } from '../scripts/hub/accounts.ts';
@@ -19,7 +19,7 @@ import { startServer, type RunningServer } from '../scripts/serve.ts';
 import { front, openDisplay, runFor, until, walk } from './display-helpers.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { homeTile, sizeProblems } from './kiosk-helpers.ts';
-import { DEMO_CONTENT_OUT, DIST, expect, REPO, test } from './support/fixtures.ts';
+import { copyContentSource, DEMO_CONTENT_OUT, DIST, expect, publishInto, REPO, test } from './support/fixtures.ts';
 
 const SITE = 'baihe';
 const DEVICE_NAME = '白鹤镇大厅查询机 1';
@@ -333,7 +333,7 @@ test('display: the play log is uploaded as from/to entries; a reload command wai
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'before'));
   const reloaded = page.waitForEvent('load');
   // Time moves second by second until the next heartbeat has brought the command to the wall …
-  const received = async () => ((await kioskStore(page, 'device'))[0]?.seenCommands as string[]).length > 0;
+  const received = async () => (((await kioskStore(page, 'device'))[0]?.seenCommands as string[] | undefined) ?? []).length > 0;
   for (let i = 0; i < 90 && !(await received()); i++) {
     await page.clock.runFor(1000);
     await page.waitForTimeout(20);
@@ -434,11 +434,41 @@ test('kiosk: a reload command waits while someone uses the kiosk and runs at the
   await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'in use'));
   const reloaded = page.waitForEvent('load', { timeout: 45_000 });
   // The command arrives with the next heartbeat, while the resident is still on the home screen …
-  await expect.poll(async () => ((await kioskStore(page, 'device'))[0]?.seenCommands as string[]).length, { timeout: 15_000 }).toBe(1);
+  await expect
+    .poll(async () => (((await kioskStore(page, 'device'))[0]?.seenCommands as string[] | undefined) ?? []).length, { timeout: 15_000 })
+    .toBe(1);
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('in use');
   await expect(page.getByRole('heading', { name: '您好！请点一下您要办的事' })).toBeVisible();
   // … and the page reloads only after the idle return (5 s + the 15 s “还在使用吗？” prompt).
   await reloaded;
   expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBeUndefined();
   await expect(page.getByRole('button', { name: '点这里开始查询' })).toBeVisible();
+});
+
+test('no hub in county.yaml: the kiosk sends nothing, asks for no phone and keeps ratings as before', async ({
+  page,
+  workDir,
+  serveContent,
+}) => {
+  const src = await copyContentSource(join(workDir, 'src'));
+  const county = join(src, 'county.yaml');
+  await writeFile(county, (await readFile(county, 'utf8')).replace(/^hub:.*$/m, ''));
+  const out = join(workDir, 'out');
+  await publishInto(out, src);
+  const server = await serveContent(out);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await page.goto(`${server.url}/?site=${SITE}&enrol=AB3DK9PQ`);
+  await expect(page.locator('html')).toHaveAttribute('data-uplink', 'off');
+  await page.getByRole('button', { name: '点这里开始查询' }).tap();
+  await homeTile(page, '意见与评价').tap();
+  await expect(page.getByText('您的评价不记录姓名、电话等任何个人信息，没有人可以要求您给好评')).toBeVisible();
+  await page.getByRole('radio', { name: /^非常不满意/ }).tap();
+  await page.getByRole('button', { name: '收费不合理' }).tap();
+  await expect(page.getByRole('heading', { name: '4. 希望工作人员回访吗？' })).toHaveCount(0);
+  await page.getByRole('button', { name: '提交评价' }).tap();
+  await expect(page.getByRole('heading', { name: '谢谢您的评价！' })).toBeVisible();
+  expect((await kioskStore(page, 'evaluations')).map((e) => e.reasons)).toEqual([['收费不合理']]);
+  expect(await kioskStore(page, 'outbox')).toEqual([]);
+  expect(requests.filter((p) => p.includes('/api/'))).toEqual([]);
 });

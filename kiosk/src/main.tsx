@@ -66,6 +66,9 @@ Object.assign(state.actions, {
   atIdle: uplink.atIdle,
   enrol: uplink.enrol,
 });
+state.uplink.enrol = async (code: string) => {
+  if (!(await uplink.enrol(code))) throw new Error(state.uplink.enrolError.value ?? '登记失败');
+};
 
 document.documentElement.dataset.mode = config.mode;
 // The uplink's token state on <html> (off | none | enrolling | ok | invalid), for staff tools and tests.

@@ -501,6 +501,14 @@ const cases: Case[] = [
     field: 'timeZone',
     message: /时区「Asia\/Beijing」无效/,
   },
+  {
+    rule: 'hub address not http(s) or a same-origin path',
+    overrides: { 'county.yaml': replace('timeZone: Asia/Shanghai', 'timeZone: Asia/Shanghai\nhub: //hub.example.cn/') },
+    file: 'county.yaml',
+    at: 'hub:',
+    field: 'hub',
+    message: /县级管理平台地址应以 https:\/\/ 或 http:\/\/ 开头/,
+  },
   // Sites
   {
     rule: 'township class vs population',

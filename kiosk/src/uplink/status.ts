@@ -45,6 +45,14 @@ export interface UplinkStatus {
   readonly identify: Signal<{ name: string; until: number } | null>;
   /** The hub asked for a reload: done at the next idle moment (state.actions.atIdle). */
   readonly reloadPending: Signal<boolean>;
+  /** Ratings not yet acknowledged by the hub (queued + waiting for room), for the maintenance panel. */
+  readonly queuedRatings: ReadonlySignal<number>;
+  readonly queuedHeartbeats: ReadonlySignal<number>;
+  /**
+   * Exchange an enrolment code for a device token (maintenance panel); rejects with the Chinese
+   * reason when it fails. Set by main.tsx (state.actions.enrol is the same, answering true/false).
+   */
+  enrol(code: string): Promise<void>;
 }
 
 export const EMPTY_COUNTS: QueueCounts = { ratings: 0, playLog: 0, heartbeats: 0, overflow: 0, rejected: 0 };
@@ -63,5 +71,8 @@ export function createUplinkStatus(): UplinkStatus {
     onScreen: signal(''),
     identify: signal(null),
     reloadPending: signal(false),
+    queuedRatings: computed(() => queued.value.ratings + queued.value.overflow),
+    queuedHeartbeats: computed(() => queued.value.heartbeats),
+    enrol: () => Promise.reject(new Error('没有设置县级管理平台地址，无法登记设备')),
   };
 }

@@ -13,10 +13,8 @@ import type { DeviceRecord, KioskDatabase, OutboxRow, PlayLogEntry } from '../st
 import { addEvaluation, type NewEvaluation } from '../store/evaluations.ts';
 import { logPlay } from '../store/play-log.ts';
 import {
-  COMMAND_KINDS,
   DEFAULT_HEARTBEAT_SECONDS,
   LIMITS,
-  type DeviceCommand,
   type EnrolRequest,
   type EnrolResponse,
   type HeartbeatResponse,
@@ -24,6 +22,7 @@ import {
 } from './api.ts';
 import { backoffMs } from './backoff.ts';
 import { failureText, postJson, type FetchLike, type HubResult } from './client.ts';
+import { applyReply } from './commands.ts';
 import { buildHeartbeat, storageInfo } from './heartbeat.ts';
 import { queueCounts, queueHeartbeat, refillRatings } from './outbox.ts';
 import { QueueSender } from './sender.ts';
@@ -47,7 +46,6 @@ const STATUS_SCREENS: Record<AppState['status']['value'], string> = {
 const FIRST_HEARTBEAT_MAX_WAIT_MS = 15_000;
 /** … and then a moment longer (the first screen settles, e.g. the attract screen after loading). */
 const FIRST_HEARTBEAT_SETTLE_MS = 500;
-const KEEP_SEEN_COMMANDS = 50;
 
 export interface UplinkOptions {
   state: AppState;
@@ -254,26 +252,12 @@ export function createUplink(o: UplinkOptions): Uplink {
 
   async function onReply(reply: HeartbeatResponse, sent: OutboxRow): Promise<void> {
     if (!device) return;
-    const reported = sent.kind === 'heartbeat' ? sent.body : null;
-    let d: DeviceRecord = {
-      ...device,
-      name: typeof reply.name === 'string' && reply.name ? reply.name : device.name,
-      heartbeatSeconds:
-        Number.isFinite(reply.heartbeatSeconds) && reply.heartbeatSeconds >= 10 ? reply.heartbeatSeconds : device.heartbeatSeconds,
-      doneCommands: device.doneCommands.filter((id) => !reported?.doneCommands.includes(id)),
-      reloads: (device.reloads ?? []).filter((r) => !reported?.reloads.some((x) => x.at === r.at)),
-    };
+    const { device: d, run } = applyReply(device, reply, sent.kind === 'heartbeat' ? sent.body : null);
     status.deviceName.value = d.name;
-    const fresh = (Array.isArray(reply.commands) ? reply.commands : []).filter(
-      (c): c is DeviceCommand =>
-        !!c && typeof c.id === 'string' && (COMMAND_KINDS as readonly string[]).includes(c.kind) && !d.seenCommands.includes(c.id),
-    );
-    for (const c of fresh) {
-      d = { ...d, seenCommands: [...d.seenCommands, c.id].slice(-KEEP_SEEN_COMMANDS) };
-      if (c.kind === 'check-content') state.actions.checkNow();
-      else if (c.kind === 'identify') status.identify.value = { name: d.name, until: now() + IDENTIFY_MS };
-      else if (c.kind === 'reload') status.reloadPending.value = true;
-      d = { ...d, doneCommands: [...d.doneCommands, c.id] };
+    for (const kind of run) {
+      if (kind === 'check-content') state.actions.checkNow();
+      else if (kind === 'identify') status.identify.value = { name: d.name, until: now() + IDENTIFY_MS };
+      else if (kind === 'reload') status.reloadPending.value = true;
     }
     await saveDevice(d);
     // A ticker has no natural pause and nobody touches it: reload at once.
