@@ -486,4 +486,74 @@ test.describe('dashboard screens', () => {
     found.push(...(await problems('差评案件')));
     expect(found).toEqual([]);
   });
+
+  test('hub faults and bad input: Chinese messages, nothing sent, no stack traces', async ({ page }) => {
+    const hub = await fakeHub(page);
+    await laptop(page);
+    let failDevices = true;
+    await page.route('**/api/admin/devices', (route) =>
+      failDevices
+        ? route.fulfill({
+            status: 500,
+            contentType: 'application/json',
+            body: JSON.stringify({ error: 'x', message: 'TypeError: db is undefined at listDevices (admin.ts:80)' }),
+          })
+        : route.fallback(),
+    );
+    await open(page);
+    await expect(page.getByRole('alert')).toHaveText('服务器出错，请稍后重试；如一直出错请联系县级管理员。重试');
+    await expect(page.locator('body')).not.toContainText('TypeError');
+    failDevices = false;
+    await page.getByRole('button', { name: '重试' }).tap();
+    await expect(page.locator('.ad-device')).toHaveCount(5);
+
+    // Renaming to nothing is refused on the page; the hub is not asked.
+    await page.locator('.ad-device').first().getByRole('button', { name: '改名' }).tap();
+    await page.getByLabel('新名称').fill('   ');
+    await page.getByRole('button', { name: '保存' }).tap();
+    await expect(page.getByRole('dialog', { name: '设备改名' }).getByRole('alert')).toHaveText('请填写设备名称。');
+    expect(hub.requests.some((r) => r.method === 'PATCH')).toBe(false);
+    await page.getByRole('button', { name: '取消' }).tap();
+
+    // The hub unreachable while handling a case: said so, and the typed note stays.
+    await page.getByRole('link', { name: '差评整改' }).tap();
+    await page.locator('table.ad-cases tbody tr').first().getByRole('button', { name: '处理' }).tap();
+    const d = page.getByRole('dialog', { name: '差评案件 #37' });
+    await page.route('**/api/admin/cases/37', (route) => route.abort('connectionrefused'));
+    await d.getByLabel('改为“整改中”').check();
+    await d.getByLabel('处理情况（必填）').fill('已核实');
+    await d.getByRole('button', { name: '保存' }).tap();
+    await expect(d.getByRole('alert')).toHaveText('无法连接管理平台服务器，请检查网络后重试。');
+    await expect(d.getByLabel('处理情况（必填）')).toHaveValue('已核实');
+
+    // A lost session brings back the login.
+    await d.getByRole('button', { name: '关闭' }).first().tap();
+    hub.loggedIn = false;
+    await page.getByRole('button', { name: '刷新' }).tap();
+    await expect(page.getByRole('heading', { name: /县级管理平台/ })).toBeVisible();
+    await expect(page.getByLabel('用户名')).toBeVisible();
+  });
+
+  test('设备状态 in a large fleet: healthy devices fold away per township', async ({ page }) => {
+    await fakeHub(page);
+    await laptop(page);
+    const fleet = Array.from({ length: 45 }, (_, i) =>
+      device(`f${i}`, `查询机 ${String(i).padStart(2, '0')}`, {
+        township: i < 30 ? 'baihe' : 'longshan',
+        siteName: i < 30 ? '白鹤镇便民服务中心' : '龙山镇便民服务中心',
+        health: i === 3 || i === 40 ? 'offline' : 'online',
+      }),
+    );
+    await page.route('**/api/admin/devices', (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(fleet) }),
+    );
+    await open(page);
+    await expect(page.locator('.ad-device h3')).toHaveText(['查询机 03', '查询机 40']);
+    const baihe = page.getByRole('region', { name: '白鹤镇便民服务中心' });
+    await baihe.getByRole('button', { name: '显示其余 29 台（正常或已停用）' }).tap();
+    await expect(baihe.locator('.ad-device')).toHaveCount(30);
+    await expect(page.getByRole('region', { name: '龙山镇便民服务中心' }).locator('.ad-device')).toHaveCount(1);
+    await baihe.getByRole('button', { name: '收起其余 29 台' }).tap();
+    await expect(baihe.locator('.ad-device')).toHaveCount(1);
+  });
 });

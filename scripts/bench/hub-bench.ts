@@ -16,11 +16,22 @@ import type { RatingsTable } from '../hub/db.ts';
 import { createHub, listen } from '../hub/app.ts';
 import { staticCatalog } from '../hub/catalog.ts';
 import { satisfactionReport } from '../hub/reports.ts';
+import { rebuildRatingDays } from '../hub/migrations.ts';
 import { newToken, tokenHash } from '../hub/secrets.ts';
 import { type TestDb, freshDb, testCalendars, testSnapshot } from '../hub/test-support.ts';
 import type { DialectName } from '../hub/db.ts';
 import { median } from './measure.ts';
-import { markdownTable, type Row } from './report.ts';
+
+/** One figure of the hub bench: its value already in words (rates, times). */
+export interface Row {
+  group: string;
+  name: string;
+  value: string;
+}
+
+function printRows(rows: readonly Row[]): void {
+  console.log(['| 项目 | 测量 | 结果 |', '|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.name} | ${r.value} |`)].join('\n'));
+}
 
 export interface HubBenchOptions {
   devices?: number;
@@ -92,77 +103,79 @@ async function benchIngest(dialect: DialectName, nDevices: number): Promise<Row[
       createHub({ db: t.db, catalog: staticCatalog(testSnapshot()), calendars: testCalendars, deviceRequestsPerMinute: 1e9 }),
       0,
     );
-    const post = async (path: string, token: string, body: unknown) => {
-      const res = await fetch(`${hub.url}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      await res.arrayBuffer();
-    };
-    const now = Date.now();
-    const PER_BATCH = 10;
-    const rounds = 2;
-    const ratingJobs = devices.flatMap((d) =>
-      Array.from(
-        { length: rounds },
-        () => () =>
-          post('/api/device/ratings', d.token, {
-            ratings: Array.from({ length: PER_BATCH }, (_, k) => ({
-              id: randomUUID(),
-              at: now - k * 1000,
-              siteCode: d.site,
-              level: (k % 5) + 1,
-              target: { kind: 'centre' },
-              reasons: k % 5 < 2 ? ['等候时间太长'] : [],
-              contentVersion: 7,
-            })),
-          }),
-      ),
-    );
-    let t0 = performance.now();
-    const ratingFailures = await inFlight(ratingJobs, 50);
-    const ratingSecs = (performance.now() - t0) / 1000;
-    const ratingsPerSec = (ratingJobs.length * PER_BATCH) / ratingSecs;
+    try {
+      const post = async (path: string, token: string, body: unknown) => {
+        const res = await fetch(`${hub.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        });
+        if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      };
+      const now = Date.now();
+      const PER_BATCH = 10;
+      const rounds = 2;
+      const ratingJobs = devices.flatMap((d) =>
+        Array.from(
+          { length: rounds },
+          () => () =>
+            post('/api/device/ratings', d.token, {
+              ratings: Array.from({ length: PER_BATCH }, (_, k) => ({
+                id: randomUUID(),
+                at: now - k * 1000,
+                siteCode: d.site,
+                level: (k % 5) + 1,
+                target: { kind: 'centre' },
+                reasons: k % 5 < 2 ? ['等候时间太长'] : [],
+                contentVersion: 7,
+              })),
+            }),
+        ),
+      );
+      let t0 = performance.now();
+      const ratingFailures = await inFlight(ratingJobs, 50);
+      const ratingSecs = (performance.now() - t0) / 1000;
+      const ratingsPerSec = (ratingJobs.length * PER_BATCH) / ratingSecs;
 
-    const hb = (d: { site: string }) => ({
-      id: randomUUID(),
-      at: Date.now(),
-      siteCode: d.site,
-      mode: 'kiosk',
-      appBuild: 'bench',
-      contentVersion: 7,
-      contentPublishedAt: null,
-      contentExpiresAt: null,
-      lastCheckAt: null,
-      lastCheckOk: true,
-      lastError: null,
-      uptimeSeconds: 100,
-      storage: { usedBytes: null, quotaBytes: null, persisted: null },
-      screen: { width: 1080, height: 1920 },
-      onScreen: '首页',
-      queued: { ratings: 0, playLog: 0, heartbeats: 0 },
-      flags: [],
-      reloads: [],
-      doneCommands: [],
-    });
-    const hbJobs = devices.flatMap((d) => Array.from({ length: 3 }, () => () => post('/api/device/heartbeat', d.token, hb(d))));
-    t0 = performance.now();
-    const hbFailures = await inFlight(hbJobs, 50);
-    const hbPerSec = hbJobs.length / ((performance.now() - t0) / 1000);
-    await hub.close();
-    const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-    return [
-      {
-        figure: 'hub',
-        tier: label,
-        name: `ratings ingested (${nDevices} devices, ${PER_BATCH} per batch)`,
-        value: ratingsPerSec,
-        unit: '/s',
-      },
-      { figure: 'hub', tier: label, name: `heartbeats (${nDevices} devices)`, value: hbPerSec, unit: '/s' },
-    ];
+      const hb = (d: { site: string }) => ({
+        id: randomUUID(),
+        at: Date.now(),
+        siteCode: d.site,
+        mode: 'kiosk',
+        appBuild: 'bench',
+        contentVersion: 7,
+        contentPublishedAt: null,
+        contentExpiresAt: null,
+        lastCheckAt: null,
+        lastCheckOk: true,
+        lastError: null,
+        uptimeSeconds: 100,
+        storage: { usedBytes: null, quotaBytes: null, persisted: null },
+        screen: { width: 1080, height: 1920 },
+        onScreen: '首页',
+        queued: { ratings: 0, playLog: 0, heartbeats: 0 },
+        flags: [],
+        reloads: [],
+        doneCommands: [],
+      });
+      const hbJobs = devices.flatMap((d) => Array.from({ length: 3 }, () => () => post('/api/device/heartbeat', d.token, hb(d))));
+      t0 = performance.now();
+      const hbFailures = await inFlight(hbJobs, 50);
+      const hbPerSec = hbJobs.length / ((performance.now() - t0) / 1000);
+      const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+      const failed = (f: string[]) => (f.length ? `（${f.length} 次失败，例如：${f[0].slice(0, 80)}）` : '');
+      return [
+        {
+          group: '县级平台',
+          name: `评价入库（${label}，${nDevices} 台设备，每批 ${PER_BATCH} 条）`,
+          value: `${Math.round(ratingsPerSec)} 条/秒${failed(ratingFailures)}`,
+        },
+        { group: '县级平台', name: `心跳（${label}，${nDevices} 台设备）`, value: `${Math.round(hbPerSec)} 次/秒${failed(hbFailures)}` },
+      ];
+    } finally {
+      await hub.close();
+    }
   } finally {
     await t.drop();
   }
@@ -211,6 +224,7 @@ async function benchReport(dialect: DialectName, n: number): Promise<Row[]> {
         }
       });
     }
+    await rebuildRatingDays(t.db);
     const loadSecs = (performance.now() - t0) / 1000;
     const county = { username: 'bench', displayName: 'bench', role: 'county' as const, township: null };
     const town = { ...county, role: 'township' as const, township: 'tb' };
@@ -227,12 +241,22 @@ async function benchReport(dialect: DialectName, n: number): Promise<Row[]> {
     };
     const all = await run(county);
     const one = await run(town);
+    const byTarget = await (async () => {
+      const times: number[] = [];
+      for (let r = 0; r < 3; r++) {
+        const s = performance.now();
+        await satisfactionReport(t.db, county, snap, { ...filter, targetKind: 'centre', targetId: 'x' });
+        times.push(performance.now() - s);
+      }
+      return median(times);
+    })();
     const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     const count = n.toLocaleString('en-US');
     return [
-      { figure: 'hub', tier: label, name: `满意率 report, ${count} ratings, whole county, one year`, value: all, unit: 'ms' },
-      { figure: 'hub', tier: label, name: `满意率 report, ${count} ratings, one township`, value: one, unit: 'ms' },
-      { figure: 'hub', tier: label, name: `loading ${count} ratings (preparation)`, value: loadSecs * 1000, unit: 'ms' },
+      { group: '县级平台', name: `满意率报表（${label}，${count} 条评价，全县一年）`, value: `${all.toFixed(0)} ms` },
+      { group: '县级平台', name: `满意率报表（${label}，${count} 条评价，一个乡镇）`, value: `${one.toFixed(0)} ms` },
+      { group: '县级平台', name: `满意率报表（${label}，${count} 条评价，一个评价对象，逐条统计）`, value: `${byTarget.toFixed(0)} ms` },
+      { group: '县级平台', name: `写入 ${count} 条评价（${label}，准备数据）`, value: `${loadSecs.toFixed(1)} s` },
     ];
   } finally {
     await t.drop();
@@ -247,12 +271,9 @@ export async function benchHub(opts: HubBenchOptions = {}): Promise<Row[]> {
       if (opts.only !== 'ingest') rows.push(...(await benchReport(dialect, opts.reportRatings ?? 1_000_000)));
     } catch (err) {
       rows.push({
-        figure: 'hub',
-        tier: dialect,
-        name: 'not measured',
-        value: Number.NaN,
-        unit: 'count',
-        note: err instanceof Error ? err.message.slice(0, 120) : String(err),
+        group: '县级平台',
+        name: `${dialect}`,
+        value: `未测：${err instanceof Error ? err.message.slice(0, 120) : String(err)}`,
       });
     }
   }
@@ -262,5 +283,5 @@ export async function benchHub(opts: HubBenchOptions = {}): Promise<Row[]> {
 // npx tsx scripts/bench/hub-bench.ts [reportRatings] [ingest|report]
 if (process.argv[1]?.endsWith('hub-bench.ts')) {
   const only = process.argv[3] === 'ingest' || process.argv[3] === 'report' ? process.argv[3] : undefined;
-  console.log(markdownTable(await benchHub({ reportRatings: Number(process.argv[2] ?? 1_000_000), only })));
+  printRows(await benchHub({ reportRatings: Number(process.argv[2] ?? 1_000_000), only }));
 }

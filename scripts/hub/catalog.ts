@@ -73,7 +73,10 @@ function snapshotOf(payload: IndexPayload, bundles: SiteBundle[]): CatalogSnapsh
   return { version: payload.version, publishedAt: payload.publishedAt, county, sites };
 }
 
-/** Reads and verifies a published content folder once. */
+/**
+ * Reads and verifies a published content folder once: the publisher's verifier checks the
+ * signatures and every hash, then each site's bundle is assembled from its parts.
+ */
 export async function readCatalog(dir: string, publicKeyBase64: string): Promise<CatalogSnapshot> {
   const result = await verifyPublishedFolder(dir, publicKeyBase64);
   if (!result.ok || !result.payload) {

@@ -86,5 +86,12 @@ describe('hub CLI', () => {
     expect(first.stdout).toMatch(/已写入示例数据：\d+ 台设备，\d+ 条评价（近 90 天）/);
     const again = hub(['seed-demo']);
     expect(again.stdout).toContain('示例数据已存在');
+    // The report's daily counts match the seeded ratings.
+    const db = new Database(env.HUB_SQLITE, { readonly: true });
+    const counted = db.prepare('select sum(n) n from rating_days').get() as { n: number };
+    const stored = db.prepare('select count(*) n from ratings').get() as { n: number };
+    db.close();
+    expect(stored.n).toBeGreaterThan(500);
+    expect(counted.n).toBe(stored.n);
   });
 });

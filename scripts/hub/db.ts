@@ -118,6 +118,22 @@ export interface RatingReasonsTable {
   target_id: string | null;
 }
 
+/**
+ * Ratings counted per day, site, target kind, level and demo flag (migration 0005): the 满意率
+ * report reads this instead of every rating unless it filters by one window/staff member/item.
+ * Kept in step with `ratings` in the same transaction (ingest) or rebuilt (rebuildRatingDays).
+ */
+export interface RatingDaysTable {
+  day: string;
+  month: string;
+  township: string;
+  site_code: string;
+  target_kind: string;
+  level: number;
+  demo: number;
+  n: number;
+}
+
 export interface CallbackPhonesTable {
   rating_id: string;
   township: string;
@@ -182,6 +198,7 @@ export interface HubSchema {
   commands: CommandsTable;
   ratings: RatingsTable;
   rating_reasons: RatingReasonsTable;
+  rating_days: RatingDaysTable;
   callback_phones: CallbackPhonesTable;
   cases: CasesTable;
   case_notes: CaseNotesTable;

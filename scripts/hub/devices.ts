@@ -4,6 +4,7 @@
  * a retried or replayed upload is acknowledged and never stored twice.
  */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import * as v from 'valibot';
 import type { BatchAck, DeviceCommand, EnrolResponse, HeartbeatResponse, PlayLogUpload, RatingUpload } from '../../kiosk/src/uplink/api.ts';
 import { DEFAULT_HEARTBEAT_SECONDS, LIMITS } from '../../kiosk/src/uplink/api.ts';
@@ -277,6 +278,22 @@ export async function ingestRatings(
         .returning('id')
         .executeTakeFirst();
       if (inserted) {
+        await trx
+          .insertInto('rating_days')
+          .values({
+            day,
+            month: day.slice(0, 7),
+            township: device.township,
+            site_code: r.siteCode,
+            target_kind: r.target.kind,
+            level: r.level,
+            demo: device.demo,
+            n: 1,
+          })
+          .onConflict((oc) =>
+            oc.columns(['day', 'site_code', 'target_kind', 'level', 'demo']).doUpdateSet({ n: sql<number>`rating_days.n + 1` }),
+          )
+          .execute();
         if (r.reasons.length) {
           await trx
             .insertInto('rating_reasons')

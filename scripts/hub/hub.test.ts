@@ -18,6 +18,7 @@ import type {
   SatisfactionReport,
 } from '../../kiosk/src/uplink/api.ts';
 import { upsertUser } from './accounts.ts';
+import { rebuildRatingDays } from './migrations.ts';
 import type { Hub } from './app.ts';
 import { clock, DIALECTS, freshDb, type TestDb, testHub } from './test-support.ts';
 
@@ -438,6 +439,17 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(casesX.data.buffer);
     expect(wb2.getWorksheet('工单')!.rowCount).toBe(1 + 2);
+    // The daily counts (kept at ingest) and a recount from the ratings agree; so does the per-rating path.
+    const dec = '?from=2026-12-01&to=2026-12-31';
+    const byKind = (await call('GET', `/api/admin/reports/satisfaction${dec}&target=item`, undefined, as('county')))
+      .data as SatisfactionReport;
+    const byItem = (await call('GET', `/api/admin/reports/satisfaction${dec}&target=item&targetId=MZ-001`, undefined, as('county')))
+      .data as SatisfactionReport;
+    expect(byKind.total).toBe(1);
+    expect(byItem.levels).toEqual(byKind.levels);
+    const before = (await call('GET', `/api/admin/reports/satisfaction${dec}`, undefined, as('county'))).data;
+    await rebuildRatingDays(tdb.db);
+    expect((await call('GET', `/api/admin/reports/satisfaction${dec}`, undefined, as('county'))).data).toEqual(before);
     const badDate = await call('GET', '/api/admin/reports/satisfaction?from=2026-13', undefined, as('county'));
     expect(badDate.status).toBe(400);
   });

@@ -242,7 +242,47 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         }
       },
     },
+    '0005_rating_days': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('rating_days')
+          .addColumn('day', 'text', (c) => c.notNull())
+          .addColumn('month', 'text', (c) => c.notNull())
+          .addColumn('township', 'text', (c) => c.notNull())
+          .addColumn('site_code', 'text', (c) => c.notNull())
+          .addColumn('target_kind', 'text', (c) => c.notNull())
+          .addColumn('level', 'integer', (c) => c.notNull())
+          .addColumn('demo', 'integer', (c) => c.notNull())
+          .addColumn('n', 'integer', (c) => c.notNull())
+          .addPrimaryKeyConstraint('rating_days_pk', ['day', 'site_code', 'target_kind', 'level', 'demo'])
+          .execute();
+        await db.schema.createIndex('rating_days_township').on('rating_days').columns(['township', 'day']).execute();
+        await rebuildRatingDays(db as unknown as HubDb);
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropTable('rating_days').execute();
+      },
+    },
   };
+}
+
+/** Recounts rating_days from the ratings (after bulk loads: demo seeding, benches, migration). */
+export async function rebuildRatingDays(db: HubDb): Promise<void> {
+  // Migrations on PostgreSQL already run inside a transaction.
+  const inTransaction = (work: (trx: HubDb) => Promise<void>) => (db.isTransaction ? work(db) : db.transaction().execute(work));
+  await inTransaction(async (trx) => {
+    await trx.deleteFrom('rating_days').execute();
+    await trx
+      .insertInto('rating_days')
+      .columns(['day', 'month', 'township', 'site_code', 'target_kind', 'level', 'demo', 'n'])
+      .expression(
+        trx
+          .selectFrom('ratings')
+          .select(['day', 'month', 'township', 'site_code', 'target_kind', 'level', 'demo', sql<number>`count(*)`.as('n')])
+          .groupBy(['day', 'month', 'township', 'site_code', 'target_kind', 'level', 'demo']),
+      )
+      .execute();
+  });
 }
 
 /** Brings the schema to the latest version; throws (in Chinese) when a migration fails. */

@@ -74,14 +74,29 @@ export async function satisfactionReport(
 ): Promise<SatisfactionReport> {
   const where = ratingWhere(user, f);
   const n = sql<number>`count(*)`;
-  // One pass over the ratings (index-only with ratings_report) gives levels, months and townships.
+  // Levels, months and townships in one pass: over the daily counts, or over the ratings
+  // themselves when the filter names one window / staff member / item (rating_days has no ids).
+  const scope = scopeOf(user);
+  const cellsQuery = f.targetId
+    ? db
+        .selectFrom('ratings')
+        .select(['month', 'township', 'level', n.as('n'), sql<number>`sum(demo)`.as('demo')])
+        .where(where)
+        .groupBy(['month', 'township', 'level'])
+    : db
+        .selectFrom('rating_days')
+        .select(['month', 'township', 'level', sql<number>`sum(n)`.as('n'), sql<number>`sum(demo * n)`.as('demo')])
+        .where((eb) => {
+          const conds = [eb('day', '>=', f.fromDate), eb('day', '<=', f.toDate)];
+          if (scope !== null) conds.push(eb('township', '=', scope));
+          if (f.township) conds.push(eb('township', '=', f.township));
+          if (f.site) conds.push(eb('site_code', '=', f.site));
+          if (f.targetKind) conds.push(eb('target_kind', '=', f.targetKind));
+          return eb.and(conds);
+        })
+        .groupBy(['month', 'township', 'level']);
   const [cells, reasonRows] = await Promise.all([
-    db
-      .selectFrom('ratings')
-      .select(['month', 'township', 'level', n.as('n'), sql<number>`sum(demo)`.as('demo')])
-      .where(where)
-      .groupBy(['month', 'township', 'level'])
-      .execute(),
+    cellsQuery.execute(),
     db
       .selectFrom('rating_reasons')
       .select(['rating_reasons.reason', n.as('n')])
@@ -111,7 +126,6 @@ export async function satisfactionReport(
     }
   }
   const total = levels.reduce((a, b) => a + b, 0);
-  const scope = scopeOf(user);
   const towns = townships(snap).filter((t) => scope === null || t.code === scope);
   return {
     filter: f,

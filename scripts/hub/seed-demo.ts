@@ -12,6 +12,7 @@ import { addDays } from '../../kiosk/src/time/zoned.ts';
 import { type Calendars, dueDate, isWorkingDay, localDay } from './calendar.ts';
 import type { CatalogSite, CatalogSnapshot } from './catalog.ts';
 import type { HubDb, RatingReasonsTable, RatingsTable } from './db.ts';
+import { rebuildRatingDays } from './migrations.ts';
 import { newToken, tokenHash } from './secrets.ts';
 import { zonedTimeToEpoch } from '../../kiosk/src/time/zoned.ts';
 
@@ -331,6 +332,7 @@ export async function seedDemo(db: HubDb, snap: CatalogSnapshot, calendars: Cale
         .values(plays.slice(i, i + 200))
         .execute();
   }
+  await rebuildRatingDays(db);
   return {
     seeded: true,
     ratings: ratingCount,

@@ -10,6 +10,9 @@ import type { AdminState } from '../state.ts';
 import { AUTO_REFRESH_MS, attempt, Dialog, Empty, ErrorBox, ExportLink, Icon, Loading, useLoad } from './common.tsx';
 import { EnrolDialog } from './EnrolDialog.tsx';
 
+/** Above this many devices, each township's healthy devices start folded away. */
+const FOLD_FLEET = 40;
+
 const COMMANDS: { kind: CommandKind; label: string; done: string }[] = [
   { kind: 'check-content', label: '立即检查更新', done: '已发送“立即检查更新”，设备下次联系时执行。' },
   { kind: 'reload', label: '空闲时重新加载', done: '已发送“空闲时重新加载”，设备空闲时执行。' },
@@ -29,6 +32,7 @@ export function Devices({ state }: { state: AdminState }) {
   const [renaming, setRenaming] = useState<DeviceRow | null>(null);
   const [revoking, setRevoking] = useState<DeviceRow | null>(null);
   const [onlyTrouble, setOnlyTrouble] = useState(false);
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(new Set());
   const now = state.now.value;
 
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -96,8 +100,8 @@ export function Devices({ state }: { state: AdminState }) {
                   {g.devices.length} 台{g.attention ? `，${g.attention} 台需要处理` : '，全部正常'}
                 </small>
               </h2>
-              <ul class="ad-devices">
-                {g.devices.map((d) => (
+              {(() => {
+                const card = (d: DeviceRow) => (
                   <DeviceCard
                     key={d.id}
                     d={d}
@@ -107,8 +111,33 @@ export function Devices({ state }: { state: AdminState }) {
                     onRename={() => setRenaming(d)}
                     onRevoke={() => setRevoking(d)}
                   />
-                ))}
-              </ul>
+                );
+                const troubled = g.devices.filter(needsAttention);
+                const rest = g.devices.filter((d) => !needsAttention(d));
+                // In a large fleet the healthy devices of a township fold away (and are not even drawn).
+                const folded = rows.length > FOLD_FLEET && rest.length > 0 && !unfolded.has(g.township);
+                return (
+                  <>
+                    {troubled.length > 0 && <ul class="ad-devices">{troubled.map(card)}</ul>}
+                    {rest.length > 0 && rows.length > FOLD_FLEET && (
+                      <button
+                        type="button"
+                        class="ad-btn ghost ad-fold"
+                        aria-expanded={!folded}
+                        onClick={() => {
+                          const next = new Set(unfolded);
+                          if (folded) next.add(g.township);
+                          else next.delete(g.township);
+                          setUnfolded(next);
+                        }}
+                      >
+                        {folded ? `显示其余 ${rest.length} 台（正常或已停用）` : `收起其余 ${rest.length} 台`}
+                      </button>
+                    )}
+                    {rest.length > 0 && !folded && <ul class="ad-devices">{rest.map(card)}</ul>}
+                  </>
+                );
+              })()}
             </section>
           ))}
         </>
