@@ -1,5 +1,5 @@
 /**
- * Entry of the kiosk app: parses the configuration from the URL once (app/config.ts), creates the
+ * Entry of the kiosk app: parses the configuration from the URL once (config/config.ts), creates the
  * application state once (createAppState: the signals every view reads; views and sessions make
  * their own local ones), starts the content sync and the service-worker bridge, renders.
  */
@@ -8,7 +8,7 @@ import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
 import { App } from './app/App.tsx';
-import { parseConfig, rememberSite } from './app/config.ts';
+import { parseConfig, rememberSite } from './config/config.ts';
 import { createAppState } from './state/app-state.ts';
 import { createContentSync } from './state/sync.ts';
 import { registerServiceWorker } from './sw/register.ts';

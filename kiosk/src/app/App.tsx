@@ -7,7 +7,7 @@ import { Component, type ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
 import { AssetsContext } from '../state/assets-context.ts';
 import { ExpiredMark } from './ExpiredMark.tsx';
-import { LazyView } from './lazy-view.tsx';
+import { LazyView } from '../ui/LazyView.tsx';
 import { Maintenance } from '../maintenance/Maintenance.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 

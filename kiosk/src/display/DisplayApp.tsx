@@ -11,7 +11,7 @@ import { trustedNow } from '../watchdog/clock.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, FALLBACK_TIME_ZONE, lunarDateText, WEEKDAY_NAMES, zonedParts } from '../time/zoned.ts';
 import { publicPhones } from '../present/phones.ts';
-import { DISPLAY_CLOSED_SCREEN } from '../uplink/status.ts';
+import { DISPLAY_CLOSED_SCREEN } from '../state/uplink-status.ts';
 import { readableLength, PAGE_CHAR_BUDGET } from './duration.ts';
 import { pageText } from './blocks.ts';
 import { htmlToBlocks } from './html-blocks.ts';

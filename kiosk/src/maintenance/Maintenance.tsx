@@ -6,7 +6,7 @@
  * actions that fix most problems without a keyboard.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { MODES, rememberMode, type Mode } from '../app/config.ts';
+import { MODES, rememberMode, type Mode } from '../config/config.ts';
 import type { AppState } from '../state/app-state.ts';
 import { listEvaluations } from '../store/evaluations.ts';
 import { exportPlayLog } from '../store/play-log.ts';

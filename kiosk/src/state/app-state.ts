@@ -10,13 +10,13 @@
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
 import type { EntryPayload, SiteBundle, SiteSummary } from '../bundle/schema.ts';
 import { createAssetUrls, type AssetUrls } from '../bundle/assets.ts';
-import type { AppConfig, Mode } from '../app/config.ts';
+import type { AppConfig, Mode } from '../config/config.ts';
 import type { KioskDatabase, PlayLogEntry } from '../store/db.ts';
 import type { NewEvaluation } from '../store/evaluations.ts';
-import { createUplinkStatus, type UplinkStatus } from '../uplink/status.ts';
+import { createUplinkStatus, type UplinkStatus } from './uplink-status.ts';
 import { createApplyGate, type ApplyGate } from './apply-gate.ts';
 
-export type { AppConfig, Mode } from '../app/config.ts';
+export type { AppConfig, Mode } from '../config/config.ts';
 
 /**
  * loading      — nothing to show yet, first check under way
@@ -95,7 +95,7 @@ export interface AppState {
   readonly syncStatus: Signal<SyncStatus>;
   /** True when a new app version is installed and waits for applyAppUpdate(). */
   readonly appUpdateReady: Signal<boolean>;
-  /** The uplink to the county hub: enrolment, queues, what is on screen, commands (uplink/status.ts). */
+  /** The uplink to the county hub: enrolment, queues, what is on screen, commands (state/uplink-status.ts). */
   readonly uplink: UplinkStatus;
   /** The kiosk database, opened once in main.tsx (for views that read a store, e.g. the play-log export). */
   readonly openDb: () => Promise<KioskDatabase>;

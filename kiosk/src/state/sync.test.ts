@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createAppState, type AppState } from './app-state.ts';
 import { createContentSync, retryDelaySeconds, type ContentSync } from './sync.ts';
-import { parseConfig, rememberSite, SITE_STORAGE_KEY } from '../app/config.ts';
+import { parseConfig, rememberSite, SITE_STORAGE_KEY } from '../config/config.ts';
 import { openKioskDb } from '../store/db.ts';
 import type { EntryPayload, IndexPayload, PartRef } from '../bundle/schema.ts';
 import { entryPath, partPath } from '../bundle/schema.ts';

@@ -3,7 +3,7 @@
  * 30 s, so staff walking the hall can tell which screen is which. Touching it closes it.
  */
 import { useEffect } from 'preact/hooks';
-import type { UplinkStatus } from './status.ts';
+import type { UplinkStatus } from '../state/uplink-status.ts';
 import './identify.css';
 
 export function IdentifyOverlay({ status }: { status: UplinkStatus }) {

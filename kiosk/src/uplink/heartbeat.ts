@@ -4,7 +4,7 @@
  * uplink (queues, commands done). Pure: the caller passes everything in.
  */
 import type { HeartbeatRequest, ScreenMode } from './api.ts';
-import type { QueueCounts } from './status.ts';
+import type { QueueCounts } from '../state/uplink-status.ts';
 
 export interface HeartbeatInput {
   id: string;

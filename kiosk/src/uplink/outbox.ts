@@ -8,7 +8,7 @@
  */
 import { ratingOutboxRow, type KioskDatabase, type OutboxKind, type OutboxRow } from '../store/db.ts';
 import { LIMITS, type HeartbeatRequest, type RatingUpload } from './api.ts';
-import type { QueueCounts } from './status.ts';
+import type { QueueCounts } from '../state/uplink-status.ts';
 
 /** Heartbeats kept while offline (5 min apart: a bit over 8 hours); the oldest go first. */
 export const MAX_QUEUED_HEARTBEATS = 100;

@@ -8,7 +8,7 @@ import { backoffMs, BACKOFF_MAX_MS } from './backoff.ts';
 import { postJson, type FetchLike } from './client.ts';
 import { pendingRows, queueCounts, queueHeartbeat, refillRatings } from './outbox.ts';
 import { buildHeartbeat } from './heartbeat.ts';
-import { EMPTY_COUNTS } from './status.ts';
+import { EMPTY_COUNTS } from '../state/uplink-status.ts';
 import { QueueSender } from './sender.ts';
 
 let db: KioskDatabase;

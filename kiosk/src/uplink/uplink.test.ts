@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseConfig } from '../app/config.ts';
+import { parseConfig } from '../config/config.ts';
 import type { SiteBundle } from '../bundle/schema.ts';
 import { createAppState } from '../state/app-state.ts';
 import { openKioskDb, type KioskDatabase } from '../store/db.ts';
 import type { HeartbeatRequest, HeartbeatResponse } from './api.ts';
 import type { FetchLike } from './client.ts';
-import { DISPLAY_CLOSED_SCREEN } from './status.ts';
+import { DISPLAY_CLOSED_SCREEN } from '../state/uplink-status.ts';
 import { createUplink, resolveHub, type Uplink } from './uplink.ts';
 
 let seq = 0;

@@ -26,7 +26,7 @@ import { applyReply } from './commands.ts';
 import { buildHeartbeat, storageInfo } from './heartbeat.ts';
 import { queueCounts, queueHeartbeat, refillRatings } from './outbox.ts';
 import { QueueSender } from './sender.ts';
-import { DISPLAY_CLOSED_SCREEN } from './status.ts';
+import { DISPLAY_CLOSED_SCREEN } from '../state/uplink-status.ts';
 
 declare const __BIANMIN_APP_BUILD__: string;
 export const APP_BUILD: string = typeof __BIANMIN_APP_BUILD__ === 'string' ? __BIANMIN_APP_BUILD__ : 'dev';

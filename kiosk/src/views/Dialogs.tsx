@@ -6,7 +6,7 @@ import type { KioskSession } from '../session/session.ts';
 import type { Lookups } from './context.ts';
 import { Icon } from '../ui/icons.tsx';
 import { itemPublicUrl } from '../present/item-url.ts';
-import { qrSvg } from './qr.ts';
+import { qrSvg } from '../ui/qr.ts';
 import './Dialogs.css';
 
 function Modal({

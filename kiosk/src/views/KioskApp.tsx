@@ -14,7 +14,7 @@ import '../styles/print.css';
 import { Attract } from './Attract.tsx';
 import { buildLookups } from './context.ts';
 import { screenLabel } from './on-screen.ts';
-import { LazyView } from '../app/lazy-view.tsx';
+import { LazyView } from '../ui/LazyView.tsx';
 
 /** Everything behind the first touch: its own chunk, so the attract screen starts with less JS. */
 let screens: Promise<typeof import('./KioskScreens.tsx')> | undefined;

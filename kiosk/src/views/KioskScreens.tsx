@@ -1,7 +1,7 @@
 /**
  * The kiosk's screens behind the first touch: header, the current route's screen, bottom bar,
  * dialogs and the idle prompt. Loaded on demand by KioskApp (the attract screen does not need
- * any of it), through app/lazy-view.tsx.
+ * any of it), through ui/LazyView.tsx.
  */
 import type { Signal } from '@preact/signals';
 import { useEffect, useRef } from 'preact/hooks';

@@ -7,7 +7,7 @@ import { itemPublicUrl } from '../present/item-url.ts';
 import { materialText, NO_MATERIALS } from '../present/materials.ts';
 import { hoursText } from '../time/opening-hours.ts';
 import { chineseDate, clockText, zonedParts } from '../time/zoned.ts';
-import { qrSvg } from './qr.ts';
+import { qrSvg } from '../ui/qr.ts';
 import './PrintSheet.css';
 
 export function PrintSheet({ item, bundle, now }: { item: ServiceItem; bundle: SiteBundle; now: number }) {

@@ -10,7 +10,7 @@
  */
 import { useMemo } from 'preact/hooks';
 import { useAssets } from '../state/assets-context.ts';
-import { qrSvg } from './qr.ts';
+import { qrSvg } from '../ui/qr.ts';
 
 const DROP =
   'script,iframe,frame,frameset,object,embed,applet,base,meta,link,style,form,input,button,textarea,select,svg,math,template,noscript';

@@ -1,7 +1,7 @@
 /** 新增设备: a one-time enrolment code for a site, shown large with its expiry, the address and a QR code. */
 import { useState } from 'preact/hooks';
 import { SCREEN_MODES, type EnrolmentCode, type ScreenMode } from '../../uplink/api.ts';
-import { qrSvg } from '../../views/qr.ts';
+import { qrSvg } from '../../ui/qr.ts';
 import { enrolUrl, MODE_LABELS } from '../devices.ts';
 import { dateTime } from '../format.ts';
 import type { AdminState } from '../state.ts';

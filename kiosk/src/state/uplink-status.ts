@@ -4,7 +4,7 @@
  * them; views write `onScreen`.
  */
 import { computed, signal, type ReadonlySignal, type Signal } from '@preact/signals';
-import { LIMITS } from './api.ts';
+import { LIMITS } from '../uplink/api.ts';
 
 /**
  * none     — no hub configured, or configured but this device never enrolled

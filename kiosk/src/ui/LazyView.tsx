@@ -10,7 +10,6 @@ import type { AppState } from '../state/app-state.ts';
 
 export type ViewProps = { state: AppState };
 type ViewModule = Record<string, unknown>;
-// biome-ignore lint/suspicious/noExplicitAny: views take their own props
 type AnyView = ComponentType<any>;
 
 const loaded = new WeakMap<() => Promise<ViewModule>, Map<string, AnyView>>();
