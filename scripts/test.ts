@@ -16,6 +16,8 @@ import { PG_MISSING } from './hub/test-support.ts';
 const TSC = nodeBin('typescript/bin/tsc');
 const VITEST = nodeBin('vitest/vitest.mjs');
 const PLAYWRIGHT = nodeBin('@playwright/test/cli.js');
+const BIOME = nodeBin('@biomejs/biome/bin/biome');
+const OXLINT = nodeBin('oxlint/bin/oxlint');
 
 function banner(text: string): void {
   console.log(`\n==== ${text} ====`);
@@ -109,6 +111,11 @@ async function main(): Promise<number> {
   }
   console.log(`使用 ${postgres.how}`);
   process.on('exit', () => postgres.stop());
+
+  banner('代码检查（Biome 格式与分层规则、oxlint）');
+  const biomeOk = (await runStep(BIOME[0], [...BIOME[1], 'check', '.'])) === 0;
+  const oxlintOk = (await runStep(OXLINT[0], [...OXLINT[1], '-c', '.oxlintrc.json', 'kiosk', 'scripts', 'e2e', 'vite.config.ts'])) === 0;
+  if (!biomeOk || !oxlintOk) failedSteps.push('代码检查');
 
   banner('类型检查（tsc --noEmit）');
   if ((await runStep(TSC[0], [...TSC[1], '--noEmit'])) !== 0) failedSteps.push('类型检查');
