@@ -5,13 +5,12 @@
  * every item. Pure; run once per content version.
  */
 import type {
-  Announcement,
+  AnnouncementPart,
   DepartmentsPart,
+  DocumentPart,
   EntryPayload,
-  GovDocument,
   PartRef,
   ItemPart,
-  SearchPart,
   ServiceItem,
   SiteBundle,
   SiteInfo,
@@ -36,7 +35,7 @@ export function placeItem(item: Pick<ItemPart, 'departmentId' | 'level'>, site: 
   };
 }
 
-export function resolveItem(part: ItemPart, site: SiteInfo): ServiceItem {
+export function resolveItem({ search: _, ...part }: ItemPart, site: SiteInfo): ServiceItem {
   const { where, window } = placeItem(part, site);
   const sup = site.phones.supervision;
   return {
@@ -52,10 +51,9 @@ export function resolveItem(part: ItemPart, site: SiteInfo): ServiceItem {
 export interface SiteParts {
   site: SitePart;
   departments: DepartmentsPart;
-  search: SearchPart;
   items: ItemPart[];
-  announcements: Announcement[];
-  documents: GovDocument[];
+  announcements: AnnouncementPart[];
+  documents: DocumentPart[];
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -69,17 +67,24 @@ export function checkPartShape(role: keyof SiteParts, value: unknown): void {
         return isObj(value.county) && isObj(value.site) && Array.isArray(value.staff) && Array.isArray(value.topics);
       case 'departments':
         return Array.isArray(value.departments);
-      case 'search':
-        return Array.isArray(value.search);
       case 'items':
-        return typeof value.code === 'string' && typeof value.name === 'string' && Array.isArray(value.materials);
+        return (
+          typeof value.code === 'string' && typeof value.name === 'string' && Array.isArray(value.materials) && Array.isArray(value.search)
+        );
       default:
-        return typeof value.id === 'string' && typeof value.title === 'string' && typeof value.html === 'string';
+        return (
+          typeof value.id === 'string' && typeof value.title === 'string' && typeof value.html === 'string' && Array.isArray(value.search)
+        );
     }
   })();
   if (!ok) throw new VerificationError(`内容文件（${role}）格式不正确`);
 }
 
+/**
+ * The site's SiteBundle. Its search entries are its items', then its documents', then its
+ * announcements', in bundle order (the order the publisher's search index always had); the
+ * start-key lookup over them (SiteBundle.searchIndex) is added by the caller, once per version.
+ */
 export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundle {
   const { site } = parts.site;
   if (site.code !== entry.site.code) throw new VerificationError(`站点数据与入口文件不符（${site.code} ≠ ${entry.site.code}）`);
@@ -90,18 +95,17 @@ export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundl
     departments: parts.departments.departments,
     items: parts.items.map((i) => resolveItem(i, site)),
     topics: parts.site.topics,
-    announcements: parts.announcements,
-    documents: parts.documents,
+    announcements: parts.announcements.map(({ search: _, ...a }) => a),
+    documents: parts.documents.map(({ search: _, ...d }) => d),
     staff: parts.site.staff,
-    search: parts.search.search,
-    searchIndex: parts.search.searchIndex,
+    search: [...parts.items, ...parts.documents, ...parts.announcements].flatMap((p) => p.search),
   };
 }
 
-/** Every part an entry point lists, in a fixed order (site, departments, search, items, announcements, documents). */
+/** Every part an entry point lists, in a fixed order (site, departments, items, announcements, documents). */
 export function entryPartRefs(entry: EntryPayload): PartRef[] {
   const p = entry.parts;
-  return [p.site, p.departments, p.search, ...p.items, ...p.announcements, ...p.documents];
+  return [p.site, p.departments, ...p.items, ...p.announcements, ...p.documents];
 }
 
 /** Parses the parts of `entry` (values by SHA-256, all present) into SiteParts, checking shapes. */
@@ -115,9 +119,8 @@ export function siteParts(entry: EntryPayload, valueOf: (sha256: string) => unkn
   return {
     site: one('site', p.site) as SitePart,
     departments: one('departments', p.departments) as DepartmentsPart,
-    search: one('search', p.search) as SearchPart,
     items: p.items.map((r) => one('items', r) as ItemPart),
-    announcements: p.announcements.map((r) => one('announcements', r) as Announcement),
-    documents: p.documents.map((r) => one('documents', r) as GovDocument),
+    announcements: p.announcements.map((r) => one('announcements', r) as AnnouncementPart),
+    documents: p.documents.map((r) => one('documents', r) as DocumentPart),
   };
 }

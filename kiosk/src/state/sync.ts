@@ -29,6 +29,7 @@ import {
   type VerifiedPart,
 } from '../bundle/fetch-content.ts';
 import { VerificationError } from '../bundle/verify.ts';
+import { buildStartIndex } from '../search/start-keys.ts';
 import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
 
@@ -172,10 +173,12 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     for (const p of newParts) values.set(p.sha256, p.value);
     const missing = refs.find((r) => !values.has(r.sha256));
     if (missing) throw new VerificationError(`内容文件 ${missing.sha256.slice(0, 16)} 缺失，请稍后重试`);
-    const bundle = assembleBundle(
+    const assembled = assembleBundle(
       entry,
       siteParts(entry, (h) => values.get(h)),
     );
+    // The start-key lookup over the site's search entries: built once per version, stored with it.
+    const bundle = { ...assembled, searchIndex: buildStartIndex(assembled.search) };
     return { version: { entry, bundle, storedAt: Date.now() }, newParts, newAssets, assets: [...held.values(), ...newAssets] };
   }
 
