@@ -141,6 +141,34 @@ test('every tampered, foreign or replayed entry point or part is refused and the
   }
 });
 
+test('polling revalidates the entry point: nothing new costs a 304 and no part is fetched again', async ({ page, workDir }) => {
+  const dir = await copyPublished(join(workDir, 'content'));
+  const seen: { url: string; ifNoneMatch: boolean }[] = [];
+  const record: RequestHandler = (req) => {
+    if (req.url?.startsWith('/content/')) seen.push({ url: req.url, ifNoneMatch: !!req.headers['if-none-match'] });
+    return false;
+  };
+  const server = await startServer({ root: DIST, contentDir: dir, port: 0, handlers: [record] });
+  try {
+    await page.goto(`${server.url}/?site=${SITE}&poll=1`);
+    await expect(html(page)).toHaveAttribute('data-content-version', /^\d+$/);
+    const polls = () => seen.filter((r) => r.url === `/content/${entryPath(SITE)}`);
+    await expect.poll(() => polls().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const later = polls().slice(1);
+    expect(later.every((r) => r.ifNoneMatch)).toBe(true);
+    // after the first download, only the entry point is asked for
+    const first = seen.findIndex((r, i) => i > 0 && r.url === `/content/${entryPath(SITE)}`);
+    expect(
+      seen
+        .slice(first)
+        .map((r) => r.url)
+        .filter((u) => u !== `/content/${entryPath(SITE)}`),
+    ).toEqual([]);
+  } finally {
+    await server.close();
+  }
+});
+
 /** A Chromium of our own (so it can be killed like a power cut), driven over CDP. */
 async function launchKillable(userDataDir: string): Promise<{ browser: Browser; proc: ChildProcess }> {
   const proc = spawn(
