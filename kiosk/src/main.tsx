@@ -1,6 +1,7 @@
 /**
- * Entry of the kiosk app: reads the configuration from the URL, creates the state (the one
- * place signals are made), starts the content sync and the service-worker bridge, renders.
+ * Entry of the kiosk app: reads the configuration from the URL once, creates the state once
+ * (createAppState; views get it passed down), starts the content sync and the service-worker
+ * bridge, renders.
  */
 import { render } from 'preact';
 import './app/app.css';
