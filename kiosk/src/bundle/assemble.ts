@@ -35,7 +35,15 @@ export function placeItem(item: Pick<ItemPart, 'departmentId' | 'level'>, site: 
   };
 }
 
-export function resolveItem({ search: _, ...part }: ItemPart, site: SiteInfo): ServiceItem {
+/** A part without its search entries (they go to SiteBundle.search). */
+function withoutSearch<T extends { search: unknown }>(p: T): Omit<T, 'search'> {
+  const { search, ...rest } = p;
+  void search;
+  return rest;
+}
+
+export function resolveItem(item: ItemPart, site: SiteInfo): ServiceItem {
+  const part = withoutSearch(item);
   const { where, window } = placeItem(part, site);
   const sup = site.phones.supervision;
   return {
@@ -95,8 +103,8 @@ export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundl
     departments: parts.departments.departments,
     items: parts.items.map((i) => resolveItem(i, site)),
     topics: parts.site.topics,
-    announcements: parts.announcements.map(({ search: _, ...a }) => a),
-    documents: parts.documents.map(({ search: _, ...d }) => d),
+    announcements: parts.announcements.map(withoutSearch),
+    documents: parts.documents.map(withoutSearch),
     staff: parts.site.staff,
     search: [...parts.items, ...parts.documents, ...parts.announcements].flatMap((p) => p.search),
   };
