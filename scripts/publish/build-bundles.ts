@@ -245,9 +245,18 @@ export function buildBundles(content: LoadedContent): BuildResult {
       parts: {
         site: siteRef,
         departments: parts.add(departmentsPart),
-        items: offered.map((i) => i.ref),
-        announcements: siteAnnouncements.map((a) => a.ref),
-        documents: siteDocuments.map((d) => d.ref),
+        items: listParts(
+          parts,
+          offered.map((i) => i.ref),
+        ),
+        announcements: listParts(
+          parts,
+          siteAnnouncements.map((a) => a.ref),
+        ),
+        documents: listParts(
+          parts,
+          siteDocuments.map((d) => d.ref),
+        ),
       },
       assets: assets.refs([...siteImages]),
     };
@@ -284,6 +293,29 @@ function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly s
     // Same rule as the validator's (site-offer.ts): checked, cheaply, on the few candidates.
     return out.filter((x) => sitesCover(sitesOf(x), site));
   };
+}
+
+/** A list is cut after a ref whose hash starts with a multiple of this (about 1 in 16), or at MAX. */
+const LIST_CUT = 16;
+const LIST_MAX = 64;
+
+/**
+ * A run of refs as ListParts, cut where a ref's own hash says (content-defined, like rsync's
+ * rolling cuts): adding, removing or changing one item changes the one list it falls in, not
+ * every list after it. Equal lists of different sites are one part.
+ */
+export function listParts(parts: PartSet, refs: readonly PartRef[]): PartRef[] {
+  const out: PartRef[] = [];
+  let run: PartRef[] = [];
+  for (const r of refs) {
+    run.push(r);
+    if (Number.parseInt(r.sha256.slice(0, 4), 16) % LIST_CUT === 0 || run.length >= LIST_MAX) {
+      out.push(parts.add({ refs: run }));
+      run = [];
+    }
+  }
+  if (run.length) out.push(parts.add({ refs: run }));
+  return out;
 }
 
 function cmpDesc(a: string, b: string): number {

@@ -11,6 +11,7 @@ import type {
   EntryPayload,
   PartRef,
   ItemPart,
+  ListPart,
   ServiceItem,
   SiteBundle,
   SiteInfo,
@@ -110,10 +111,42 @@ export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundl
   };
 }
 
-/** Every part an entry point lists, in a fixed order (site, departments, items, announcements, documents). */
+/**
+ * The parts an entry point names itself, in a fixed order: site, departments, then the lists of
+ * items, announcements and documents (their members are in the lists: listMembers()).
+ */
 export function entryPartRefs(entry: EntryPayload): PartRef[] {
   const p = entry.parts;
   return [p.site, p.departments, ...p.items, ...p.announcements, ...p.documents];
+}
+
+function checkList(value: unknown): ListPart {
+  const v = value as ListPart;
+  if (
+    !isObj(value) ||
+    !Array.isArray(v.refs) ||
+    !v.refs.every(
+      (r) => isObj(r) && typeof r.sha256 === 'string' && /^[0-9a-f]{64}$/.test(r.sha256) && Number.isInteger(r.bytes) && r.bytes >= 0,
+    )
+  ) {
+    throw new VerificationError('内容文件（列表）格式不正确');
+  }
+  return v;
+}
+
+/** The members of an entry point's lists, given the list parts' values by hash (all present). */
+export function listMembers(
+  entry: EntryPayload,
+  valueOf: (sha256: string) => unknown,
+): { items: PartRef[]; announcements: PartRef[]; documents: PartRef[] } {
+  const expand = (lists: PartRef[]) => lists.flatMap((l) => checkList(valueOf(l.sha256)).refs);
+  return { items: expand(entry.parts.items), announcements: expand(entry.parts.announcements), documents: expand(entry.parts.documents) };
+}
+
+/** Every part of a version: what the entry point names and the members of its lists. */
+export function allPartRefs(entry: EntryPayload, valueOf: (sha256: string) => unknown): PartRef[] {
+  const m = listMembers(entry, valueOf);
+  return [...entryPartRefs(entry), ...m.items, ...m.announcements, ...m.documents];
 }
 
 /** Parses the parts of `entry` (values by SHA-256, all present) into SiteParts, checking shapes. */
@@ -124,11 +157,12 @@ export function siteParts(entry: EntryPayload, valueOf: (sha256: string) => unkn
     return v;
   };
   const p = entry.parts;
+  const m = listMembers(entry, valueOf);
   return {
     site: one('site', p.site) as SitePart,
     departments: one('departments', p.departments) as DepartmentsPart,
-    items: p.items.map((r) => one('items', r) as ItemPart),
-    announcements: p.announcements.map((r) => one('announcements', r) as AnnouncementPart),
-    documents: p.documents.map((r) => one('documents', r) as DocumentPart),
+    items: m.items.map((r) => one('items', r) as ItemPart),
+    announcements: m.announcements.map((r) => one('announcements', r) as AnnouncementPart),
+    documents: m.documents.map((r) => one('documents', r) as DocumentPart),
   };
 }

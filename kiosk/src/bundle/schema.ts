@@ -116,11 +116,15 @@ export interface EntryParts {
   site: PartRef;
   /** DepartmentsPart: the departments this site shows */
   departments: PartRef;
-  /** ItemPart each, in the order the site lists them */
+  /**
+   * ListParts whose refs, one after the other, are the site's ItemParts in the order it lists
+   * them. Lists are cut where a ref's hash says so (content-defined), so one edited item changes
+   * one small list and the entry point stays small; lists equal between sites are one file.
+   */
   items: PartRef[];
-  /** AnnouncementPart each, newest first */
+  /** ListParts of the AnnouncementParts, newest first */
   announcements: PartRef[];
-  /** DocumentPart each, newest first */
+  /** ListParts of the DocumentParts, newest first */
   documents: PartRef[];
 }
 
@@ -178,6 +182,11 @@ export interface SitePart {
   site: SiteInfo;
   staff: StaffMember[];
   topics: Topic[];
+}
+
+/** A run of part refs (see EntryParts). */
+export interface ListPart {
+  refs: PartRef[];
 }
 
 export interface DepartmentsPart {

@@ -20,7 +20,8 @@ function version(site: string, v: number, items: string[], photos: string[] = []
     parts: { site: ref('s'), departments: ref('d'), items: items.map(ref), announcements: [], documents: [] },
     assets: photos.map(assetRef),
   } as EntryPayload;
-  return { entry, bundle: { items: [{ name: `版本${v}` }] } as unknown as SiteBundle, storedAt: v };
+  const parts = ['s', 'd', ...items].map((n) => h(n));
+  return { entry, bundle: { items: [{ name: `版本${v}` }] } as unknown as SiteBundle, parts, storedAt: v };
 }
 const parts = (...names: string[]) => names.map((n) => ({ sha256: h(n), value: { n } }));
 const assets = (...names: string[]): StoredAsset[] => names.map((n) => ({ ...assetRef(n), blob: new Blob([n]) }));
