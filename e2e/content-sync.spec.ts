@@ -4,7 +4,7 @@
  * an update and restarted offline shows the old or the new version, never a mix.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -136,6 +136,34 @@ test('every tampered, foreign or replayed entry point or part is refused and the
     await expect(html(page)).toHaveAttribute('data-content-version', String(newer.version));
     await expect(html(page)).toHaveAttribute('data-sync-error', '');
     await expect(page.getByText(`${good.site.name}（第二版）`).first()).toBeVisible();
+  } finally {
+    await server.close();
+  }
+});
+
+test('polling revalidates the entry point: nothing new costs a 304 and no part is fetched again', async ({ page, workDir }) => {
+  const dir = await copyPublished(join(workDir, 'content'));
+  const seen: { url: string; ifNoneMatch: boolean }[] = [];
+  const record: RequestHandler = (req) => {
+    if (req.url?.startsWith('/content/')) seen.push({ url: req.url, ifNoneMatch: !!req.headers['if-none-match'] });
+    return false;
+  };
+  const server = await startServer({ root: DIST, contentDir: dir, port: 0, handlers: [record] });
+  try {
+    await page.goto(`${server.url}/?site=${SITE}&poll=1`);
+    await expect(html(page)).toHaveAttribute('data-content-version', /^\d+$/);
+    const polls = () => seen.filter((r) => r.url === `/content/${entryPath(SITE)}`);
+    await expect.poll(() => polls().length, { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    const later = polls().slice(1);
+    expect(later.every((r) => r.ifNoneMatch)).toBe(true);
+    // after the first download, only the entry point is asked for
+    const first = seen.findIndex((r, i) => i > 0 && r.url === `/content/${entryPath(SITE)}`);
+    expect(
+      seen
+        .slice(first)
+        .map((r) => r.url)
+        .filter((u) => u !== `/content/${entryPath(SITE)}`),
+    ).toEqual([]);
   } finally {
     await server.close();
   }

@@ -110,14 +110,17 @@ export async function writeEntry(dir: string, payload: EntryPayload, envelope?: 
 
 /** The parts of an (edited) SiteBundle, written into `dir`; returns the entry's part list. */
 export async function writeBundleParts(dir: string, b: SiteBundle): Promise<EntryPayload['parts']> {
-  const item = ({ where: _w, window: _n, ...rest }: SiteBundle['items'][number]): ItemPart => rest;
+  // Each part carries its own search entries (ref = item code, doc:<id>, ann:<id>).
+  const entries = (ref: string) => b.search.filter((e) => e.ref === ref);
+  const item = ({ where: _w, window: _n, ...rest }: SiteBundle['items'][number]): ItemPart => ({ ...rest, search: entries(rest.code) });
+  // One list per kind (the publisher cuts longer runs; one list is as valid).
+  const list = async (refs: PartRef[]) => [await writePartValue(dir, { refs })];
   return {
     site: await writePartValue(dir, { county: b.county, site: b.site, staff: b.staff, topics: b.topics }),
     departments: await writePartValue(dir, { departments: b.departments }),
-    search: await writePartValue(dir, { search: b.search }),
-    items: await Promise.all(b.items.map((i) => writePartValue(dir, item(i)))),
-    announcements: await Promise.all(b.announcements.map((a) => writePartValue(dir, a))),
-    documents: await Promise.all(b.documents.map((d) => writePartValue(dir, d))),
+    items: await list(await Promise.all(b.items.map((i) => writePartValue(dir, item(i))))),
+    announcements: await list(await Promise.all(b.announcements.map((a) => writePartValue(dir, { ...a, search: entries(`ann:${a.id}`) })))),
+    documents: await list(await Promise.all(b.documents.map((d) => writePartValue(dir, { ...d, search: entries(`doc:${d.id}`) })))),
   };
 }
 

@@ -20,6 +20,7 @@ import type {
   OpeningHours,
   PartRef,
   Phone,
+  SearchEntry,
   ServiceItem,
   SiteBundle,
   SiteInfo,
@@ -113,10 +114,11 @@ export interface BuildResult {
 /** The SiteBundle a kiosk assembles from a built site's parts (tests, reports). */
 export function siteBundleOf(built: Pick<BuildResult, 'parts'>, site: BuiltSite): SiteBundle {
   const entry = { site: site.summary, parts: site.parts } as Parameters<typeof assembleBundle>[0];
-  return assembleBundle(
+  const bundle = assembleBundle(
     entry,
     siteParts(entry, (h) => built.parts.value(h)),
   );
+  return { ...bundle, searchIndex: buildSearchLookup(bundle.search) };
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5];
@@ -173,12 +175,24 @@ export function buildBundles(content: LoadedContent): BuildResult {
       return p;
     });
   };
-  const published = <T extends { id: string }>(src: MarkdownSource, out: T) => ({ src, out, images, ref: parts.add(out) });
+  // Each announcement and document once for the county, with its search entries.
+  const published = <T extends { id: string }>(src: MarkdownSource, out: T, search: SearchEntry[]) => ({
+    src,
+    out,
+    images,
+    ref: parts.add({ ...out, search }),
+  });
   const announcements = content.announcements
-    .map((src) => published(src, announcement(src, render(src), timeZone)))
+    .map((src) => {
+      const out = announcement(src, render(src), timeZone);
+      return published(src, out, buildSearchIndex([], [], [out]));
+    })
     .sort((a, b) => cmpDesc(a.out.publishAt, b.out.publishAt) || byCode(a.out.id, b.out.id));
   const documents = content.documents
-    .map((src) => published(src, govDocument(src, render(src))))
+    .map((src) => {
+      const out = govDocument(src, render(src));
+      return published(src, out, buildSearchIndex([], [out], []));
+    })
     .sort((a, b) => cmpDesc(a.out.date, b.out.date) || byCode(a.out.id, b.out.id));
   const topics = content.topics?.data.topics ?? [];
   // Each item once for the county.
@@ -188,8 +202,6 @@ export function buildBundles(content: LoadedContent): BuildResult {
       return [it.code, { part, ref: parts.add(part) }];
     }),
   );
-  const searchJson = new Map<string, string>();
-  const searchParts = new Map<string, PartRef>();
   const catalogue: BuildResult['catalogue'] = { items: {}, announcements: {}, documents: {}, sites: {} };
   for (const it of items) catalogue.items[it.code] = { name: it.name, sha256: itemParts.get(it.code)!.ref.sha256 };
   for (const a of announcements) catalogue.announcements[a.out.id] = { name: a.out.title, sha256: a.ref.sha256 };
@@ -226,36 +238,6 @@ export function buildBundles(content: LoadedContent): BuildResult {
     for (const m of staff) if (m.photo) siteImages.add(m.photo);
     const sitePart: SitePart = { county, site: info, staff, topics: siteTopics };
     const departmentsPart: DepartmentsPart = { departments: departmentList.filter((d) => usedDepartments.has(d.id)).map(department) };
-    // The search part is the largest per-site file: its entries are serialised once and joined
-    // (the same bytes canonicalJson gives for { search, searchIndex }).
-    // Sites offering the same items, documents and announcements share one search part: built once.
-    const searchKey = [
-      ...offered.map((i) => i.part.code),
-      '|',
-      ...siteDocuments.map((d) => d.out.id),
-      '|',
-      ...siteAnnouncements.map((a) => a.out.id),
-    ].join('\u0000');
-    let searchRef = searchParts.get(searchKey);
-    if (!searchRef) {
-      const search = buildSearchIndex(
-        // The index reads code, name and keywords only: the same in the part as in the resolved item.
-        offered.map((i) => i.part) as unknown as ServiceItem[],
-        siteDocuments.map((d) => d.out),
-        siteAnnouncements.map((a) => a.out),
-      );
-      const searchIndex = buildSearchLookup(search);
-      const searchText = `{"search":[${search
-        .map((e) => {
-          const key = `${e.ref}\u0000${e.text}\u0000${e.alias ? 1 : 0}`;
-          let j = searchJson.get(key);
-          if (j === undefined) searchJson.set(key, (j = canonicalJson(e)));
-          return j;
-        })
-        .join(',')}],"searchIndex":${canonicalJson(searchIndex)}}`;
-      searchRef = parts.add({ search, searchIndex }, searchText);
-      searchParts.set(searchKey, searchRef);
-    }
     const siteRef = parts.add(sitePart);
     catalogue.sites[site.code] = { name: site.name, sha256: siteRef.sha256 };
     const built: BuiltSite = {
@@ -264,10 +246,18 @@ export function buildBundles(content: LoadedContent): BuildResult {
       parts: {
         site: siteRef,
         departments: parts.add(departmentsPart),
-        search: searchRef,
-        items: offered.map((i) => i.ref),
-        announcements: siteAnnouncements.map((a) => a.ref),
-        documents: siteDocuments.map((d) => d.ref),
+        items: listParts(
+          parts,
+          offered.map((i) => i.ref),
+        ),
+        announcements: listParts(
+          parts,
+          siteAnnouncements.map((a) => a.ref),
+        ),
+        documents: listParts(
+          parts,
+          siteDocuments.map((d) => d.ref),
+        ),
       },
       assets: assets.refs([...siteImages]),
     };
@@ -304,6 +294,29 @@ function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly s
     // Same rule as the validator's (site-offer.ts): checked, cheaply, on the few candidates.
     return out.filter((x) => sitesCover(sitesOf(x), site));
   };
+}
+
+/** A list is cut after a ref whose hash starts with a multiple of this (about 1 in 16), or at MAX. */
+const LIST_CUT = 16;
+const LIST_MAX = 64;
+
+/**
+ * A run of refs as ListParts, cut where a ref's own hash says (content-defined, like rsync's
+ * rolling cuts): adding, removing or changing one item changes the one list it falls in, not
+ * every list after it. Equal lists of different sites are one part.
+ */
+export function listParts(parts: PartSet, refs: readonly PartRef[]): PartRef[] {
+  const out: PartRef[] = [];
+  let run: PartRef[] = [];
+  for (const r of refs) {
+    run.push(r);
+    if (Number.parseInt(r.sha256.slice(0, 4), 16) % LIST_CUT === 0 || run.length >= LIST_MAX) {
+      out.push(parts.add({ refs: run }));
+      run = [];
+    }
+  }
+  if (run.length) out.push(parts.add({ refs: run }));
+  return out;
 }
 
 function cmpDesc(a: string, b: string): number {
@@ -428,6 +441,8 @@ function itemPart(it: ItemSource, dept: DepartmentSource): ItemPart {
     faq: it.faq?.map((f) => ({ q: f.q, a: f.a })),
     visits: it.visits ?? 1,
     popularity: it.popularity,
+    // The index reads code, name and keywords only.
+    search: buildSearchIndex([{ code: it.code, name: it.name, keywords } as ServiceItem], [], []),
   };
 }
 

@@ -2,16 +2,20 @@
  * Signed files: an EntryPayload (sites/<code>.json) or the IndexPayload (manifest.json)
  * serialised as canonical JSON, the Ed25519 signature over its UTF-8 bytes, and the key id.
  */
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import type { CountyInfo, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
 import { canonicalJson } from './canonical-json.ts';
-import { sha256Hex } from './hashing.ts';
 import { signText } from './keys.ts';
 import type { BuiltSite } from './build-bundles.ts';
 
-/** SHA-256 over the county and every site's parts and assets (everything but version and times). */
+/**
+ * SHA-256 over the county and every site's parts and assets (everything but version and times).
+ * The builder makes these objects with a fixed key order, so plain JSON text is deterministic.
+ */
 export function contentHashOf(county: Pick<CountyInfo, 'code' | 'name'>, sites: readonly BuiltSite[]): string {
-  return sha256Hex(canonicalJson({ county, sites: sites.map((s) => ({ site: s.summary, parts: s.parts, assets: s.assets })) }));
+  const h = createHash('sha256').update(canonicalJson(county));
+  for (const s of sites) h.update(JSON.stringify([s.summary, s.parts, s.assets]));
+  return h.digest('hex');
 }
 
 export function signEnvelope(format: SignedEnvelope['format'], payload: unknown, privateKey: KeyObject, keyId: string): SignedEnvelope {

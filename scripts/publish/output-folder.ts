@@ -17,7 +17,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
 import { entryPath, partPath } from '../../kiosk/src/bundle/schema.ts';
-import { entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
+import { allPartRefs, entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
 import type { BuildResult } from './build-bundles.ts';
 import { sha256Hex } from './hashing.ts';
 import { parseEnvelope } from './manifest.ts';
@@ -74,6 +74,11 @@ export async function filesOfEntries(outDir: string, payload: IndexPayload): Pro
       const entry = JSON.parse(env.payload) as EntryPayload;
       for (const r of entryPartRefs(entry)) out.push(partPath(r.sha256));
       for (const a of entry.assets) out.push(a.path);
+      const lists = new Map<string, unknown>();
+      for (const l of [...entry.parts.items, ...entry.parts.announcements, ...entry.parts.documents]) {
+        lists.set(l.sha256, JSON.parse(await readFile(path.join(outDir, partPath(l.sha256)), 'utf8')));
+      }
+      for (const r of allPartRefs(entry, (h) => lists.get(h))) out.push(partPath(r.sha256));
     } catch {
       // missing: nothing to keep
     }

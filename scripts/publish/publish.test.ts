@@ -4,9 +4,9 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
-import { entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
+import { allPartRefs, entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
 import { partPath } from '../../kiosk/src/bundle/schema.ts';
-import { readEntry, readSiteBundle } from './read-published.ts';
+import { readEntry, readPart, readSiteBundle } from './read-published.ts';
 import { applyOverrides, replace, writeContent } from './fixtures/minimal-content.ts';
 import { generateSigningKeyPair, signingKeyFromPem, type SigningKey } from './keys.ts';
 import { publishContent, PublishRefused, type PublishResult } from './publish.ts';
@@ -63,7 +63,8 @@ async function manifest(dir: string): Promise<{ envelope: SignedEnvelope; payloa
 /** Every part and asset file the folder's entry points list. */
 function listedFiles(dir: string, index: IndexPayload): string[] {
   const entries = index.sites.map((s) => readEntry(dir, s.code).payload);
-  return [...new Set(entries.flatMap((e) => [...entryPartRefs(e).map((r) => partPath(r.sha256)), ...e.assets.map((a) => a.path)]))];
+  const all = (e: EntryPayload) => allPartRefs(e, (h) => readPart(dir, h));
+  return [...new Set(entries.flatMap((e) => [...all(e).map((r) => partPath(r.sha256)), ...e.assets.map((a) => a.path)]))];
 }
 
 function published(r: PublishResult): Extract<PublishResult, { status: 'published' }> {
@@ -94,8 +95,12 @@ describe('publishContent', () => {
     expect(alphaEntry).toMatchObject({ version: 1, publishedAt: '2025-11-25T09:00:00+08:00', expiresAt: '2025-12-25T09:00:00+08:00' });
     // one part per item, shared by every site that offers it
     const eastEntry = readEntry(out, 'alpha-east').payload;
-    expect(eastEntry.parts.items.map((r) => r.sha256)).toContain(alphaEntry.parts.items[0].sha256);
-    for (const r of entryPartRefs(alphaEntry)) expect((await readFile(path.join(out, partPath(r.sha256)))).length).toBe(r.bytes);
+    const members = (e: EntryPayload) => allPartRefs(e, (h) => readPart(out, h)).map((r) => r.sha256);
+    const mz001 = readSiteBundle(out, 'alpha').items.findIndex((i) => i.code === 'MZ-001');
+    const alphaItems = allPartRefs(alphaEntry, (h) => readPart(out, h)).slice(entryPartRefs(alphaEntry).length);
+    expect(members(eastEntry)).toContain(alphaItems[mz001].sha256);
+    for (const r of allPartRefs(alphaEntry, (h) => readPart(out, h)))
+      expect((await readFile(path.join(out, partPath(r.sha256)))).length).toBe(r.bytes);
     // photos copied as assets, listed per site with hash and size (precomputed: nothing to scan)
     expect(alphaEntry.assets.length).toBeGreaterThan(0);
     for (const a of alphaEntry.assets) {

@@ -11,6 +11,11 @@ import { entryPath, FORMAT_VERSION, INDEX_PATH, partPath } from '../../kiosk/src
 import { formatIsoInZone } from '../content/dates.ts';
 import { loadContent } from '../content/load-content.ts';
 import { ParseCache } from '../content/parse-cache.ts';
+import { knownReadings, rememberReadings } from './search-index.ts';
+import { sha256Hex } from './hashing.ts';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Problem } from '../content/problems.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { buildBundles, type BuildResult, type BuiltSite } from './build-bundles.ts';
@@ -95,11 +100,13 @@ export async function buildPublication(
 ): Promise<{ problems: Problem[]; publication?: Publication }> {
   const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
   const content = await loadContent(contentDir, { cache });
-  // The cache is only a speed-up: failing to write it never fails a publish.
+  // The caches are only a speed-up: failing to write them never fails a publish.
   await cache?.save().catch(() => undefined);
+  const readings = options.cacheFile ? await readingsCache(options.cacheFile) : undefined;
   const problems = validateContent(content);
   if (problems.length > 0) return { problems };
   const built = buildBundles(content);
+  await readings?.save().catch(() => undefined);
   const files: Publication['files'] = [];
   for (const p of built.parts.byHash.values()) files.push({ path: partPath(p.ref.sha256), data: p.data, sha256: p.ref.sha256 });
   const assets = built.assets.list();
@@ -119,6 +126,41 @@ export async function buildPublication(
   return {
     problems: [],
     publication: { county, timeZone: built.county.timeZone, built, files, contentHash: contentHashOf(county, sites), stats },
+  };
+}
+
+/**
+ * Pinyin readings computed by earlier publishes, beside the parse cache: valid while the
+ * search-index rules and pinyin-pro are the same (both are part of the key).
+ */
+async function readingsCache(cacheFile: string): Promise<{ save(): Promise<void> }> {
+  const file = path.join(path.dirname(cacheFile), 'readings.json');
+  const rules = sha256Hex(await readFile(new URL('./search-index.ts', import.meta.url)));
+  const pinyin = (
+    JSON.parse(await readFile(createRequire(import.meta.url).resolve('pinyin-pro/package.json'), 'utf8').catch(() => '{}')) as {
+      version?: string;
+    }
+  ).version;
+  const key = `${rules}:${pinyin}`;
+  let seeded = 0;
+  try {
+    const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; readings?: Record<string, string[][]> };
+    if (saved.key === key && saved.readings) {
+      rememberReadings(saved.readings);
+      seeded = Object.keys(saved.readings).length;
+    }
+  } catch {
+    // none yet
+  }
+  return {
+    async save() {
+      const readings = knownReadings();
+      if (Object.keys(readings).length === seeded) return;
+      await mkdir(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      await writeFile(tmp, JSON.stringify({ key, readings }));
+      await rename(tmp, file);
+    },
   };
 }
 

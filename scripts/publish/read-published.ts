@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { EntryPayload, IndexPayload, SignedEnvelope, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { entryPath, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { assembleBundle, siteParts } from '../../kiosk/src/bundle/assemble.ts';
+import { buildStartIndex } from '../../kiosk/src/search/start-keys.ts';
 
 export function readEnvelope(file: string): SignedEnvelope {
   return JSON.parse(readFileSync(file, 'utf8')) as SignedEnvelope;
@@ -31,8 +32,9 @@ export function readPart(dir: string, sha256: string): unknown {
 /** The SiteBundle a kiosk shows for `siteCode`, assembled from the folder's parts. */
 export function readSiteBundle(dir: string, siteCode: string): SiteBundle {
   const { payload } = readEntry(dir, siteCode);
-  return assembleBundle(
+  const bundle = assembleBundle(
     payload,
     siteParts(payload, (h) => readPart(dir, h)),
   );
+  return { ...bundle, searchIndex: buildStartIndex(bundle.search) };
 }

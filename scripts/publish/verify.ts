@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AssetRef, EntryPayload, IndexPayload, PartRef } from '../../kiosk/src/bundle/schema.ts';
 import { entryPath, FORMAT_VERSION, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
-import { assembleBundle, entryPartRefs, siteParts } from '../../kiosk/src/bundle/assemble.ts';
+import { allPartRefs, assembleBundle, entryPartRefs, siteParts } from '../../kiosk/src/bundle/assemble.ts';
 import { hash16, sha256Hex } from './hashing.ts';
 import { keyIdOf, publicKeyFromBase64, verifyText } from './keys.ts';
 import { parseEnvelope } from './manifest.ts';
@@ -79,19 +79,31 @@ export async function verifyPublishedFolder(dir: string, publicKeyBase64: string
     if (entry.version !== index.version) problems.push(`${rel}：版本 ${entry.version} 与 ${INDEX_PATH} 的 ${index.version} 不一致`);
     if (entry.site?.code !== site.code) problems.push(`${rel}：站点编码与 ${INDEX_PATH} 不符`);
     let complete = true;
-    for (const ref of entryPartRefs(entry)) {
-      const data = await checkFile(partPath(ref.sha256), ref);
-      if (!data) {
-        complete = false;
-        continue;
-      }
-      if (!values.has(ref.sha256)) {
-        try {
-          values.set(ref.sha256, JSON.parse(data.toString('utf8')));
-        } catch {
-          problems.push(`${partPath(ref.sha256)}：不是有效的 JSON`);
+    const checkParts = async (refs: readonly PartRef[]) => {
+      for (const ref of refs) {
+        const data = await checkFile(partPath(ref.sha256), ref);
+        if (!data) {
           complete = false;
+          continue;
         }
+        if (!values.has(ref.sha256)) {
+          try {
+            values.set(ref.sha256, JSON.parse(data.toString('utf8')));
+          } catch {
+            problems.push(`${partPath(ref.sha256)}：不是有效的 JSON`);
+            complete = false;
+          }
+        }
+      }
+    };
+    const named = entryPartRefs(entry);
+    await checkParts(named);
+    if (complete) {
+      try {
+        await checkParts(allPartRefs(entry, (h) => values.get(h)).slice(named.length));
+      } catch (err) {
+        problems.push(`${rel}：${err instanceof Error ? err.message : String(err)}`);
+        complete = false;
       }
     }
     for (const a of entry.assets as AssetRef[]) {

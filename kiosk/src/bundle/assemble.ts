@@ -5,13 +5,13 @@
  * every item. Pure; run once per content version.
  */
 import type {
-  Announcement,
+  AnnouncementPart,
   DepartmentsPart,
+  DocumentPart,
   EntryPayload,
-  GovDocument,
   PartRef,
   ItemPart,
-  SearchPart,
+  ListPart,
   ServiceItem,
   SiteBundle,
   SiteInfo,
@@ -36,7 +36,15 @@ export function placeItem(item: Pick<ItemPart, 'departmentId' | 'level'>, site: 
   };
 }
 
-export function resolveItem(part: ItemPart, site: SiteInfo): ServiceItem {
+/** A part without its search entries (they go to SiteBundle.search). */
+function withoutSearch<T extends { search: unknown }>(p: T): Omit<T, 'search'> {
+  const { search, ...rest } = p;
+  void search;
+  return rest;
+}
+
+export function resolveItem(item: ItemPart, site: SiteInfo): ServiceItem {
+  const part = withoutSearch(item);
   const { where, window } = placeItem(part, site);
   const sup = site.phones.supervision;
   return {
@@ -52,10 +60,9 @@ export function resolveItem(part: ItemPart, site: SiteInfo): ServiceItem {
 export interface SiteParts {
   site: SitePart;
   departments: DepartmentsPart;
-  search: SearchPart;
   items: ItemPart[];
-  announcements: Announcement[];
-  documents: GovDocument[];
+  announcements: AnnouncementPart[];
+  documents: DocumentPart[];
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -69,17 +76,24 @@ export function checkPartShape(role: keyof SiteParts, value: unknown): void {
         return isObj(value.county) && isObj(value.site) && Array.isArray(value.staff) && Array.isArray(value.topics);
       case 'departments':
         return Array.isArray(value.departments);
-      case 'search':
-        return Array.isArray(value.search);
       case 'items':
-        return typeof value.code === 'string' && typeof value.name === 'string' && Array.isArray(value.materials);
+        return (
+          typeof value.code === 'string' && typeof value.name === 'string' && Array.isArray(value.materials) && Array.isArray(value.search)
+        );
       default:
-        return typeof value.id === 'string' && typeof value.title === 'string' && typeof value.html === 'string';
+        return (
+          typeof value.id === 'string' && typeof value.title === 'string' && typeof value.html === 'string' && Array.isArray(value.search)
+        );
     }
   })();
   if (!ok) throw new VerificationError(`内容文件（${role}）格式不正确`);
 }
 
+/**
+ * The site's SiteBundle. Its search entries are its items', then its documents', then its
+ * announcements', in bundle order (the order the publisher's search index always had); the
+ * start-key lookup over them (SiteBundle.searchIndex) is added by the caller, once per version.
+ */
 export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundle {
   const { site } = parts.site;
   if (site.code !== entry.site.code) throw new VerificationError(`站点数据与入口文件不符（${site.code} ≠ ${entry.site.code}）`);
@@ -90,18 +104,49 @@ export function assembleBundle(entry: EntryPayload, parts: SiteParts): SiteBundl
     departments: parts.departments.departments,
     items: parts.items.map((i) => resolveItem(i, site)),
     topics: parts.site.topics,
-    announcements: parts.announcements,
-    documents: parts.documents,
+    announcements: parts.announcements.map(withoutSearch),
+    documents: parts.documents.map(withoutSearch),
     staff: parts.site.staff,
-    search: parts.search.search,
-    searchIndex: parts.search.searchIndex,
+    search: [...parts.items, ...parts.documents, ...parts.announcements].flatMap((p) => p.search),
   };
 }
 
-/** Every part an entry point lists, in a fixed order (site, departments, search, items, announcements, documents). */
+/**
+ * The parts an entry point names itself, in a fixed order: site, departments, then the lists of
+ * items, announcements and documents (their members are in the lists: listMembers()).
+ */
 export function entryPartRefs(entry: EntryPayload): PartRef[] {
   const p = entry.parts;
-  return [p.site, p.departments, p.search, ...p.items, ...p.announcements, ...p.documents];
+  return [p.site, p.departments, ...p.items, ...p.announcements, ...p.documents];
+}
+
+function checkList(value: unknown): ListPart {
+  const v = value as ListPart;
+  if (
+    !isObj(value) ||
+    !Array.isArray(v.refs) ||
+    !v.refs.every(
+      (r) => isObj(r) && typeof r.sha256 === 'string' && /^[0-9a-f]{64}$/.test(r.sha256) && Number.isInteger(r.bytes) && r.bytes >= 0,
+    )
+  ) {
+    throw new VerificationError('内容文件（列表）格式不正确');
+  }
+  return v;
+}
+
+/** The members of an entry point's lists, given the list parts' values by hash (all present). */
+export function listMembers(
+  entry: EntryPayload,
+  valueOf: (sha256: string) => unknown,
+): { items: PartRef[]; announcements: PartRef[]; documents: PartRef[] } {
+  const expand = (lists: PartRef[]) => lists.flatMap((l) => checkList(valueOf(l.sha256)).refs);
+  return { items: expand(entry.parts.items), announcements: expand(entry.parts.announcements), documents: expand(entry.parts.documents) };
+}
+
+/** Every part of a version: what the entry point names and the members of its lists. */
+export function allPartRefs(entry: EntryPayload, valueOf: (sha256: string) => unknown): PartRef[] {
+  const m = listMembers(entry, valueOf);
+  return [...entryPartRefs(entry), ...m.items, ...m.announcements, ...m.documents];
 }
 
 /** Parses the parts of `entry` (values by SHA-256, all present) into SiteParts, checking shapes. */
@@ -112,12 +157,12 @@ export function siteParts(entry: EntryPayload, valueOf: (sha256: string) => unkn
     return v;
   };
   const p = entry.parts;
+  const m = listMembers(entry, valueOf);
   return {
     site: one('site', p.site) as SitePart,
     departments: one('departments', p.departments) as DepartmentsPart,
-    search: one('search', p.search) as SearchPart,
-    items: p.items.map((r) => one('items', r) as ItemPart),
-    announcements: p.announcements.map((r) => one('announcements', r) as Announcement),
-    documents: p.documents.map((r) => one('documents', r) as GovDocument),
+    items: m.items.map((r) => one('items', r) as ItemPart),
+    announcements: m.announcements.map((r) => one('announcements', r) as AnnouncementPart),
+    documents: m.documents.map((r) => one('documents', r) as DocumentPart),
   };
 }

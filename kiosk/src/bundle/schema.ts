@@ -7,8 +7,8 @@
  *   sites/<siteCode>.json     SignedEnvelope of an EntryPayload: the ONE file a kiosk polls
  *                             (small; answered 304 by ETag when nothing changed)
  *   parts/<hash16>.json       immutable parts, shared by every site that has the same bytes:
- *                             one per item, announcement and document, and per site its
- *                             SitePart, DepartmentsPart and SearchPart
+ *                             one per item, announcement and document (each with its own
+ *                             search entries), and per site its SitePart and DepartmentsPart
  *   assets/<hash16>.<ext>     images (staff photos, images in Markdown), content-addressed
  *   manifest.json             SignedEnvelope of an IndexPayload: the county's site list, read
  *                             only to pick a default site and for the unknown-site screen
@@ -116,13 +116,15 @@ export interface EntryParts {
   site: PartRef;
   /** DepartmentsPart: the departments this site shows */
   departments: PartRef;
-  /** SearchPart: the precomputed search index of this site */
-  search: PartRef;
-  /** ItemPart each, in the order the site lists them */
+  /**
+   * ListParts whose refs, one after the other, are the site's ItemParts in the order it lists
+   * them. Lists are cut where a ref's hash says so (content-defined), so one edited item changes
+   * one small list and the entry point stays small; lists equal between sites are one file.
+   */
   items: PartRef[];
-  /** Announcement each, newest first */
+  /** ListParts of the AnnouncementParts, newest first */
   announcements: PartRef[];
-  /** GovDocument each, newest first */
+  /** ListParts of the DocumentParts, newest first */
   documents: PartRef[];
 }
 
@@ -161,6 +163,18 @@ export interface ItemPart extends Omit<ServiceItem, 'where' | 'window' | 'superv
   supervision?: string;
   /** The item's or its department's 咨询电话; absent = the site's consultation phone. */
   phone?: string;
+  /** Its search entries (name and aliases, readings precomputed); a site's index lists its items' in order. */
+  search: SearchEntry[];
+}
+
+/** An announcement with its search entries. */
+export interface AnnouncementPart extends Announcement {
+  search: SearchEntry[];
+}
+
+/** A document with its search entries. */
+export interface DocumentPart extends GovDocument {
+  search: SearchEntry[];
 }
 
 export interface SitePart {
@@ -170,13 +184,13 @@ export interface SitePart {
   topics: Topic[];
 }
 
-export interface DepartmentsPart {
-  departments: Department[];
+/** A run of part refs (see EntryParts). */
+export interface ListPart {
+  refs: PartRef[];
 }
 
-export interface SearchPart {
-  search: SearchEntry[];
-  searchIndex?: SearchIndex;
+export interface DepartmentsPart {
+  departments: Department[];
 }
 
 /* ------------------------------------------------------------ site bundle */

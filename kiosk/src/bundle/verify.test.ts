@@ -17,7 +17,7 @@ const payload: EntryPayload = {
   expiresAt: '2026-12-25T09:00:00+08:00',
   county: { code: 'yx', name: '云溪县' },
   site: { code: 'baihe', name: '白鹤镇', kind: 'township' },
-  parts: { site: ref('a'), departments: ref('b'), search: ref('c'), items: [ref('d')], announcements: [], documents: [] },
+  parts: { site: ref('a'), departments: ref('b'), items: [ref('d')], announcements: [], documents: [] },
   assets: [{ path: 'assets/eeeeeeeeeeeeeeee.jpg', sha256: 'e'.repeat(64), bytes: 5 }],
 };
 

@@ -177,7 +177,7 @@ export async function verifyEntry(text: string, publicKey: Uint8Array<ArrayBuffe
     !isSiteSummary(p.site) ||
     typeof parts !== 'object' ||
     parts === null ||
-    ![parts.site, parts.departments, parts.search].every(isPartRef) ||
+    ![parts.site, parts.departments].every(isPartRef) ||
     ![parts.items, parts.announcements, parts.documents].every((l) => Array.isArray(l) && l.every(isPartRef)) ||
     !Array.isArray(p.assets) ||
     !p.assets.every(isAssetRef)

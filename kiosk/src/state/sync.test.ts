@@ -71,7 +71,7 @@ class FakeServer {
     const sites = codes.map((code) => ({ code, name: code === 'baihe' ? '白鹤镇' : '龙山镇', kind: 'township' as const }));
     for (const site of sites) {
       const item = (name: string, code: string) =>
-        this.part({ code, name, materials: [], departmentId: 'mz', level: '乡镇', keywords: [] });
+        this.part({ code, name, materials: [], departmentId: 'mz', level: '乡镇', keywords: [], search: [] });
       const entry: EntryPayload = {
         ...head,
         site,
@@ -87,9 +87,11 @@ class FakeServer {
             topics: [],
           }),
           departments: this.part({ departments: [] }),
-          search: this.part({ search: [] }),
-          items: [item(itemName, 'MZ-001'), ...(opts.more ?? []).map((n, i) => item(n, `MZ-${100 + i}`))],
-          announcements: [],
+          // one list per item: an edit changes the item and its list
+          items: [item(itemName, 'MZ-001'), ...(opts.more ?? []).map((n, i) => item(n, `MZ-${100 + i}`))].map((r) =>
+            this.part({ refs: [r] }),
+          ),
+          announcements: [this.part({ refs: [] })],
           documents: [],
         },
         assets: [photo],
@@ -220,7 +222,9 @@ describe('content sync', () => {
     const { state, sync } = boot();
     await sync.start();
     const v2 = server.publish('新内容');
-    const ref = v2.entries.get('baihe')!.parts.items[0];
+    const list = v2.entries.get('baihe')!.parts.items[0];
+    const ref = (JSON.parse(new TextDecoder().decode(server.files.get(BASE + partPath(list.sha256))!)) as { refs: { sha256: string }[] })
+      .refs[0];
     const url = BASE + partPath(ref.sha256);
     const bytes = server.files.get(url)!;
     server.files.set(url, new TextEncoder().encode(new TextDecoder().decode(bytes).replace('新内容', '假内容')));
@@ -271,7 +275,10 @@ describe('split format: only what changed travels', () => {
     await sync.checkNow();
     expect(state.bundle.value?.items.map((i) => i.name)).toEqual(['事项甲', '事项乙（修改）', '事项丙']);
     // the photo is new per version (named after the first item): unchanged here
-    expect(server.requests).toEqual(['sites/baihe.json', partPath(v2.entries.get('baihe')!.parts.items[1].sha256)]);
+    const list = v2.entries.get('baihe')!.parts.items[1];
+    const edited = (JSON.parse(new TextDecoder().decode(server.files.get(BASE + partPath(list.sha256))!)) as { refs: { sha256: string }[] })
+      .refs[0];
+    expect(server.requests).toEqual(['sites/baihe.json', partPath(list.sha256), partPath(edited.sha256)]);
   });
 
   it('a re-signed entry point with only a new expiry costs the entry point alone and keeps the bundle', async () => {
@@ -333,9 +340,11 @@ describe('split format: only what changed travels', () => {
     await sync.checkNow();
     const db = await openKioskDb();
     const first = v1.entries.get('baihe')!;
-    expect(await db.get('parts', first.parts.items[0].sha256)).toBeUndefined();
+    expect(await db.get('parts', first.parts.items[0].sha256)).toBeUndefined(); // v1's list (and its item)
     expect(await db.get('assets', first.assets[0].path)).toBeUndefined();
-    expect(await db.count('parts')).toBe(5 + 1); // site, departments, search of v2 = v3 except site (photo path); items of v2, v3
+    // v2 and v3 held: their site parts (photo path differs), one departments part, one empty
+    // announcement list, their first items and the lists of those
+    expect(await db.count('parts')).toBe(8);
   });
 
   it('a full storage quota fails the update cleanly and keeps the held version', async () => {

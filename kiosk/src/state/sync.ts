@@ -14,8 +14,8 @@
  * The county index (manifest.json) is read only when no site is chosen or the site is unknown.
  */
 import type { AppState, SyncStatus } from './app-state.ts';
-import type { EntryPayload } from '../bundle/schema.ts';
-import { assembleBundle, entryPartRefs, siteParts } from '../bundle/assemble.ts';
+import type { EntryPayload, PartRef } from '../bundle/schema.ts';
+import { allPartRefs, assembleBundle, entryPartRefs, siteParts } from '../bundle/assemble.ts';
 import {
   defaultSite,
   fetchAssets,
@@ -29,6 +29,7 @@ import {
   type VerifiedPart,
 } from '../bundle/fetch-content.ts';
 import { VerificationError } from '../bundle/verify.ts';
+import { buildStartIndex } from '../search/start-keys.ts';
 import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
 import { bringsNewUrgent } from './apply-gate.ts';
@@ -149,38 +150,50 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     if (record && sameParts(record.current.entry, entry)) {
       // A re-signed entry point (new expiry, nothing else): only the entry point was downloaded.
       return {
-        version: { entry, bundle: record.current.bundle, storedAt: Date.now() },
+        version: { entry, bundle: record.current.bundle, parts: record.current.parts, storedAt: Date.now() },
         newParts: [],
         newAssets: [],
         assets: [...held.values()],
       };
     }
-    const refs = [...new Map(entryPartRefs(entry).map((r) => [r.sha256, r])).values()];
-    const heldHashes = db
-      ? await heldPartHashes(
-          db,
-          refs.map((r) => r.sha256),
-        ).catch(() => new Set<string>())
-      : new Set<string>();
-    const newParts = await fetchParts(
-      base,
-      refs.filter((r) => !heldHashes.has(r.sha256)),
-      deps.fetchOptions,
-    );
+    // Two rounds: the parts the entry point names (site, departments, lists), then the lists' members.
+    const values = new Map<string, unknown>();
+    const newParts: VerifiedPart[] = [];
+    const fetchMissing = async (list: readonly PartRef[]) => {
+      const refs = [...new Map(list.map((r) => [r.sha256, r])).values()];
+      const hashes = refs.map((r) => r.sha256);
+      const have = db ? await heldPartHashes(db, hashes).catch(() => new Set<string>()) : new Set<string>();
+      const got = await fetchParts(
+        base,
+        refs.filter((r) => !have.has(r.sha256)),
+        deps.fetchOptions,
+      );
+      const stored = db && have.size > 0 ? await loadParts(db, [...have]) : new Map<string, unknown>();
+      for (const [h, v] of stored) values.set(h, v);
+      for (const p of got) {
+        values.set(p.sha256, p.value);
+        newParts.push(p);
+      }
+      const missing = refs.find((r) => !values.has(r.sha256));
+      if (missing) throw new VerificationError(`内容文件 ${missing.sha256.slice(0, 16)} 缺失，请稍后重试`);
+    };
+    const named = entryPartRefs(entry);
+    await fetchMissing(named);
+    const all = allPartRefs(entry, (h) => values.get(h));
+    await fetchMissing(all.slice(named.length));
     const newAssets = await fetchAssets(
       base,
       entry.assets.filter((a) => !held.has(a.path)),
       deps.fetchOptions,
     );
-    const values = db && heldHashes.size > 0 ? await loadParts(db, [...heldHashes]) : new Map<string, unknown>();
-    for (const p of newParts) values.set(p.sha256, p.value);
-    const missing = refs.find((r) => !values.has(r.sha256));
-    if (missing) throw new VerificationError(`内容文件 ${missing.sha256.slice(0, 16)} 缺失，请稍后重试`);
-    const bundle = assembleBundle(
+    const assembled = assembleBundle(
       entry,
       siteParts(entry, (h) => values.get(h)),
     );
-    return { version: { entry, bundle, storedAt: Date.now() }, newParts, newAssets, assets: [...held.values(), ...newAssets] };
+    // The start-key lookup over the site's search entries: built once per version, stored with it.
+    const bundle = { ...assembled, searchIndex: buildStartIndex(assembled.search) };
+    const parts = [...new Set(all.map((r) => r.sha256))];
+    return { version: { entry, bundle, parts, storedAt: Date.now() }, newParts, newAssets, assets: [...held.values(), ...newAssets] };
   }
 
   /**

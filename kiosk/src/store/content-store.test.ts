@@ -17,10 +17,11 @@ function version(site: string, v: number, items: string[], photos: string[] = []
     expiresAt: '2026-12-25T09:00:00+08:00',
     county: { code: 'yx', name: '云溪县' },
     site: { code: site, name: site, kind: 'township' },
-    parts: { site: ref('s'), departments: ref('d'), search: ref('q'), items: items.map(ref), announcements: [], documents: [] },
+    parts: { site: ref('s'), departments: ref('d'), items: items.map(ref), announcements: [], documents: [] },
     assets: photos.map(assetRef),
   } as EntryPayload;
-  return { entry, bundle: { items: [{ name: `版本${v}` }] } as unknown as SiteBundle, storedAt: v };
+  const parts = ['s', 'd', ...items].map((n) => h(n));
+  return { entry, bundle: { items: [{ name: `版本${v}` }] } as unknown as SiteBundle, parts, storedAt: v };
 }
 const parts = (...names: string[]) => names.map((n) => ({ sha256: h(n), value: { n } }));
 const assets = (...names: string[]): StoredAsset[] => names.map((n) => ({ ...assetRef(n), blob: new Blob([n]) }));
@@ -34,7 +35,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('content store', () => {
   it('stores a version with its parts and images and reads them back', async () => {
-    await saveVersion(db, version('baihe', 1, ['a', 'b'], ['p']), parts('s', 'd', 'q', 'a', 'b'), assets('p'));
+    await saveVersion(db, version('baihe', 1, ['a', 'b'], ['p']), parts('s', 'd', 'a', 'b'), assets('p'));
     expect((await loadSite(db, 'baihe'))?.current.entry.version).toBe(1);
     expect(await storedSiteCodes(db)).toEqual(['baihe']);
     expect([...(await heldPartHashes(db, [h('a'), h('z')]))]).toEqual([h('a')]);
@@ -43,7 +44,7 @@ describe('content store', () => {
   });
 
   it('keeps the replaced version as previous and deletes what neither version of any site lists', async () => {
-    await saveVersion(db, version('baihe', 1, ['a'], ['p']), parts('s', 'd', 'q', 'a'), assets('p'));
+    await saveVersion(db, version('baihe', 1, ['a'], ['p']), parts('s', 'd', 'a'), assets('p'));
     await saveVersion(db, version('longshan', 1, ['c']), parts('c'), []);
     await saveVersion(db, version('baihe', 2, ['b']), parts('b'), []);
     expect((await loadSite(db, 'baihe'))?.previous?.entry.version).toBe(1);
@@ -54,7 +55,7 @@ describe('content store', () => {
   });
 
   it('ignores a version at or below the highest one made current', async () => {
-    await saveVersion(db, version('baihe', 2, ['a']), parts('s', 'd', 'q', 'a'), []);
+    await saveVersion(db, version('baihe', 2, ['a']), parts('s', 'd', 'a'), []);
     const before = await loadSite(db, 'baihe');
     await saveVersion(db, version('baihe', 2, ['z']), parts('z'), []);
     await saveVersion(db, version('baihe', 1, ['z']), parts('z'), []);
@@ -63,7 +64,7 @@ describe('content store', () => {
   });
 
   it('changes nothing when the transaction fails half-way (e.g. quota)', async () => {
-    await saveVersion(db, version('baihe', 1, ['a']), parts('s', 'd', 'q', 'a'), []);
+    await saveVersion(db, version('baihe', 1, ['a']), parts('s', 'd', 'a'), []);
     const put = IDBObjectStore.prototype.put;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (this.name === 'assets') throw new DOMException('full', 'QuotaExceededError');
@@ -77,7 +78,7 @@ describe('content store', () => {
 
   it('rolls back by swapping current and previous, keeping the highest version', async () => {
     expect(await rollbackSite(db, 'baihe')).toBeUndefined();
-    await saveVersion(db, version('baihe', 1, ['a']), parts('s', 'd', 'q', 'a'), []);
+    await saveVersion(db, version('baihe', 1, ['a']), parts('s', 'd', 'a'), []);
     await saveVersion(db, version('baihe', 2, ['b']), parts('b'), []);
     const rolled = await rollbackSite(db, 'baihe');
     expect(rolled?.current.entry.version).toBe(1);

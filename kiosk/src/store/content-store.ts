@@ -6,8 +6,7 @@
  * with its new parts and assets and the removal of whatever neither version of any site still
  * lists: either the new version is complete on disk or nothing changed.
  */
-import type { AssetRef, EntryPayload } from '../bundle/schema.ts';
-import { entryPartRefs } from '../bundle/assemble.ts';
+import type { AssetRef } from '../bundle/schema.ts';
 import type { KioskDatabase, StoredAsset, StoredPart, StoredSite, StoredVersion } from './db.ts';
 
 export async function loadSite(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
@@ -49,8 +48,8 @@ export async function loadAssets(db: KioskDatabase, refs: readonly AssetRef[]): 
   return out;
 }
 
-function listed(site: StoredSite): EntryPayload[] {
-  return site.previous ? [site.current.entry, site.previous.entry] : [site.current.entry];
+function listed(site: StoredSite): StoredVersion[] {
+  return site.previous ? [site.current, site.previous] : [site.current];
 }
 
 async function inOneTransaction<T>(db: KioskDatabase, body: (tx: SwapTx) => Promise<T>): Promise<T> {
@@ -80,9 +79,9 @@ async function collectGarbage(tx: SwapTx): Promise<void> {
   const keepParts = new Set<string>();
   const keepAssets = new Set<string>();
   for (const s of await tx.objectStore('sites').getAll()) {
-    for (const e of listed(s)) {
-      for (const r of entryPartRefs(e)) keepParts.add(r.sha256);
-      for (const a of e.assets) keepAssets.add(a.path);
+    for (const v of listed(s)) {
+      for (const h of v.parts) keepParts.add(h);
+      for (const a of v.entry.assets) keepAssets.add(a.path);
     }
   }
   const parts = tx.objectStore('parts');

@@ -13,6 +13,8 @@ export interface StoredVersion {
   entry: EntryPayload;
   /** Assembled once, when the version was stored (start-up reads it as it is). */
   bundle: SiteBundle;
+  /** SHA-256 of every part of this version (entry point's own and its lists' members). */
+  parts: string[];
   /** Epoch ms when this version was verified and stored. */
   storedAt: number;
 }
