@@ -8,7 +8,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Route } from '@playwright/test';
 import type { AdminSite, CaseFigures, CaseRow, DeviceRow, PublicityRow, SatisfactionReport, SessionUser } from '../kiosk/src/uplink/api.ts';
-import { demoBundle } from './kiosk-helpers.ts';
 import { expect, shot, test } from './support/fixtures.ts';
 
 /** 2026-11-30 10:00 in Shanghai. */
@@ -172,6 +171,20 @@ interface Hub {
   demo: boolean;
 }
 
+/** What ratings at a site can be about (GET /api/admin/sites/:code/targets). */
+const TARGETS = {
+  targets: {
+    window: [
+      { id: '1', label: '1号窗口 综合受理' },
+      { id: '3', label: '3号窗口 社会保障' },
+    ],
+    staff: [{ id: 's-1', label: '王芳' }],
+    item: [{ id: 'MZ-001', label: '最低生活保障申请' }],
+  },
+  timeZone: 'Asia/Shanghai',
+  demo: false,
+};
+
 /** Answers /api/ from this test's data; records what the dashboard asked. */
 async function fakeHub(page: Page, opts: { loggedIn?: boolean; demo?: boolean } = {}): Promise<Hub> {
   const hub: Hub = { requests: [], loggedIn: opts.loggedIn ?? true, demo: opts.demo ?? false };
@@ -201,6 +214,7 @@ async function fakeHub(page: Page, opts: { loggedIn?: boolean; demo?: boolean } 
     if (!hub.loggedIn) return json(401, { error: 'unauthorized', message: '请先登录' });
     if (p === 'admin/me') return json(200, USER);
     if (p === 'admin/sites') return json(200, SITES);
+    if (/^admin\/sites\/[^/]+\/targets$/.test(p)) return json(200, TARGETS);
     if (p === 'admin/devices' && req.method() === 'GET')
       return json(
         200,
@@ -364,16 +378,14 @@ test.describe('dashboard screens', () => {
     await expect
       .poll(() => hub.requests.map((r) => r.path))
       .toContain('admin/reports/satisfaction?from=2026-11-01&to=2026-11-30&township=longshan');
-    // What a rating was about: the site's windows, read from the published content.
-    const bundle = await demoBundle('baihe');
-    const w = bundle.site.windows[0];
+    // What a rating was about: the site's windows, as the hub lists them from the published content.
     await page.getByRole('combobox', { name: '乡镇' }).selectOption('baihe');
     await page.getByRole('combobox', { name: '站点' }).selectOption('baihe');
     await page.getByRole('combobox', { name: '评价对象' }).selectOption('window');
-    await page.getByRole('combobox', { name: '窗口' }).selectOption({ label: `${w.number}号窗口 ${w.name}` });
+    await page.getByRole('combobox', { name: '窗口' }).selectOption({ label: '3号窗口 社会保障' });
     await expect
       .poll(() => hub.requests.map((r) => r.path))
-      .toContain(`admin/reports/satisfaction?from=2026-11-01&to=2026-11-30&township=baihe&site=baihe&target=window&targetId=${w.number}`);
+      .toContain(`admin/reports/satisfaction?from=2026-11-01&to=2026-11-30&township=baihe&site=baihe&target=window&targetId=3`);
     await page.getByLabel('开始日期').fill('2026-12-05');
     await expect(page.getByRole('alert')).toHaveText('开始日期不能晚于结束日期。');
   });

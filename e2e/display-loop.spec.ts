@@ -273,8 +273,9 @@ test.describe('display loop', () => {
       },
     });
     // Let the kiosk poll (fake time), fetch and verify (real time).
-    // (The demo content copied into this test may be at any version: wait for the one just published.)
-    const version = () => page.locator('html').getAttribute('data-content-version');
+    // (The demo content copied into this test may be at any version: wait for the one just published,
+    // stored and waiting for the slide boundary.)
+    const version = () => page.locator('html').getAttribute('data-content-pending');
     for (let i = 0; i < 100 && (await version()) !== String(updated.version); i++) {
       await page.clock.runFor(1000);
       await page.waitForTimeout(100);

@@ -121,7 +121,7 @@ test('a village station: where to go names its 代办员 and phone; the staff sc
   await expect(page.locator('.top-bar')).toContainText('清水村');
   await page.getByRole('region', { name: '大家常办' }).getByRole('button').first().tap();
   const where = page.getByRole('region', { name: '去哪里办' });
-  await expect(where).toContainText('本站代办员：陈代办，电话 13800001111');
+  await expect(where).toContainText('本站代办员 陈代办（13800001111），由代办员代为提交至白鹤镇便民服务中心');
   await shot('kiosk-village-item');
   await page.getByRole('navigation', { name: '导航' }).getByRole('button', { name: /首页/ }).tap();
   await homeTile(page, '窗口人员').tap();

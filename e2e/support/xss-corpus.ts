@@ -99,6 +99,7 @@ const STRICT = new Set([
   'items',
   'topics',
   'publicItemUrl',
+  'hub',
   'maintenancePin',
   'role',
   'window',

@@ -16,6 +16,7 @@ import type {
   PublicityRow,
   RatingUpload,
   SatisfactionReport,
+  SiteTargetsResponse,
 } from '../../kiosk/src/uplink/api.ts';
 import { upsertUser } from './accounts.ts';
 import { rebuildRatingDays } from './migrations.ts';
@@ -244,6 +245,11 @@ describe.each(DIALECTS)('hub on %s', (dialect) => {
     expect(new Set(devices.map((d) => d.township))).toEqual(new Set(['ta']));
     const sites = (await call('GET', '/api/admin/sites', undefined, as('town-a'))).data as { code: string }[];
     expect(sites.map((s) => s.code)).toEqual(['ta', 'ta-v1']);
+    const targets = (await call('GET', '/api/admin/sites/ta/targets', undefined, as('town-a'))).data as SiteTargetsResponse;
+    expect(targets.targets.window).toEqual([{ id: '1', label: '1号窗口 民政窗口' }]);
+    expect(targets.targets.staff).toEqual([{ id: 's-zhang', label: '张丽' }]);
+    expect(targets.targets.item?.map((i) => i.label)).toEqual(['最低生活保障申请', '城乡居民养老保险参保登记']);
+    expect((await call('GET', '/api/admin/sites/tb/targets', undefined, as('town-a'))).status).toBe(404);
     expect((await call('POST', '/api/admin/enrolments', { siteCode: 'tb' }, as('town-a'))).status).toBe(404);
     expect((await call('POST', `/api/admin/devices/${kioskB.deviceId}/revoke`, {}, as('town-a'))).status).toBe(404);
     expect((await call('POST', `/api/admin/devices/${kioskB.deviceId}/commands`, { kind: 'reload' }, as('town-a'))).status).toBe(404);

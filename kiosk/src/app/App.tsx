@@ -58,7 +58,8 @@ function ModeView({ state }: { state: AppState }) {
 /**
  * The state of the app on <html>, for people checking a kiosk with the browser's tools and for the
  * e2e tests (never log text): data-status (loading | ready | no-content | unknown-site),
- * data-content-version (the verified content version shown), data-sync (ok | failed: the last
+ * data-content-version (the verified content version shown), data-content-pending (a newer verified
+ * version stored and waiting for the next natural boundary), data-sync (ok | failed: the last
  * update check) and data-app-update (waiting: a new app version waits for an idle moment).
  */
 function useStateOnDocument(state: AppState) {
@@ -73,6 +74,9 @@ function useStateOnDocument(state: AppState) {
     else d.sync = sync.lastError === null ? 'ok' : 'failed';
     if (state.appUpdateReady.value) d.appUpdate = 'waiting';
     else delete d.appUpdate;
+    const pending = state.gate.pendingVersion.value;
+    if (pending === null) delete d.contentPending;
+    else d.contentPending = String(pending);
   });
 }
 
