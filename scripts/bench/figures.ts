@@ -373,7 +373,7 @@ const sessionsFigure: Figure = {
 
 const displayFigure: Figure = {
   id: 'display-heap',
-  tiers: ['demo', 's500'],
+  tiers: ['demo'],
   async run(ctx) {
     const browser = await ctx.browser();
     if (!browser) return [];
