@@ -7,7 +7,7 @@
  * Prints a Markdown table and writes JSON (default bench/results/latest.json). Nothing here
  * passes or fails.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     'display-hours': { type: 'string', default: '72' },
     sessions: { type: 'string', default: '200' },
     out: { type: 'string' },
+    merge: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -67,6 +68,31 @@ const browser = () =>
   })());
 
 const rows: Row[] = [];
+// --merge: keep the rows of an earlier run for the tiers and figures not run now.
+if (values.merge && existsSync(resultsFile)) {
+  const earlier = JSON.parse(readFileSync(resultsFile, 'utf8')) as BenchResult;
+  rows.push(...earlier.rows.filter((r) => !(wantTiers.has(r.tier) && wantFigures.has(r.figure))));
+}
+const machine = (): BenchResult['machine'] => ({
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? '',
+  memGb: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+  chromium: chromiumVersion,
+});
+let chromiumVersion: string | undefined;
+/** Written after every figure, so an interrupted run keeps what it measured. */
+function save(): void {
+  const result: BenchResult = {
+    startedAt: new Date(started).toISOString(),
+    durationS: Math.round((Date.now() - started) / 1000),
+    machine: machine(),
+    rows,
+  };
+  mkdirSync(path.dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
+}
 for (const spec of TIERS.filter((t) => wantTiers.has(t.id))) {
   const figures = FIGURES.filter((f) => wantFigures.has(f.id) && f.tiers.includes(spec.id));
   if (figures.length === 0) continue;
@@ -100,6 +126,8 @@ for (const spec of TIERS.filter((t) => wantTiers.has(t.id))) {
     try {
       const got = await f.run(ctx);
       rows.push(...got);
+      chromiumVersion ??= (await browserPromise)?.version();
+      save();
       console.log(`  ${f.id}: ${got.length} 项，${((Date.now() - t0) / 1000).toFixed(0)} 秒`);
     } catch (err) {
       console.error(`  ${f.id} 测量失败：${err instanceof Error ? err.message : String(err)}`);
@@ -107,23 +135,9 @@ for (const spec of TIERS.filter((t) => wantTiers.has(t.id))) {
   }
 }
 const b = await browserPromise;
-const chromiumVersion = b?.version();
+chromiumVersion ??= b?.version();
 await b?.close();
-
-const result: BenchResult = {
-  startedAt: new Date(started).toISOString(),
-  durationS: Math.round((Date.now() - started) / 1000),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model ?? '',
-    memGb: Math.round(os.totalmem() / 2 ** 30),
-    node: process.version,
-    chromium: chromiumVersion,
-  },
-  rows,
-};
-mkdirSync(path.dirname(resultsFile), { recursive: true });
-writeFileSync(resultsFile, `${JSON.stringify(result, null, 2)}\n`);
-console.log(`\n基准测试结果（中位数；比值相对同一次运行中测得的基线；${result.durationS} 秒）\n`);
+save();
+console.log(`\n基准测试结果（中位数；比值相对同一次运行中测得的基线；${Math.round((Date.now() - started) / 1000)} 秒）\n`);
 console.log(markdownTable(rows));
 console.log(`\n结果已写入 ${resultsFile}`);

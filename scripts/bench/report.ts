@@ -21,7 +21,7 @@ export type Unit = 'ms' | 'B' | 'MB' | 'count' | 'µs' | '/s';
 export interface BenchResult {
   startedAt: string;
   durationS: number;
-  machine: { cpus: number; cpuModel: string; memGb: number; node: string; chromium?: string };
+  machine: { cpus: number; cpuModel: string; memGb: number; node: string; loadAverage?: number[]; chromium?: string };
   rows: Row[];
 }
 

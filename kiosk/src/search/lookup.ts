@@ -52,8 +52,10 @@ export function candidates(
   const s = stateFor(entries, index);
   if (!s) return undefined;
   if (outOfOrder) return listOf(s, startKeyOf(q.slice(0, 1)));
-  if (s.last && q.startsWith(s.last.q)) return s.last.matched;
-  return listOf(s, startKeyOf(q));
+  const keyed = listOf(s, startKeyOf(q));
+  // Both are supersets of the matches: take the shorter.
+  if (s.last && q.startsWith(s.last.q) && (!keyed || s.last.matched.length <= keyed.length)) return s.last.matched;
+  return keyed;
 }
 
 /** Remember the contiguous matches of `q` for the next keystroke. */
