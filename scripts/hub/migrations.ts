@@ -263,6 +263,15 @@ function migrations(dialect: DialectName): Record<string, Migration> {
         await db.schema.dropTable('rating_days').execute();
       },
     },
+    '0006_ratings_target_index': {
+      // Reports for one window / staff member / item read the ratings of that target only.
+      async up(db: Kysely<unknown>) {
+        await db.schema.createIndex('ratings_target').on('ratings').columns(['target_kind', 'target_id', 'day']).execute();
+      },
+      async down(db: Kysely<unknown>) {
+        await db.schema.dropIndex('ratings_target').execute();
+      },
+    },
   };
 }
 
