@@ -1,11 +1,11 @@
 /**
  * `npm run hash-pin -- 123456`: prints the salted hash of a maintenance PIN for a site file
  * (content/sites/<site>.yaml → `maintenancePin: "pbkdf2-sha256$…"`). The PIN itself is never
- * stored anywhere; the kiosk checks a typed PIN against this hash (kiosk/src/maintenance/pin.ts).
+ * stored anywhere; the kiosk checks a typed PIN against this hash (kiosk/src/bundle/pin-hash.ts).
  * Without an argument the PIN is read from standard input (so it stays out of shell history).
  */
 import { createInterface } from 'node:readline/promises';
-import { hashPin, PIN_PATTERN } from '../kiosk/src/maintenance/pin.ts';
+import { hashPin, PIN_PATTERN } from '../kiosk/src/bundle/pin-hash.ts';
 
 async function main(): Promise<number> {
   let pin = process.argv[2]?.trim();

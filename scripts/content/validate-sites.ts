@@ -1,6 +1,6 @@
 /** Rules for county.yaml, departments.yaml, sites/*.yaml and staff/*.yaml. */
 import { TOWNSHIP_CLASSES, type TownshipClass } from '../../kiosk/src/bundle/schema.ts';
-import { PIN_HASH_PATTERN } from '../../kiosk/src/maintenance/pin.ts';
+import { PIN_HASH_PATTERN } from '../../kiosk/src/bundle/pin-hash.ts';
 import { isValidClockTime, isValidDate, isValidTimeZone } from './dates.ts';
 import { baseName } from './load-content.ts';
 import type { SiteSource, StaffSource } from './source-types.ts';

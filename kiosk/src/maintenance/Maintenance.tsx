@@ -13,7 +13,8 @@ import { exportPlayLog } from '../store/play-log.ts';
 import { readEvents, reloadWithReason } from '../watchdog/events.ts';
 import { evaluationsCsv } from './csv.ts';
 import { cornerTaps } from './gesture.ts';
-import { LOCK_MS, lockRemaining, MAX_TRIES, readLock, recordTry, verifyPin } from './pin.ts';
+import { verifyPin } from '../bundle/pin-hash.ts';
+import { LOCK_MS, lockRemaining, MAX_TRIES, readLock, recordTry } from './pin.ts';
 import { TestPattern } from './TestPattern.tsx';
 import './maintenance.css';
 

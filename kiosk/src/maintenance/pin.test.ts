@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { hashPin, LOCK_MS, lockRemaining, PIN_HASH_PATTERN, readLock, recordTry, verifyPin } from './pin.ts';
+import { hashPin, PIN_HASH_PATTERN, verifyPin } from '../bundle/pin-hash.ts';
+import { LOCK_MS, lockRemaining, readLock, recordTry } from './pin.ts';
 
 function memoryStorage() {
   const m = new Map<string, string>();
