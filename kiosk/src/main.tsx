@@ -15,7 +15,7 @@ import { registerServiceWorker } from './sw/register.ts';
 import { base64ToBytes } from './bundle/verify.ts';
 import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
-import { createUplink } from './uplink/uplink.ts';
+import type { Uplink } from './uplink/uplink.ts';
 import { IdentifyOverlay } from './uplink/IdentifyOverlay.tsx';
 import { installLockdown } from './app/lockdown.ts';
 import { startWatchdog } from './watchdog/watchdog.ts';
@@ -51,24 +51,35 @@ const sync = createContentSync(state, {
     history.replaceState(history.state, '', url.href);
   },
 });
-// The county hub uplink: nothing is sent unless a hub is configured and this device enrolled.
-const uplink = createUplink({
-  state,
-  openDb,
-  hubParam: config.hub,
-  enrolCode: config.enrolCode,
-  heartbeatSeconds: config.heartbeatSeconds,
-  pageUrl: location.href,
-  loggedReloads: () =>
-    readEvents()
-      .filter((e) => e.kind === 'reload')
-      .map((e) => ({ at: e.at, reason: e.message })),
-  forgetEnrolCode() {
-    const url = new URL(location.href);
-    if (!url.searchParams.has('enrol')) return;
-    url.searchParams.delete('enrol');
-    history.replaceState(history.state, '', url.href);
-  },
+// The county hub uplink (ratings queue, heartbeat, play log): nothing is sent unless a hub is
+// configured and this device enrolled. Its code loads once the content is shown, so it costs the
+// start-up nothing; what the views ask of it before then waits for it.
+let uplinkLoading: Promise<Uplink> | null = null;
+const uplink = (): Promise<Uplink> =>
+  (uplinkLoading ??= import('./uplink/uplink.ts').then(({ createUplink }) => {
+    const u = createUplink({
+      state,
+      openDb,
+      hubParam: config.hub,
+      enrolCode: config.enrolCode,
+      heartbeatSeconds: config.heartbeatSeconds,
+      pageUrl: location.href,
+      loggedReloads: () =>
+        readEvents()
+          .filter((e) => e.kind === 'reload')
+          .map((e) => ({ at: e.at, reason: e.message })),
+      forgetEnrolCode() {
+        const url = new URL(location.href);
+        if (!url.searchParams.has('enrol')) return;
+        url.searchParams.delete('enrol');
+        history.replaceState(history.state, '', url.href);
+      },
+    });
+    u.start();
+    return u;
+  }));
+effect(() => {
+  if (state.status.value === 'ready') void uplink();
 });
 // Self-healing: repeated errors, memory, a frozen wall display, the nightly reload (watchdog/).
 const watchdog = startWatchdog({
@@ -91,32 +102,17 @@ Object.assign(state.actions, {
   checkNow: sync.checkNow,
   applyAppUpdate: sw.applyUpdate,
   rollback: sync.rollback,
-  saveRating: uplink.saveRating,
-  logPlay: (entry: Parameters<typeof uplink.logPlay>[0]) => void uplink.logPlay(entry).catch(() => {}),
-  atIdle: uplink.atIdle,
-  enrol: uplink.enrol,
+  saveRating: (rating: Parameters<Uplink['saveRating']>[0], phone?: string) => uplink().then((u) => u.saveRating(rating, phone)),
+  logPlay: (entry: Parameters<Uplink['logPlay']>[0]) =>
+    void uplink()
+      .then((u) => u.logPlay(entry))
+      .catch(() => {}),
+  atIdle: () => void uplink().then((u) => u.atIdle()),
+  enrol: (code: string) => uplink().then((u) => u.enrol(code)),
   reportError: watchdog.reportError,
 });
-// The version shown and the last check's outcome, for tests and for staff inspecting the page
-// (never parsed from log text).
-effect(() => {
-  const root = document.documentElement.dataset;
-  root.contentVersion = String(state.contentVersion.value ?? '');
-  const sync = state.syncStatus.value;
-  root.syncChecks = String(sync.lastCheckAt ?? '');
-  root.syncError = sync.lastError ?? '';
-});
-state.uplink.enrol = async (code: string) => {
-  if (!(await uplink.enrol(code))) throw new Error(state.uplink.enrolError.value ?? '登记失败');
-};
 
 document.documentElement.dataset.mode = config.mode;
-// The uplink's token state on <html> (off | none | enrolling | ok | invalid), for staff tools and tests.
-effect(() => {
-  document.documentElement.dataset.uplink = state.uplink.hub.value ? state.uplink.token.value : 'off';
-  // A full rating queue is a state staff must see (ratings are kept, sent once there is room).
-  document.documentElement.dataset.uplinkQueue = state.uplink.ratingQueueFull.value ? 'full' : 'ok';
-});
 // A public screen: no menus, zoom, selection, back navigation, other origins, drops or shortcuts.
 installLockdown();
 
@@ -132,4 +128,3 @@ render(
   document.getElementById('app')!,
 );
 void sync.start();
-uplink.start();

@@ -8,7 +8,7 @@ import type { AppState } from '../state/app-state.ts';
 import { AssetsContext } from '../state/assets-context.ts';
 import { ExpiredMark } from './ExpiredMark.tsx';
 import { LazyView } from '../ui/LazyView.tsx';
-import { Maintenance } from '../maintenance/Maintenance.tsx';
+import { MaintenanceGate } from '../maintenance/MaintenanceGate.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
 const loadKiosk = () => import('../views/KioskApp.tsx');
@@ -59,7 +59,8 @@ function ModeView({ state }: { state: AppState }) {
  * The state of the app on <html>, for people checking a kiosk with the browser's tools and for the
  * e2e tests (never log text): data-status (loading | ready | no-content | unknown-site),
  * data-content-version (the verified content version shown), data-content-pending (a newer verified
- * version stored and waiting for the next natural boundary), data-sync (ok | failed: the last
+ * version stored and waiting for the next natural boundary), data-sync-checks / data-sync-error (the
+ * last check's time and error), data-uplink / data-uplink-queue (the hub uplink), data-sync (ok | failed: the last
  * update check) and data-app-update (waiting: a new app version waits for an idle moment).
  */
 function useStateOnDocument(state: AppState) {
@@ -74,6 +75,11 @@ function useStateOnDocument(state: AppState) {
     else d.sync = sync.lastError === null ? 'ok' : 'failed';
     if (state.appUpdateReady.value) d.appUpdate = 'waiting';
     else delete d.appUpdate;
+    d.syncChecks = String(sync.lastCheckAt ?? '');
+    d.syncError = sync.lastError ?? '';
+    // The uplink's token state (off | none | enrolling | ok | invalid) and a full rating queue.
+    d.uplink = state.uplink.hub.value ? state.uplink.token.value : 'off';
+    d.uplinkQueue = state.uplink.ratingQueueFull.value ? 'full' : 'ok';
     const pending = state.gate.pendingVersion.value;
     if (pending === null) delete d.contentPending;
     else d.contentPending = String(pending);
@@ -89,7 +95,7 @@ export function App({ state }: { state: AppState }) {
         {ready ? <ModeView state={state} /> : <StatusScreen state={state} />}
         {ready && <ExpiredMark state={state} />}
       </ErrorBoundary>
-      <Maintenance state={state} />
+      <MaintenanceGate state={state} />
     </AssetsContext.Provider>
   );
 }

@@ -12,7 +12,6 @@ import { listEvaluations } from '../store/evaluations.ts';
 import { exportPlayLog } from '../store/play-log.ts';
 import { readEvents, reloadWithReason } from '../watchdog/events.ts';
 import { evaluationsCsv } from './csv.ts';
-import { cornerTaps } from './gesture.ts';
 import { verifyPin } from '../bundle/pin-hash.ts';
 import { LOCK_MS, lockRemaining, MAX_TRIES, readLock, recordTry } from './pin.ts';
 import { TestPattern } from './TestPattern.tsx';
@@ -216,7 +215,7 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
     [
       '待上传',
       uplink.hub.value
-        ? `评价 ${uplink.queued.value.ratings} 条，心跳 ${uplink.queued.value.heartbeats} 条，播放记录 ${uplink.queued.value.playLog} 条${uplink.ratingQueueFull.value ? '（评价队列已满，请尽快联网上传）' : ''}${uplink.lastError.value ? `；${uplink.lastError.value}` : ''}`
+        ? `评价 ${uplink.queuedRatings.value} 条，心跳 ${uplink.queuedHeartbeats.value} 条，播放记录 ${uplink.queued.value.playLog} 条${uplink.ratingQueueFull.value ? '（评价队列已满，请尽快联网上传）' : ''}${uplink.lastError.value ? `；${uplink.lastError.value}` : ''}`
         : '未接入汇聚平台',
     ],
   ];
@@ -348,11 +347,17 @@ function Panel({ state, onLeave, onPattern }: { state: PanelState; onLeave: () =
 
 type Phase = 'closed' | 'pin' | 'no-pin' | 'panel' | 'pattern';
 
-export function Maintenance({ state }: { state: AppState }) {
-  const [phase, setPhase] = useState<Phase>('closed');
-  useEffect(() => cornerTaps(() => setPhase((p) => (p === 'closed' ? 'pin' : p))), []);
-  // Never left open on a public screen: closes after AUTO_CLOSE_MS without a touch.
+/**
+ * The panel after the hidden gesture (MaintenanceGate.tsx loads this module only then): the PIN
+ * keypad, then the panel or the test pattern. `onClose` hides it again.
+ */
+export function MaintenancePanel({ state, onClose }: { state: AppState; onClose: () => void }) {
+  const [phase, setPhase] = useState<Phase>('pin');
   const closed = phase === 'closed';
+  useEffect(() => {
+    if (closed) onClose();
+  }, [closed, onClose]);
+  // Never left open on a public screen: closes after AUTO_CLOSE_MS without a touch.
   useEffect(() => {
     if (closed) return;
     let timer = setTimeout(() => setPhase('closed'), AUTO_CLOSE_MS);
@@ -366,7 +371,7 @@ export function Maintenance({ state }: { state: AppState }) {
       removeEventListener('pointerdown', onTouch, { capture: true });
     };
   }, [closed]);
-  if (phase === 'closed') return null;
+  if (closed) return null;
   const pinHash = state.bundle.value?.site.maintenancePin;
   const close = () => setPhase('closed');
   let body;

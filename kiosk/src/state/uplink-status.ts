@@ -48,11 +48,6 @@ export interface UplinkStatus {
   /** Ratings not yet acknowledged by the hub (queued + waiting for room), for the maintenance panel. */
   readonly queuedRatings: ReadonlySignal<number>;
   readonly queuedHeartbeats: ReadonlySignal<number>;
-  /**
-   * Exchange an enrolment code for a device token (maintenance panel); rejects with the Chinese
-   * reason when it fails. Set by main.tsx (state.actions.enrol is the same, answering true/false).
-   */
-  enrol(code: string): Promise<void>;
 }
 
 /** `onScreen` of a wall display outside opening hours: nobody is watching, a reload can run at once. */
@@ -76,6 +71,5 @@ export function createUplinkStatus(): UplinkStatus {
     reloadPending: signal(false),
     queuedRatings: computed(() => queued.value.ratings + queued.value.overflow),
     queuedHeartbeats: computed(() => queued.value.heartbeats),
-    enrol: () => Promise.reject(new Error('没有设置县级管理平台地址，无法登记设备')),
   };
 }
