@@ -1,6 +1,7 @@
 /**
  * Visual diff of two kiosk builds: visits every screen of the app in both builds, in portrait
- * (1080×1920) and landscape (1920×1080), and compares the screenshots pixel by pixel in one run.
+ * (1080×1920), landscape (1920×1080) and small landscape (1366×768), and compares the
+ * screenshots pixel by pixel in one run.
  * Made to prove that a styles-only change (e.g. moving CSS beside its components) changed
  * nothing a person sees.
  *
@@ -33,6 +34,8 @@ const SITE = 'baihe';
 const VIEWPORTS = {
   portrait: { width: 1080, height: 1920 },
   landscape: { width: 1920, height: 1080 },
+  // The small landscape screens (1366×768) have their own rules (max-width: 1500px, max-height: 800px).
+  small: { width: 1366, height: 768 },
 } as const;
 type Orientation = keyof typeof VIEWPORTS;
 
@@ -436,6 +439,8 @@ interface Compared {
   width: number;
   height: number;
   differing: number;
+  /** Largest difference of one colour channel (0–255) among the differing pixels. */
+  maxDelta: number;
   sizeMismatch?: string;
 }
 
@@ -444,13 +449,20 @@ async function comparePng(
   page: Page,
   a: Buffer,
   b: Buffer,
-): Promise<{ w: number; h: number; differing: number; size?: string; diff?: Buffer }> {
+): Promise<{ w: number; h: number; differing: number; maxDelta: number; size?: string; diff?: Buffer }> {
   const r = await page.evaluate(
     async ([a64, b64]) => {
       const load = async (s: string) => createImageBitmap(await (await fetch(`data:image/png;base64,${s}`)).blob());
       const [ia, ib] = await Promise.all([load(a64), load(b64)]);
       if (ia.width !== ib.width || ia.height !== ib.height) {
-        return { w: ia.width, h: ia.height, differing: -1, size: `${ia.width}×${ia.height} vs ${ib.width}×${ib.height}`, diff: '' };
+        return {
+          w: ia.width,
+          h: ia.height,
+          differing: -1,
+          maxDelta: 255,
+          size: `${ia.width}×${ia.height} vs ${ib.width}×${ib.height}`,
+          diff: '',
+        };
       }
       const w = ia.width;
       const h = ia.height;
@@ -466,9 +478,17 @@ async function comparePng(
       const og = out.getContext('2d')!;
       const od = og.createImageData(w, h);
       let differing = 0;
+      let maxDelta = 0;
       for (let i = 0; i < da.length; i += 4) {
-        const same = da[i] === db[i] && da[i + 1] === db[i + 1] && da[i + 2] === db[i + 2] && da[i + 3] === db[i + 3];
+        const delta = Math.max(
+          Math.abs(da[i] - db[i]),
+          Math.abs(da[i + 1] - db[i + 1]),
+          Math.abs(da[i + 2] - db[i + 2]),
+          Math.abs(da[i + 3] - db[i + 3]),
+        );
+        const same = delta === 0;
         if (!same) differing++;
+        if (delta > maxDelta) maxDelta = delta;
         const grey = (da[i] + da[i + 1] + da[i + 2]) / 3;
         od.data[i] = same ? grey * 0.3 + 178 : 255;
         od.data[i + 1] = same ? grey * 0.3 + 178 : 0;
@@ -484,11 +504,18 @@ async function comparePng(
         for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         diff = btoa(s);
       }
-      return { w, h, differing, size: undefined, diff };
+      return { w, h, differing, maxDelta, size: undefined, diff };
     },
     [a.toString('base64'), b.toString('base64')] as const,
   );
-  return { w: r.w, h: r.h, differing: r.differing, size: r.size, diff: r.diff ? Buffer.from(r.diff, 'base64') : undefined };
+  return {
+    w: r.w,
+    h: r.h,
+    differing: r.differing,
+    maxDelta: r.maxDelta,
+    size: r.size,
+    diff: r.diff ? Buffer.from(r.diff, 'base64') : undefined,
+  };
 }
 
 // ---------------------------------------------------------------------------------- main
@@ -540,7 +567,7 @@ async function main(): Promise<void> {
   });
   if (values.help || !values.before) {
     console.log(
-      '用法：npm run visual-diff -- --before <旧版本的 dist 目录> [--after dist] [--content <内容目录>] [--only 屏幕,…] [--orientation portrait|landscape]',
+      '用法：npm run visual-diff -- --before <旧版本的 dist 目录> [--after dist] [--content <内容目录>] [--only 屏幕,…] [--orientation portrait|landscape|small]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -591,22 +618,23 @@ async function main(): Promise<void> {
           }
           if (name.startsWith('data-')) {
             const same = pb.equals(pa);
-            results.push({ orientation, screen, width: 0, height: 0, differing: same ? 0 : 1 });
+            results.push({ orientation, screen, width: 0, height: 0, differing: same ? 0 : 1, maxDelta: same ? 0 : 255 });
             console.log(`${same ? '相同' : '不同'}  ${screen}：${same ? pa.toString() : `旧 ${pb.toString()} / 新 ${pa.toString()}`}`);
             continue;
           }
-          const c = pb.equals(pa) ? { w: 0, h: 0, differing: 0 } : await comparePng(comparer, pb, pa);
+          const c = pb.equals(pa) ? { w: 0, h: 0, differing: 0, maxDelta: 0 } : await comparePng(comparer, pb, pa);
           results.push({
             orientation,
             screen,
             width: c.w,
             height: c.h,
             differing: c.differing,
+            maxDelta: c.maxDelta,
             sizeMismatch: 'size' in c ? c.size : undefined,
           });
           const same = c.differing === 0;
           console.log(
-            `${same ? '相同' : '不同'}  ${screen}${same ? '' : `：${c.differing < 0 ? `尺寸不同 ${'size' in c ? c.size : ''}` : `${c.differing} 个像素不同`}`}`,
+            `${same ? '相同' : '不同'}  ${screen}${same ? '' : `：${c.differing < 0 ? `尺寸不同 ${'size' in c ? c.size : ''}` : `${c.differing} 个像素不同（单个颜色通道最大相差 ${c.maxDelta}/255）`}`}`,
           );
           if (!same) {
             await writeFile(join(outDir, `${screen}.before.png`), pb);
