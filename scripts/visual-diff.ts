@@ -13,7 +13,10 @@
  * Both builds are served with the same content folder (it must be signed with the key both
  * builds trust), with the same fixed clock, locale, time zone and touch screen. Screenshots are
  * taken with animations disabled. Output: e2e/.output/visual/<orientation>-<screen>.{before,after,diff}.png
- * for every screen that differs, and report.json; exit code 1 when any screen differs.
+ * for every screen that differs (with --keep also <orientation>-<screen>.png of the equal ones),
+ * and report.json; exit code 1 when any screen differs or a scenario could not be completed.
+ * --only takes scenario names (attract, home, elder, departments, print, topics, search, notices,
+ * documents, staff, centre, evaluate, idle, status-…, display, display-closed, ticker, first-paint).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -561,13 +564,14 @@ async function main(): Promise<void> {
       content: { type: 'string' },
       out: { type: 'string', default: join(REPO, 'e2e', '.output', 'visual') },
       only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
       orientation: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values.before) {
     console.log(
-      '用法：npm run visual-diff -- --before <旧版本的 dist 目录> [--after dist] [--content <内容目录>] [--only 屏幕,…] [--orientation portrait|landscape|small]',
+      '用法：npm run visual-diff -- --before <旧版本的 dist 目录> [--after dist] [--content <内容目录>] [--only 场景,…] [--keep] [--orientation portrait|landscape|small]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -636,6 +640,7 @@ async function main(): Promise<void> {
           console.log(
             `${same ? '相同' : '不同'}  ${screen}${same ? '' : `：${c.differing < 0 ? `尺寸不同 ${'size' in c ? c.size : ''}` : `${c.differing} 个像素不同（单个颜色通道最大相差 ${c.maxDelta}/255）`}`}`,
           );
+          if (same && values.keep) await writeFile(join(outDir, `${screen}.png`), pa);
           if (!same) {
             await writeFile(join(outDir, `${screen}.before.png`), pb);
             await writeFile(join(outDir, `${screen}.after.png`), pa);
