@@ -445,7 +445,7 @@ interface Compared {
   /** Largest difference of one colour channel (0–255) among the differing pixels. */
   maxDelta: number;
   sizeMismatch?: string;
-  /** Differed on the first take only (equal when both builds were taken again). */
+  /** Differed, but not reproducibly: a build rendered it differently on a second take, or the second takes were equal. */
   unstable?: { differing: number; maxDelta: number };
 }
 
@@ -614,9 +614,10 @@ async function main(): Promise<void> {
           if (r.error) errors.push(`${orientation} ${sc.name}（${label}）：${r.error}`);
         }
         const names = new Set([...b.shots.keys(), ...a.shots.keys()]);
-        // A screen that differs is taken once more in both builds: rendering that is not the same
-        // from one load to the next (antialiasing after an image decodes, a cancelled animation)
-        // is reported as unstable, not as a difference of the builds.
+        // A screen that differs is taken once more in both builds. When a build does not render it
+        // the same twice (antialiasing of rounded corners after an image decodes, a cancelled
+        // animation) or the second takes are equal, it is reported as unstable, with its numbers
+        // and images, not as a difference of the builds.
         const unequal = [...names].filter((n) => !b.shots.get(n)?.equals(a.shots.get(n) ?? Buffer.alloc(0)));
         let rerun: { b: Map<string, Buffer>; a: Map<string, Buffer> } | null = null;
         if (unequal.length) {
@@ -630,7 +631,9 @@ async function main(): Promise<void> {
           const screen = `${orientation}-${name}`;
           const rb = rerun?.b.get(name);
           const ra = rerun?.a.get(name);
-          if (pb && pa && !pb.equals(pa) && rb && ra && rb.equals(ra) && !name.startsWith('data-')) {
+          // Unstable: equal on the second take, or one build did not render the same twice.
+          const unstableShot = pb && pa && rb && ra && !pb.equals(pa) && (rb.equals(ra) || !pb.equals(rb) || !pa.equals(ra));
+          if (unstableShot && !name.startsWith('data-')) {
             const c = await comparePng(comparer, pb, pa);
             results.push({
               orientation,
@@ -641,7 +644,9 @@ async function main(): Promise<void> {
               maxDelta: 0,
               unstable: { differing: c.differing, maxDelta: c.maxDelta },
             });
-            console.log(`相同  ${screen}（第一次 ${c.differing} 个像素不同，最大相差 ${c.maxDelta}/255；重跑后相同：渲染不稳定）`);
+            console.log(
+              `不稳定  ${screen}：${c.differing} 个像素不同，最大相差 ${c.maxDelta}/255（同一版本两次渲染也不一样，或重跑后相同）`,
+            );
             await writeFile(join(outDir, `${screen}.unstable.before.png`), pb);
             await writeFile(join(outDir, `${screen}.unstable.after.png`), pa);
             if (c.diff) await writeFile(join(outDir, `${screen}.unstable.diff.png`), c.diff);
@@ -689,7 +694,7 @@ async function main(): Promise<void> {
   await writeFile(join(outDir, 'report.json'), JSON.stringify({ fixedTime: FIXED_TIME.toISOString(), results, errors }, null, 2));
   const unstable = results.filter((r) => r.unstable).length;
   console.log(
-    `\n共比较 ${results.length} 屏：${results.length - differing.length} 屏相同（其中 ${unstable} 屏渲染不稳定，重跑后相同），${differing.length} 屏不同。结果在 ${outDir}`,
+    `\n共比较 ${results.length} 屏：${results.length - differing.length} 屏相同或不稳定（不稳定 ${unstable} 屏，见 *.unstable.*.png），${differing.length} 屏不同。结果在 ${outDir}`,
   );
   for (const e of errors) console.log(`未完成：${e}`);
   process.exit(differing.length || errors.length ? 1 : 0);
