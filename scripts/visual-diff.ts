@@ -16,7 +16,8 @@
  * for every screen that differs (with --keep also <orientation>-<screen>.png of the equal ones),
  * and report.json; exit code 1 when any screen differs or a scenario could not be completed.
  * --only takes scenario names (attract, home, elder, departments, print, topics, search, notices,
- * documents, staff, centre, evaluate, idle, status-…, display, display-closed, ticker, first-paint).
+ * documents, staff, centre, evaluate, idle, speech-dialog, status-…, display, display-closed, playlog,
+ * ticker, first-paint).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -253,6 +254,26 @@ const SCENARIOS: Scenario[] = [
       await page.getByRole('button', { name: /扫码带走/ }).tap();
       await settle(page);
       await shot('item-qr');
+    },
+  },
+  {
+    name: 'speech-dialog',
+    run: async (page, shot, base) => {
+      // Headless Chromium has no Chinese voice: reading aloud opens the "not available" dialog.
+      await openHome(page, base);
+      await tap(page, '.pop-btn');
+      await page.getByRole('button', { name: /朗读/ }).first().tap();
+      await settle(page);
+      await shot('speech-unavailable');
+    },
+  },
+  {
+    name: 'playlog',
+    run: async (page, shot, base) => {
+      await page.goto(`${base}/?site=${SITE}&mode=display&export=playlog`);
+      await page.locator('.playlog').waitFor({ timeout: 30_000 });
+      await settle(page);
+      await shot('display-playlog-export');
     },
   },
   {
