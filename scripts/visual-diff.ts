@@ -1,6 +1,7 @@
 /**
  * Visual diff of two kiosk builds: visits every screen of the app in both builds, in portrait
- * (1080×1920) and landscape (1920×1080), and compares the screenshots pixel by pixel in one run.
+ * (1080×1920), landscape (1920×1080) and small landscape (1366×768), and compares the
+ * screenshots pixel by pixel in one run.
  * Made to prove that a styles-only change (e.g. moving CSS beside its components) changed
  * nothing a person sees.
  *
@@ -12,7 +13,11 @@
  * Both builds are served with the same content folder (it must be signed with the key both
  * builds trust), with the same fixed clock, locale, time zone and touch screen. Screenshots are
  * taken with animations disabled. Output: e2e/.output/visual/<orientation>-<screen>.{before,after,diff}.png
- * for every screen that differs, and report.json; exit code 1 when any screen differs.
+ * for every screen that differs (with --keep also <orientation>-<screen>.png of the equal ones),
+ * and report.json; exit code 1 when any screen differs or a scenario could not be completed.
+ * --only takes scenario names (attract, home, elder, departments, print, topics, search, notices,
+ * documents, staff, centre, evaluate, idle, speech-dialog, status-…, display, display-closed, playlog,
+ * ticker, first-paint).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,6 +38,8 @@ const SITE = 'baihe';
 const VIEWPORTS = {
   portrait: { width: 1080, height: 1920 },
   landscape: { width: 1920, height: 1080 },
+  // The small landscape screens (1366×768) have their own rules (max-width: 1500px, max-height: 800px).
+  small: { width: 1366, height: 768 },
 } as const;
 type Orientation = keyof typeof VIEWPORTS;
 
@@ -250,6 +257,26 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: 'speech-dialog',
+    run: async (page, shot, base) => {
+      // Headless Chromium has no Chinese voice: reading aloud opens the "not available" dialog.
+      await openHome(page, base);
+      await tap(page, '.pop-btn');
+      await page.getByRole('button', { name: /朗读/ }).first().tap();
+      await settle(page);
+      await shot('speech-unavailable');
+    },
+  },
+  {
+    name: 'playlog',
+    run: async (page, shot, base) => {
+      await page.goto(`${base}/?site=${SITE}&mode=display&export=playlog`);
+      await page.locator('.playlog').waitFor({ timeout: 30_000 });
+      await settle(page);
+      await shot('display-playlog-export');
+    },
+  },
+  {
     name: 'print',
     run: async (page, shot, base) => {
       await openHome(page, base);
@@ -436,7 +463,11 @@ interface Compared {
   width: number;
   height: number;
   differing: number;
+  /** Largest difference of one colour channel (0–255) among the differing pixels. */
+  maxDelta: number;
   sizeMismatch?: string;
+  /** Differed, but not reproducibly: a build rendered it differently on a second take, or the second takes were equal. */
+  unstable?: { differing: number; maxDelta: number };
 }
 
 /** Decodes two PNGs in the browser and counts differing pixels; returns a diff PNG (red = differs). */
@@ -444,13 +475,20 @@ async function comparePng(
   page: Page,
   a: Buffer,
   b: Buffer,
-): Promise<{ w: number; h: number; differing: number; size?: string; diff?: Buffer }> {
+): Promise<{ w: number; h: number; differing: number; maxDelta: number; size?: string; diff?: Buffer }> {
   const r = await page.evaluate(
     async ([a64, b64]) => {
       const load = async (s: string) => createImageBitmap(await (await fetch(`data:image/png;base64,${s}`)).blob());
       const [ia, ib] = await Promise.all([load(a64), load(b64)]);
       if (ia.width !== ib.width || ia.height !== ib.height) {
-        return { w: ia.width, h: ia.height, differing: -1, size: `${ia.width}×${ia.height} vs ${ib.width}×${ib.height}`, diff: '' };
+        return {
+          w: ia.width,
+          h: ia.height,
+          differing: -1,
+          maxDelta: 255,
+          size: `${ia.width}×${ia.height} vs ${ib.width}×${ib.height}`,
+          diff: '',
+        };
       }
       const w = ia.width;
       const h = ia.height;
@@ -466,9 +504,17 @@ async function comparePng(
       const og = out.getContext('2d')!;
       const od = og.createImageData(w, h);
       let differing = 0;
+      let maxDelta = 0;
       for (let i = 0; i < da.length; i += 4) {
-        const same = da[i] === db[i] && da[i + 1] === db[i + 1] && da[i + 2] === db[i + 2] && da[i + 3] === db[i + 3];
+        const delta = Math.max(
+          Math.abs(da[i] - db[i]),
+          Math.abs(da[i + 1] - db[i + 1]),
+          Math.abs(da[i + 2] - db[i + 2]),
+          Math.abs(da[i + 3] - db[i + 3]),
+        );
+        const same = delta === 0;
         if (!same) differing++;
+        if (delta > maxDelta) maxDelta = delta;
         const grey = (da[i] + da[i + 1] + da[i + 2]) / 3;
         od.data[i] = same ? grey * 0.3 + 178 : 255;
         od.data[i + 1] = same ? grey * 0.3 + 178 : 0;
@@ -484,11 +530,18 @@ async function comparePng(
         for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         diff = btoa(s);
       }
-      return { w, h, differing, size: undefined, diff };
+      return { w, h, differing, maxDelta, size: undefined, diff };
     },
     [a.toString('base64'), b.toString('base64')] as const,
   );
-  return { w: r.w, h: r.h, differing: r.differing, size: r.size, diff: r.diff ? Buffer.from(r.diff, 'base64') : undefined };
+  return {
+    w: r.w,
+    h: r.h,
+    differing: r.differing,
+    maxDelta: r.maxDelta,
+    size: r.size,
+    diff: r.diff ? Buffer.from(r.diff, 'base64') : undefined,
+  };
 }
 
 // ---------------------------------------------------------------------------------- main
@@ -534,13 +587,14 @@ async function main(): Promise<void> {
       content: { type: 'string' },
       out: { type: 'string', default: join(REPO, 'e2e', '.output', 'visual') },
       only: { type: 'string' },
+      keep: { type: 'boolean', default: false },
       orientation: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help || !values.before) {
     console.log(
-      '用法：npm run visual-diff -- --before <旧版本的 dist 目录> [--after dist] [--content <内容目录>] [--only 屏幕,…] [--orientation portrait|landscape]',
+      '用法：npm run visual-diff -- --before <旧版本的 dist 目录> [--after dist] [--content <内容目录>] [--only 场景,…] [--keep] [--orientation portrait|landscape|small]',
     );
     process.exit(values.help ? 0 : 2);
   }
@@ -581,33 +635,69 @@ async function main(): Promise<void> {
           if (r.error) errors.push(`${orientation} ${sc.name}（${label}）：${r.error}`);
         }
         const names = new Set([...b.shots.keys(), ...a.shots.keys()]);
+        // A screen that differs is taken once more in both builds. When a build does not render it
+        // the same twice (antialiasing of rounded corners after an image decodes, a cancelled
+        // animation) or the second takes are equal, it is reported as unstable, with its numbers
+        // and images, not as a difference of the builds.
+        const unequal = [...names].filter((n) => !b.shots.get(n)?.equals(a.shots.get(n) ?? Buffer.alloc(0)));
+        let rerun: { b: Map<string, Buffer>; a: Map<string, Buffer> } | null = null;
+        if (unequal.length) {
+          const b2 = await runScenario(browser, servers.before[which].url, orientation, sc);
+          const a2 = await runScenario(browser, servers.after[which].url, orientation, sc);
+          rerun = { b: b2.shots, a: a2.shots };
+        }
         for (const name of names) {
           const pb = b.shots.get(name);
           const pa = a.shots.get(name);
           const screen = `${orientation}-${name}`;
+          const rb = rerun?.b.get(name);
+          const ra = rerun?.a.get(name);
+          // Unstable: equal on the second take, or one build did not render the same twice.
+          const unstableShot = pb && pa && rb && ra && !pb.equals(pa) && (rb.equals(ra) || !pb.equals(rb) || !pa.equals(ra));
+          if (unstableShot && !name.startsWith('data-')) {
+            const c = await comparePng(comparer, pb, pa);
+            results.push({
+              orientation,
+              screen,
+              width: c.w,
+              height: c.h,
+              differing: 0,
+              maxDelta: 0,
+              unstable: { differing: c.differing, maxDelta: c.maxDelta },
+            });
+            console.log(
+              `不稳定  ${screen}：${c.differing} 个像素不同，最大相差 ${c.maxDelta}/255（同一版本两次渲染也不一样，或重跑后相同）`,
+            );
+            await writeFile(join(outDir, `${screen}.unstable.before.png`), pb);
+            await writeFile(join(outDir, `${screen}.unstable.after.png`), pa);
+            if (c.diff) await writeFile(join(outDir, `${screen}.unstable.diff.png`), c.diff);
+            continue;
+          }
           if (!pb || !pa) {
             errors.push(`${screen}：只有${pb ? '旧' : '新'}版本截到了这一屏`);
             continue;
           }
           if (name.startsWith('data-')) {
             const same = pb.equals(pa);
-            results.push({ orientation, screen, width: 0, height: 0, differing: same ? 0 : 1 });
+            results.push({ orientation, screen, width: 0, height: 0, differing: same ? 0 : 1, maxDelta: same ? 0 : 255 });
             console.log(`${same ? '相同' : '不同'}  ${screen}：${same ? pa.toString() : `旧 ${pb.toString()} / 新 ${pa.toString()}`}`);
             continue;
           }
-          const c = pb.equals(pa) ? { w: 0, h: 0, differing: 0 } : await comparePng(comparer, pb, pa);
+          const c = pb.equals(pa) ? { w: 0, h: 0, differing: 0, maxDelta: 0 } : await comparePng(comparer, pb, pa);
           results.push({
             orientation,
             screen,
             width: c.w,
             height: c.h,
             differing: c.differing,
+            maxDelta: c.maxDelta,
             sizeMismatch: 'size' in c ? c.size : undefined,
           });
           const same = c.differing === 0;
           console.log(
-            `${same ? '相同' : '不同'}  ${screen}${same ? '' : `：${c.differing < 0 ? `尺寸不同 ${'size' in c ? c.size : ''}` : `${c.differing} 个像素不同`}`}`,
+            `${same ? '相同' : '不同'}  ${screen}${same ? '' : `：${c.differing < 0 ? `尺寸不同 ${'size' in c ? c.size : ''}` : `${c.differing} 个像素不同（单个颜色通道最大相差 ${c.maxDelta}/255）`}`}`,
           );
+          if (same && values.keep) await writeFile(join(outDir, `${screen}.png`), pa);
           if (!same) {
             await writeFile(join(outDir, `${screen}.before.png`), pb);
             await writeFile(join(outDir, `${screen}.after.png`), pa);
@@ -623,7 +713,10 @@ async function main(): Promise<void> {
   }
   const differing = results.filter((r) => r.differing !== 0);
   await writeFile(join(outDir, 'report.json'), JSON.stringify({ fixedTime: FIXED_TIME.toISOString(), results, errors }, null, 2));
-  console.log(`\n共比较 ${results.length} 屏：${results.length - differing.length} 屏相同，${differing.length} 屏不同。结果在 ${outDir}`);
+  const unstable = results.filter((r) => r.unstable).length;
+  console.log(
+    `\n共比较 ${results.length} 屏：${results.length - differing.length} 屏相同或不稳定（不稳定 ${unstable} 屏，见 *.unstable.*.png），${differing.length} 屏不同。结果在 ${outDir}`,
+  );
   for (const e of errors) console.log(`未完成：${e}`);
   process.exit(differing.length || errors.length ? 1 : 0);
 }
