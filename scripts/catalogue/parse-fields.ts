@@ -148,7 +148,7 @@ export function parseMaterial(text: string): Parsed<MaterialEntry> {
     } else if (/^(?:可选|选交|选填|选报|非必需|非必须|非必要|如有|有则提供|如有则提供)$/.test(t)) {
       // The kiosk shows optional materials as 视情况提供; a bare 如有 adds nothing to that.
       optional = true;
-    } else if (/^如有/.test(t)) {
+    } else if (t.startsWith('如有')) {
       optional = true;
       notes.push(raw.trim());
     } else {

@@ -463,7 +463,7 @@ function crossCheck(
     after.problems.push(...problems);
     if (source) after.departments = source as LoadedContent['departments'];
   }
-  const createdIds = [...plan.createdDepartments.map((d) => d.id)];
+  const createdIds = plan.createdDepartments.map((d) => d.id);
   const key = (p: Problem) => `${p.file}\n${p.field}\n${p.message}`;
   const before = new Set(validateContent(content).map(key));
   const rows = [...itemTexts.values()].sort((a, b) => a.row - b.row);

@@ -615,7 +615,7 @@ const cases: Case[] = [
   {
     rule: 'staff file for an unknown township',
     overrides: {
-      'staff/gamma.yaml': (_) =>
+      'staff/gamma.yaml': () =>
         'staff:\n  - { id: g1, name: 某, position: 员, window: "1", post: A, partner: g2 }\n  - { id: g2, name: 某, position: 员, window: "1", post: B, partner: g1 }\n',
     },
     file: 'staff/gamma.yaml',

@@ -39,6 +39,13 @@ export interface HistoryEntry {
   catalogue?: BuildResult['catalogue'];
 }
 
+/** A copy of a history entry without its catalogue (only the newest entry keeps one). */
+function withoutCatalogue(entry: HistoryEntry): HistoryEntry {
+  const copy = { ...entry };
+  delete copy.catalogue;
+  return copy;
+}
+
 export type PreviousManifest =
   | { state: 'none' }
   | { state: 'unreadable'; reason: string }
@@ -215,7 +222,7 @@ export async function recordAndPrune(
     history.push({ version: previous.payload.version, contentHash: '', publishedAt: previous.payload.publishedAt, files: previous.files });
   }
   // Only the newest entry keeps its catalogue (the history stays small).
-  history = [...history.filter((h) => h.version !== entry.version).map(({ catalogue: _, ...h }) => h), entry].slice(-KEEP_MANIFESTS);
+  history = [...history.filter((h) => h.version !== entry.version).map(withoutCatalogue), entry].slice(-KEEP_MANIFESTS);
   await writeAtomically(path.join(outDir, HISTORY_FILE), `${JSON.stringify({ manifests: history }, null, 2)}\n`);
   const keep = new Set(history.flatMap((h) => h.files));
   const removed: string[] = [];

@@ -23,7 +23,8 @@ export function PlayLogExport({ openDb }: { openDb: () => Promise<KioskDatabase>
       setLinks({ csv: urls[0], json: urls[1] });
     })();
     return () => urls.forEach((u) => URL.revokeObjectURL(u));
-  }, []);
+    // `openDb` is the app state's (created once), so this reads the log once, on mount.
+  }, [openDb]);
   return (
     <main class="playlog">
       <h1>播放记录导出</h1>

@@ -14,6 +14,10 @@ type AnyView = ComponentType<any>;
 
 const loaded = new WeakMap<() => Promise<ViewModule>, Map<string, AnyView>>();
 
+function cached(load: () => Promise<ViewModule>, exportName: string): AnyView | null {
+  return loaded.get(load)?.get(exportName) ?? null;
+}
+
 export function LazyView(props: {
   state: AppState;
   load: () => Promise<ViewModule>;
@@ -21,30 +25,35 @@ export function LazyView(props: {
   fallback: ComponentChildren;
   props?: Record<string, unknown>;
 }) {
-  const known = loaded.get(props.load)?.get(props.exportName) ?? null;
-  const [View, setView] = useState<AnyView | null>(() => known);
+  const { load, exportName } = props;
+  // The component lives in state (resolved once per module, never made during render); a
+  // module that has loaded before is there from the first render.
+  const [View, setView] = useState<AnyView | null>(() => cached(load, exportName));
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    if (known) return;
+    const known = cached(load, exportName);
+    if (known) {
+      setView(() => known);
+      return;
+    }
     let alive = true;
-    props.load().then(
+    load().then(
       (m) => {
-        const C = (m[props.exportName] ?? m.default) as AnyView | undefined;
+        const C = (m[exportName] ?? m.default) as AnyView | undefined;
         if (!alive) return;
         if (C) {
-          const byName = loaded.get(props.load) ?? new Map<string, AnyView>();
-          byName.set(props.exportName, C);
-          loaded.set(props.load, byName);
+          const byName = loaded.get(load) ?? new Map<string, AnyView>();
+          byName.set(exportName, C);
+          loaded.set(load, byName);
           setView(() => C);
-        } else setError(new Error(`模块没有导出 ${props.exportName}`));
+        } else setError(new Error(`模块没有导出 ${exportName}`));
       },
       (err: unknown) => alive && setError(err),
     );
     return () => {
       alive = false;
     };
-  }, [props.load]);
+  }, [load, exportName]);
   if (error) throw error instanceof Error ? error : new Error(String(error));
-  const C = View ?? known;
-  return C ? <C {...props.props} state={props.state} /> : <>{props.fallback}</>;
+  return View ? <View {...props.props} state={props.state} /> : <>{props.fallback}</>;
 }

@@ -12,7 +12,7 @@ export function IdentifyOverlay({ status }: { status: UplinkStatus }) {
     if (!shown) return;
     const t = setTimeout(() => (status.identify.value = null), Math.max(0, shown.until - Date.now()));
     return () => clearTimeout(t);
-  }, [shown]);
+  }, [shown, status]);
   if (!shown) return null;
   return (
     <div class="identify" role="alert" onClick={() => (status.identify.value = null)}>

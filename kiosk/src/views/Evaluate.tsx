@@ -71,12 +71,14 @@ export function Evaluate({ state, session, bundle, target }: ScreenProps & { tar
             ? pick
             : null;
   // After a face is chosen, bring the next step into view: the reasons for a 差评, else the submit button.
+  // `level` is one of the LEVELS constants (one object per face) and `ids.why` is a stable useId,
+  // so this runs when another face is chosen, as it did when keyed on `level.value`.
   useEffect(() => {
     if (!level) return;
     document
       .getElementById(level.poor ? ids.why : 'ev-submit')
       ?.scrollIntoView({ block: level.poor ? 'start' : 'nearest', behavior: 'smooth' });
-  }, [level?.value]);
+  }, [level, ids.why]);
 
   const needReason = level?.poor && reasons.length === 0 && comment.trim() === '';
   const wantsCall = !!level?.poor && canCallBack && callback === true;

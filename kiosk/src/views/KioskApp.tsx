@@ -28,8 +28,10 @@ function preventContextMenu(e: Event) {
 }
 
 export function KioskApp({ state }: { state: AppState }) {
+  // `state` (and its signals) is created once for the app, so the hooks below that depend on it
+  // are created / run once, on mount, as before.
   const session = useMemo<KioskSession>(() => createSession(), []);
-  const now = useMemo(() => signal(trustedNow(state.publishedAt.peek())), []);
+  const now = useMemo(() => signal(trustedNow(state.publishedAt.peek())), [state.publishedAt]);
 
   useEffect(() => {
     warmUpVoices();
@@ -61,14 +63,14 @@ export function KioskApp({ state }: { state: AppState }) {
       clearInterval(tick);
       document.removeEventListener('contextmenu', preventContextMenu);
     };
-  }, [session]);
+  }, [session, state, now]);
 
   // The attract screen means nobody is using the kiosk: deferred work (a hub-requested reload) can run.
   const idle = session.attract.value;
   const reloadPending = state.uplink.reloadPending.value;
   useEffect(() => {
     if (idle && reloadPending) state.actions.atIdle();
-  }, [idle, reloadPending]);
+  }, [idle, reloadPending, state]);
 
   const elder = session.elder.value;
   useEffect(() => {

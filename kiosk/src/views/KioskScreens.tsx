@@ -67,7 +67,10 @@ export function KioskScreens(props: { state: AppState; session: KioskSession; bu
   // A new screen starts at the top; 返回 lands where the resident was on that screen; speech stops.
   const nav = session.navCount.value;
   const depth = session.stack.value.length;
+  // Runs once per navigation (`nav`; the stack only changes together with it, so it is peeked).
+  // `state`, `session` and `now` stay the same for the life of these screens.
   useEffect(() => {
+    const depth = session.stack.peek().length;
     const back = depth < lastDepth.current;
     lastDepth.current = depth;
     scrollAt.current.length = depth;
@@ -76,7 +79,7 @@ export function KioskScreens(props: { state: AppState; session: KioskSession; bu
     now.value = trustedNow(state.publishedAt.peek());
     // The person went back to the start screen: a natural point to take waiting content.
     if (depth === 1 && session.route.peek().name === 'home' && nav > 0) state.gate.flush();
-  }, [nav]);
+  }, [nav, session, state, now]);
 
   const elder = session.elder.value;
   const rootClass = `kiosk ${elder ? 'elder' : ''}`;

@@ -20,31 +20,33 @@ const VIEWS: Record<ScreenId, (p: { state: AdminState }) => preact.JSX.Element> 
   audit: Audit,
 };
 
+function loadSites(state: AdminState) {
+  return state.api.sites().then(
+    (s) => {
+      state.sites.value = s;
+    },
+    () => {},
+  );
+}
+
 export function AdminApp({ state }: { state: AdminState }) {
   const user = state.user.value;
 
-  const loadSites = () =>
-    state.api.sites().then(
-      (s) => {
-        state.sites.value = s;
-      },
-      () => {},
-    );
-
+  // `state` is created once for the page, so this runs once, on mount.
   useEffect(() => {
     state.api.me().then(
       (u) => {
         state.user.value = u;
-        void loadSites();
+        void loadSites(state);
       },
       () => {
         state.user.value = null;
       },
     );
-  }, []);
+  }, [state]);
 
   if (user === undefined) return <Loading />;
-  if (user === null) return <Login state={state} onLoggedIn={() => void loadSites()} />;
+  if (user === null) return <Login state={state} onLoggedIn={() => void loadSites(state)} />;
 
   const View = VIEWS[state.screen.value];
   const scope = user.role === 'township' ? state.siteName(user.township ?? '') : '全县';

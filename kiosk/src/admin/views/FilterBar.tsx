@@ -5,6 +5,13 @@ import { PRESETS, presetRange, rangeProblem, TARGET_LABELS, type Filter } from '
 import type { AdminState } from '../state.ts';
 import type { SiteTargets } from '../targets.ts';
 
+/** Merges `patch` into the filter; empty fields are dropped. */
+function patchFilter(state: AdminState, patch: Partial<Filter>) {
+  const next: Filter = { ...state.filter.peek(), ...patch };
+  for (const k of Object.keys(next) as (keyof Filter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
+  state.filter.value = next;
+}
+
 export function FilterBar({ state, targets = true }: { state: AdminState; targets?: boolean }) {
   const f = state.filter.value;
   const [from, setFrom] = useState(f.fromDate);
@@ -17,15 +24,16 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
   const township = user?.role === 'township' ? user.township : (f.township ?? null);
   const sites = state.sites.value.filter((s) => !township || s.code === township || s.parent === township);
 
-  const set = (patch: Partial<Filter>) => {
-    const next: Filter = { ...state.filter.value, ...patch };
-    for (const k of Object.keys(next) as (keyof Filter)[]) if (next[k] === undefined || next[k] === '') delete next[k];
-    state.filter.value = next;
-  };
+  const set = (patch: Partial<Filter>) => patchFilter(state, patch);
 
+  // Pushes the typed dates into the filter when they change. The filter is peeked, not a
+  // dependency: when it changes from outside, the next effect copies it into the inputs instead.
   useEffect(() => {
-    if (!problem && (from !== f.fromDate || to !== f.toDate)) set({ fromDate: from, toDate: to });
-  }, [from, to]);
+    const current = state.filter.peek();
+    if (!rangeProblem({ fromDate: from, toDate: to }) && (from !== current.fromDate || to !== current.toDate)) {
+      patchFilter(state, { fromDate: from, toDate: to });
+    }
+  }, [from, to, state]);
   useEffect(() => {
     setFrom(f.fromDate);
     setTo(f.toDate);
@@ -43,7 +51,7 @@ export function FilterBar({ state, targets = true }: { state: AdminState; target
     return () => {
       live = false;
     };
-  }, [f.site]);
+  }, [f.site, state]);
 
   const kind = f.targetKind;
   const options = kind ? siteTargets?.[kind] : undefined;

@@ -27,10 +27,14 @@ export function useLoad<T>(fn: () => Promise<T>, key: string, everyMs = 0): Load
   const [loading, setLoading] = useState(true);
   const [round, setRound] = useState(0);
   const seq = useRef(0);
+  // Loads only when `key` (or `round`) changes, not whenever the caller passes a new closure;
+  // the ref holds the closure of the latest render, the one whose `key` triggered the load.
+  const latestFn = useRef(fn);
+  latestFn.current = fn;
   useEffect(() => {
     const n = ++seq.current;
     setLoading(true);
-    fn().then(
+    latestFn.current().then(
       (d) => {
         if (n !== seq.current) return;
         setData(d);
