@@ -141,6 +141,46 @@ test('every tampered, foreign or replayed entry point or part is refused and the
   }
 });
 
+test('a full storage quota fails the update cleanly: the held version stays, and the update arrives once there is room', async ({
+  page,
+  workDir,
+}) => {
+  const dir = await copyPublished(join(workDir, 'content'));
+  const server = await startServer({ root: DIST, contentDir: dir, port: 0 });
+  try {
+    const good = await readSiteBundle(dir, SITE);
+    const v1 = (await readSiteEntry(dir, SITE)).version;
+    await page.goto(`${server.url}/?site=${SITE}&poll=1`);
+    await expect(page.getByText(good.site.name).first()).toBeVisible();
+    await expect(html(page)).toHaveAttribute('data-content-version', String(v1));
+    // The disk is full: every IndexedDB write fails with the QuotaExceededError Chromium raises then
+    // (Chromium's CDP quota override does not bind the in-memory storage of a test context).
+    await page.evaluate(() => {
+      const w = window as unknown as { __full: boolean; __put: typeof IDBObjectStore.prototype.put };
+      w.__full = true;
+      w.__put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+        if (w.__full) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return w.__put.apply(this, args);
+      };
+    });
+    const next = await nextEntry(dir, '存储已满时发布的站点名称', `新事项${'长'.repeat(4000)}`);
+    await writeEntry(dir, next);
+    await expect(html(page)).toHaveAttribute('data-sync-error', '本机存储空间已满，新内容未能保存，继续显示原有内容', { timeout: 20_000 });
+    await expect(html(page)).toHaveAttribute('data-content-version', String(v1));
+    await expect(page.getByText(good.site.name).first()).toBeVisible();
+    await expect(page.getByText('存储已满时发布的站点名称')).toHaveCount(0);
+    // Room again: the next check stores and shows the new version.
+    await page.evaluate(() => {
+      (window as unknown as { __full: boolean }).__full = false;
+    });
+    await expect(html(page)).toHaveAttribute('data-content-version', String(next.version), { timeout: 20_000 });
+    await expect(page.getByText('存储已满时发布的站点名称').first()).toBeVisible();
+  } finally {
+    await server.close();
+  }
+});
+
 test('polling revalidates the entry point: nothing new costs a 304 and no part is fetched again', async ({ page, workDir }) => {
   const dir = await copyPublished(join(workDir, 'content'));
   const seen: { url: string; ifNoneMatch: boolean }[] = [];
