@@ -52,7 +52,7 @@ const sync = createContentSync(state, {
   },
 });
 // The county hub uplink (ratings queue, heartbeat, play log): nothing is sent unless a hub is
-// configured and this device enrolled. Its code loads once the content is shown, so it costs the
+// configured and this device enrolled. Its code loads once the first screen is up, so it costs the
 // start-up nothing; what the views ask of it before then waits for it.
 let uplinkLoading: Promise<Uplink> | null = null;
 const uplink = (): Promise<Uplink> =>
@@ -79,7 +79,8 @@ const uplink = (): Promise<Uplink> =>
     return u;
   }));
 effect(() => {
-  if (state.status.value === 'ready') void uplink();
+  // Once the mode's first screen is up (kiosk and display say what they show; the ticker has one screen).
+  if (state.status.value === 'ready' && (state.mode === 'ticker' || state.uplink.onScreen.value !== '')) void uplink();
 });
 // Self-healing: repeated errors, memory, a frozen wall display, the nightly reload (watchdog/).
 const watchdog = startWatchdog({
