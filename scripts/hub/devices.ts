@@ -221,6 +221,38 @@ function targetName(r: RatingUpload, snap: CatalogSnapshot): string | null {
   return r.target.name ?? null;
 }
 
+/**
+ * One upload batch sorted out: each entry checked against its schema and its own rules; refused
+ * ones named with the reason (JSON path for a shape problem), a repeated id kept once.
+ */
+function triage<T extends { id: string }>(
+  raw: Record<string, unknown>[],
+  schema: v.GenericSchema,
+  path: string,
+  problemOf: (entry: T) => string | null,
+): { good: T[]; rejected: BatchAck['rejected'] } {
+  const good: T[] = [];
+  const rejected: BatchAck['rejected'] = [];
+  const seen = new Set<string>();
+  raw.forEach((item, i) => {
+    const id = String(item.id).toLowerCase();
+    const parsed = v.safeParse(schema, item);
+    if (!parsed.success) {
+      const { field, message } = firstIssue(parsed.issues, `${path}[${i}]`);
+      rejected.push({ id, reason: `${field}：${message}` });
+      return;
+    }
+    const entry = { ...(parsed.output as T), id };
+    const problem = problemOf(entry);
+    if (problem) rejected.push({ id, reason: problem });
+    else if (!seen.has(id)) {
+      seen.add(id);
+      good.push(entry);
+    }
+  });
+  return { good, rejected };
+}
+
 export async function ingestRatings(
   ctx: DeviceContext,
   device: AuthedDevice,
@@ -229,25 +261,7 @@ export async function ingestRatings(
 ): Promise<BatchAck> {
   const now = ctx.now();
   const accepted: string[] = [];
-  const rejected: BatchAck['rejected'] = [];
-  const good: RatingUpload[] = [];
-  const seen = new Set<string>();
-  raw.forEach((item, i) => {
-    const id = String(item.id).toLowerCase();
-    const parsed = v.safeParse(RatingSchema, item);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.issues, `ratings[${i}]`);
-      rejected.push({ id, reason: `${field}：${message}` });
-      return;
-    }
-    const r = { ...(parsed.output as RatingUpload), id };
-    const problem = ratingProblem(r, device, snap, now);
-    if (problem) rejected.push({ id, reason: problem });
-    else if (!seen.has(id)) {
-      seen.add(id);
-      good.push(r);
-    }
-  });
+  const { good, rejected } = triage(raw, RatingSchema, 'ratings', (r: RatingUpload) => ratingProblem(r, device, snap, now));
   if (!good.length) return { accepted, rejected };
   const tz = snap.county.timeZone;
   const cal = ctx.calendars(snap.county.code);
@@ -350,29 +364,13 @@ export async function ingestPlayLog(
 ): Promise<BatchAck> {
   const now = ctx.now();
   const accepted: string[] = [];
-  const rejected: BatchAck['rejected'] = [];
-  const good: PlayLogUpload[] = [];
-  const seen = new Set<string>();
-  raw.forEach((item, i) => {
-    const id = String(item.id).toLowerCase();
-    const parsed = v.safeParse(PlayLogSchema, item);
-    if (!parsed.success) {
-      const { field, message } = firstIssue(parsed.issues, `entries[${i}]`);
-      rejected.push({ id, reason: `${field}：${message}` });
-      return;
-    }
-    const e = { ...parsed.output, id };
-    let problem: string | null = null;
-    if (e.siteCode !== device.site_code) problem = `站点 ${e.siteCode} 与设备登记的站点不符`;
-    else if (e.to < e.from) problem = '结束时间早于开始时间';
-    else if (e.to - e.from > 86_400_000) problem = '单条播放记录超过 24 小时';
-    else if (e.to > now + LIMITS.maxClockAheadMs) problem = '播放时间在未来，请检查显示屏时钟';
-    else if (e.from < now - LIMITS.maxAgeMs) problem = '播放时间过早（超过 400 天）';
-    if (problem) rejected.push({ id, reason: problem });
-    else if (!seen.has(id)) {
-      seen.add(id);
-      good.push(e);
-    }
+  const { good, rejected } = triage(raw, PlayLogSchema, 'entries', (e: PlayLogUpload) => {
+    if (e.siteCode !== device.site_code) return `站点 ${e.siteCode} 与设备登记的站点不符`;
+    if (e.to < e.from) return '结束时间早于开始时间';
+    if (e.to - e.from > 86_400_000) return '单条播放记录超过 24 小时';
+    if (e.to > now + LIMITS.maxClockAheadMs) return '播放时间在未来，请检查显示屏时钟';
+    if (e.from < now - LIMITS.maxAgeMs) return '播放时间过早（超过 400 天）';
+    return null;
   });
   if (!good.length) return { accepted, rejected };
   const tz = snap.county.timeZone;
