@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { median } from './measure.ts';
-import { bursts, type WireCounter } from './wire.ts';
+import { type Burst, bursts, type WireCounter } from './wire.ts';
 
 /** Set in every page before its scripts: the longest task seen, in ms. */
 const LONGTASK_OBSERVER = `
@@ -77,9 +77,17 @@ export async function coldStartOffline(
   };
 }
 
+/** What one burst of traffic at the content server was: bytes down, responses by status, requests. */
+export interface BurstSummary {
+  down: number;
+  statuses: number[];
+  paths: string[];
+}
+
 /**
- * Wire bytes at the content server: the first download (everything the kiosk holds), the
- * median poll burst with nothing changed, and the burst after `edit()` republished one item.
+ * Wire bytes at the content server: the first download (everything until the attract screen
+ * is up), the median poll burst with nothing changed (with the statuses of its responses, so a
+ * 304 shows as one), and the burst after `edit()` republished one item.
  */
 export async function wireBytes(
   browser: Browser,
@@ -88,32 +96,38 @@ export async function wireBytes(
   site: string,
   siteName: string,
   edit: () => Promise<void>,
-): Promise<{ full: number; poll: number; polls: number; update: number }> {
+): Promise<{ full: number; firstRequests: number; poll: number; polls: BurstSummary[]; update: BurstSummary }> {
   const pollSeconds = 3;
   const context = await newKioskContext(browser);
   const page = await context.newPage();
-  const t0 = counter.events.length ? counter.events[counter.events.length - 1].t + 1 : 0;
+  const t0 = performance.now();
   await page.goto(`${appUrl}/?site=${site}&content=${encodeURIComponent(`${counter.url}/`)}&poll=${pollSeconds}`);
   await attractReadyAt(page, siteName);
+  // The first download is complete once the attract screen shows the site (parts and images are
+  // verified and stored before a version is shown); let its last responses drain.
+  await page.waitForTimeout(300);
+  const tReady = performance.now();
+  const first = counter.events.filter((e) => e.t >= t0 && e.t < tReady);
+  const full = first.filter((e) => e.dir === 'down').reduce((n, e) => n + e.bytes, 0);
+  const firstRequests = first.reduce((n, e) => n + (e.requests?.length ?? 0), 0);
   await page.waitForTimeout(pollSeconds * 1000 * 4 + 500);
   const gap = 1000;
-  const before = bursts(
-    counter.events.filter((e) => e.t >= t0),
+  const summary = (b: Burst): BurstSummary => ({ down: b.down, statuses: b.statuses, paths: b.paths });
+  const polls = bursts(
+    counter.events.filter((e) => e.t >= tReady),
     gap,
-  );
-  const full = before[0]?.down ?? 0;
-  const pollBursts = before.slice(1, -1).length ? before.slice(1, -1) : before.slice(1);
-  const poll = median(pollBursts.map((b) => b.down));
+  ).map(summary);
+  const poll = median(polls.map((b) => b.down));
   const tEdit = performance.now();
   await edit();
   await page.waitForTimeout(pollSeconds * 1000 * 3 + 500);
   const after = bursts(
     counter.events.filter((e) => e.t >= tEdit),
     gap,
-  );
-  const update = Math.max(0, ...after.map((b) => b.down));
+  ).map(summary);
+  const update = after.reduce<BurstSummary>((m, b) => (b.down > m.down ? b : m), { down: 0, statuses: [], paths: [] });
   await context.close();
-  return { full, poll, polls: pollBursts.length, update };
+  return { full, firstRequests, poll, polls, update };
 }
 
 /** Per keystroke: click the on-screen key, then wait for the frame after the results render. */
