@@ -402,10 +402,18 @@ const sessionsFigure: Figure = {
         {
           figure: 'kiosk-heap',
           tier: ctx.tier.id,
-          name: `DOM nodes after ${n} sessions`,
+          name: `DOM nodes after GC after ${n} sessions (live, detached included)`,
           value: r.after.nodes,
           unit: 'count',
           baseline: { name: 'after 5', value: r.before.nodes },
+        },
+        {
+          figure: 'kiosk-heap',
+          tier: ctx.tier.id,
+          name: `DOM nodes in the document after ${n} sessions`,
+          value: r.after.inDocument,
+          unit: 'count',
+          baseline: { name: 'after 5', value: r.before.inDocument },
         },
       ];
     } finally {
@@ -445,7 +453,7 @@ const displayFigure: Figure = {
         {
           figure: 'display-heap',
           tier: ctx.tier.id,
-          name: `DOM nodes after ${h} more hours`,
+          name: `DOM nodes after GC after ${h} more hours (live, detached included)`,
           value: r.after.nodes,
           unit: 'count',
           baseline: { name: 'after 1 h', value: r.before.nodes },
