@@ -72,19 +72,26 @@ export function editOneItem(contentDir: string, mark: string): string {
   return file;
 }
 
-/** "GET /sites/x.json → 304" style summary of what a set of bursts requested and got. */
+/**
+ * What a set of bursts requested and what came back, e.g. "4× /sites/x.json; 4× 304" — requests
+ * and statuses are listed apart (responses on several connections interleave).
+ */
 export function statusNote(list: readonly { statuses: number[]; paths: string[] }[]): string {
-  const count = new Map<string, number>();
-  for (const b of list) {
-    b.paths.forEach((p, i) => {
-      const shown = `${p
+  const tally = (keys: string[]) => {
+    const count = new Map<string, number>();
+    for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+    return [...count].map(([k, n]) => (n > 1 ? `${n}× ${k}` : k)).join(', ');
+  };
+  const paths = list.flatMap((b) =>
+    b.paths.map((p) =>
+      p
         .replace(/^GET /, '')
         .replace(/\/parts\/\w+\.json/, '/parts/…')
-        .replace(/\/assets\/\w+\.\w+/, '/assets/…')} → ${b.statuses[i] ?? '?'}`;
-      count.set(shown, (count.get(shown) ?? 0) + 1);
-    });
-  }
-  return [...count].map(([k, n]) => (n > 1 ? `${n}× ${k}` : k)).join(', ');
+        .replace(/\/assets\/\w+\.\w+/, '/assets/…'),
+    ),
+  );
+  const statuses = list.flatMap((b) => b.statuses.map(String));
+  return `${tally(paths)}; ${tally(statuses)}`;
 }
 
 const publishFigure: Figure = {

@@ -78,10 +78,12 @@ describe('wire statuses', () => {
       ],
       1000,
     );
-    expect(statusNote(b)).toBe('2× /sites/a.json → 304');
+    expect(statusNote(b)).toBe('2× /sites/a.json; 2× 304');
     expect(statusNote([{ paths: ['GET /sites/a.json', 'GET /parts/0123abcd.json'], statuses: [200, 200] }])).toBe(
-      '/sites/a.json → 200, /parts/… → 200',
+      '/sites/a.json, /parts/…; 2× 200',
     );
+    // A head right after the previous response's body, in the same chunk.
+    expect(statusesIn(Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08]), Buffer.from('HTTP/1.1 200 OK\r\n')]))).toEqual([200]);
   });
 });
 

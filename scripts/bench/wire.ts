@@ -17,9 +17,9 @@ export interface WireEvent {
   requests?: string[];
 }
 
-/** HTTP/1.1 response heads in a chunk of the server's bytes (heads start a chunk or follow a body). */
+/** HTTP/1.1 status lines in a chunk of the server's bytes (a head may follow a body directly). */
 export function statusesIn(chunk: Buffer): number[] {
-  return [...chunk.toString('latin1').matchAll(/(?:^|\r\n)HTTP\/1\.[01] (\d{3}) /g)].map((m) => Number(m[1]));
+  return [...chunk.toString('latin1').matchAll(/HTTP\/1\.[01] (\d{3}) [A-Za-z]/g)].map((m) => Number(m[1]));
 }
 
 /** Request lines in a chunk of the client's bytes. */
