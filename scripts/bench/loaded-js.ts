@@ -41,7 +41,7 @@ export function kindOf(url: string, contentType: string): LoadedFile['kind'] | u
   const path = new URL(url).pathname;
   if (path.startsWith('/content/')) return undefined;
   if (/javascript/.test(contentType) || /\.m?js$/.test(path)) return 'js';
-  if (/text\/css/.test(contentType) || /\.css$/.test(path)) return 'css';
+  if (/text\/css/.test(contentType) || path.endsWith('.css')) return 'css';
   return undefined;
 }
 
