@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --tiers demo,s100,s500,i10k] [--figures publish,search,…] [--display-hours 72] [--sessions 200] [--out FILE]
+ * npm run bench [-- --tiers demo,s100,s500,i10k,hub] [--figures publish,search,…,hub] [--display-hours 72] [--sessions 200]
+ *   [--hub-devices 1000] [--hub-ratings 1000000] [--merge] [--no-build] [--out FILE]
  *
  * Tiers (scripts/bench/tiers.ts): the demo content; 100 sites; 500 sites / 3,000 items / 2,000
- * notices; one site with 10,000 items — generated deterministically. Figures
+ * notices; one site with 10,000 items — generated deterministically; the county hub. Figures
  * (scripts/bench/figures.ts) each report medians with a baseline measured in the same run.
  * Prints a Markdown table and writes JSON (default bench/results/latest.json). Nothing here
  * passes or fails.
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     figures: { type: 'string', default: FIGURES.map((f) => f.id).join(',') },
     'display-hours': { type: 'string', default: '72' },
     sessions: { type: 'string', default: '200' },
+    'hub-devices': { type: 'string', default: '1000' },
+    'hub-ratings': { type: 'string', default: '1000000' },
     out: { type: 'string' },
     merge: { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
@@ -119,7 +122,12 @@ for (const spec of TIERS.filter((t) => wantTiers.has(t.id))) {
         return out;
       })()),
     site: async () => siteOf(tier.contentDir, await ctx.published()),
-    options: { displayHours: Number(values['display-hours']), sessions: Number(values.sessions) },
+    options: {
+      displayHours: Number(values['display-hours']),
+      sessions: Number(values.sessions),
+      hubDevices: Number(values['hub-devices']),
+      hubRatings: Number(values['hub-ratings']),
+    },
   };
   for (const f of figures) {
     const t0 = Date.now();

@@ -8,17 +8,18 @@ import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } 
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
-import { assembleBundle, siteParts } from '../../kiosk/src/bundle/assemble.ts';
-import type { EntryPayload, SiteBundle } from '../../kiosk/src/bundle/schema.ts';
-import { buildBundles } from '../publish/build-bundles.ts';
-import { loadContent } from '../content/load-content.ts';
+import { performance } from 'node:perf_hooks';
+import { entryPath, type SiteBundle } from '../../kiosk/src/bundle/schema.ts';
+import { buildStartIndex } from '../../kiosk/src/search/start-keys.ts';
+import { readSiteBundle } from '../publish/read-published.ts';
 import { startServer } from '../serve.ts';
+import { benchHub } from './hub-bench.ts';
 import { coldStartOffline, displayHours, kioskSessions, searchPainted, wireBytes } from './kiosk-bench.ts';
 import { measureLoaded, type Mode } from './loaded-js.ts';
 import { median } from './measure.ts';
 import type { Row } from './report.ts';
 import { percentile, QUERIES, searchFigures } from './search-bench.ts';
-import type { Tier } from './tiers.ts';
+import { publishedSites, type Tier } from './tiers.ts';
 import { startWireCounter } from './wire.ts';
 
 export interface BenchContext {
@@ -33,8 +34,8 @@ export interface BenchContext {
   published(): Promise<string>;
   /** A site of the tier to measure the kiosk on (the median township) and its display name. */
   site(): Promise<{ code: string; name: string }>;
-  /** Options: --display-hours, --sessions. */
-  options: { displayHours: number; sessions: number };
+  /** Options: --display-hours, --sessions, --hub-devices, --hub-ratings. */
+  options: { displayHours: number; sessions: number; hubDevices: number; hubRatings: number };
 }
 
 export interface Figure {
@@ -69,6 +70,28 @@ export function editOneItem(contentDir: string, mark: string): string {
     text.replace(/^name: (.*)$/m, (_, n: string) => `name: ${n}${mark}`),
   );
   return file;
+}
+
+/**
+ * What a set of bursts requested and what came back, e.g. "4× /sites/x.json; 4× 304" — requests
+ * and statuses are listed apart (responses on several connections interleave).
+ */
+export function statusNote(list: readonly { statuses: number[]; paths: string[] }[]): string {
+  const tally = (keys: string[]) => {
+    const count = new Map<string, number>();
+    for (const k of keys) count.set(k, (count.get(k) ?? 0) + 1);
+    return [...count].map(([k, n]) => (n > 1 ? `${n}× ${k}` : k)).join(', ');
+  };
+  const paths = list.flatMap((b) =>
+    b.paths.map((p) =>
+      p
+        .replace(/^GET /, '')
+        .replace(/\/parts\/\w+\.json/, '/parts/…')
+        .replace(/\/assets\/\w+\.\w+/, '/assets/…'),
+    ),
+  );
+  const statuses = list.flatMap((b) => b.statuses.map(String));
+  return `${tally(paths)}; ${tally(statuses)}`;
 }
 
 const publishFigure: Figure = {
@@ -169,6 +192,9 @@ const loadedJsFigure: Figure = {
   },
 };
 
+/** The browser reports long tasks only (over 50 ms): 0 means there was none. */
+const LONGTASK_NOTE = 'tasks over 50 ms; 0 = none';
+
 const coldStartFigure: Figure = {
   id: 'cold-start',
   tiers: ['demo', 's500', 'i10k'],
@@ -201,13 +227,22 @@ const coldStartFigure: Figure = {
           baseline: base,
           runs,
         },
-        { figure: 'cold-start', tier: t, name: 'longest task, unthrottled', value: r.longestUnthrottled, unit: 'ms', runs },
+        {
+          figure: 'cold-start',
+          tier: t,
+          name: 'longest task, unthrottled',
+          value: r.longestUnthrottled,
+          unit: 'ms',
+          runs,
+          note: LONGTASK_NOTE,
+        },
         {
           figure: 'cold-start',
           tier: t,
           name: 'longest task, CPU 4× throttled',
           value: r.longestThrottled,
           unit: 'ms',
+          note: LONGTASK_NOTE,
           baseline: { name: 'unthrottled', value: r.longestUnthrottled },
           runs,
         },
@@ -218,16 +253,10 @@ const coldStartFigure: Figure = {
   },
 };
 
-/** The site bundle a kiosk of this tier's measured site holds: built in memory, assembled from its parts as the kiosk does. */
+/** The site bundle a kiosk of this tier's measured site holds: assembled from the published parts as the kiosk does, with its start-key lookup. */
 async function siteBundle(ctx: BenchContext, code: string): Promise<SiteBundle | undefined> {
-  const built = buildBundles(await loadContent(ctx.tier.contentDir));
-  const site = built.sites.find((s) => s.source.code === code);
-  if (!site) return undefined;
-  const entry = { site: site.summary, parts: site.parts } as EntryPayload;
-  return assembleBundle(
-    entry,
-    siteParts(entry, (h) => built.parts.byHash.get(h)?.value),
-  );
+  const out = await ctx.published();
+  return existsSync(path.join(out, entryPath(code))) ? readSiteBundle(out, code) : undefined;
 }
 
 const searchFigure: Figure = {
@@ -279,10 +308,24 @@ const searchFigure: Figure = {
       {
         figure: 'search',
         tier: t,
-        name: 'lookup table, gzip',
+        name: 'start-key lookup table (built on the kiosk once per version, stored with it), gzip',
         value: gz(JSON.stringify(bundle.searchIndex ?? {})),
         unit: 'B',
         baseline: { name: 'search entries gzip', value: gz(JSON.stringify(bundle.search)) },
+      },
+      {
+        figure: 'search',
+        tier: t,
+        name: 'building the start-key lookup table once (Node), median',
+        value: median(
+          [0, 1, 2].map(() => {
+            const t0 = performance.now();
+            buildStartIndex(bundle.search);
+            return performance.now() - t0;
+          }),
+        ),
+        unit: 'ms',
+        runs: 3,
       },
     ];
     const browser = await ctx.browser();
@@ -366,10 +409,18 @@ const sessionsFigure: Figure = {
         {
           figure: 'kiosk-heap',
           tier: ctx.tier.id,
-          name: `DOM nodes after ${n} sessions`,
+          name: `DOM nodes after GC after ${n} sessions (live, detached included)`,
           value: r.after.nodes,
           unit: 'count',
           baseline: { name: 'after 5', value: r.before.nodes },
+        },
+        {
+          figure: 'kiosk-heap',
+          tier: ctx.tier.id,
+          name: `DOM nodes in the document after ${n} sessions`,
+          value: r.after.inDocument,
+          unit: 'count',
+          baseline: { name: 'after 5', value: r.before.inDocument },
         },
       ];
     } finally {
@@ -409,7 +460,7 @@ const displayFigure: Figure = {
         {
           figure: 'display-heap',
           tier: ctx.tier.id,
-          name: `DOM nodes after ${h} more hours`,
+          name: `DOM nodes after GC after ${h} more hours (live, detached included)`,
           value: r.after.nodes,
           unit: 'count',
           baseline: { name: 'after 1 h', value: r.before.nodes },
@@ -439,22 +490,51 @@ const wireFigure: Figure = {
     const counter = await startWireCounter(contentServer.port);
     const app = await startServer({ root: ctx.dist, contentDir: path.join(work, 'none'), port: 0 });
     try {
+      const held = publishedSites(out).find((x) => x.code === site.code)?.bytes ?? 0;
       const r = await wireBytes(browser, app.url, counter, site.code, site.name, async () => {
         editOneItem(content, '（改）');
         child(ctx, ['publish', content, out, ctx.keyFile]);
       });
-      const full = { name: 'full download', value: r.full };
+      const full = { name: 'first download', value: r.full };
+      const heldBase = { name: 'bytes held', value: held };
       const t = ctx.tier.id;
+      const polls = r.polls.filter((b) => b.paths.length > 0);
       return [
         {
           figure: 'wire',
           tier: t,
-          name: `first download of everything the kiosk holds (baseline), ${site.code}`,
-          value: r.full,
+          name: `bytes the kiosk holds: its entry point's parts + images, uncompressed (baseline), ${site.code}`,
+          value: held,
           unit: 'B',
         },
-        { figure: 'wire', tier: t, name: 'one poll, nothing changed', value: r.poll, unit: 'B', baseline: full, runs: r.polls },
-        { figure: 'wire', tier: t, name: 'update after one county-wide item edited', value: r.update, unit: 'B', baseline: full },
+        {
+          figure: 'wire',
+          tier: t,
+          name: 'first download of everything the kiosk holds, on the wire',
+          value: r.full,
+          unit: 'B',
+          baseline: heldBase,
+          note: `${r.firstRequests} requests`,
+        },
+        {
+          figure: 'wire',
+          tier: t,
+          name: 'one poll, nothing changed, on the wire (server → kiosk)',
+          value: r.poll,
+          unit: 'B',
+          baseline: full,
+          runs: polls.length,
+          note: statusNote(polls),
+        },
+        {
+          figure: 'wire',
+          tier: t,
+          name: 'update after one county-wide item edited, on the wire',
+          value: r.update.down,
+          unit: 'B',
+          baseline: heldBase,
+          note: statusNote([r.update]),
+        },
       ];
     } finally {
       await app.close();
@@ -465,4 +545,20 @@ const wireFigure: Figure = {
   },
 };
 
-export const FIGURES: Figure[] = [publishFigure, loadedJsFigure, coldStartFigure, searchFigure, sessionsFigure, displayFigure, wireFigure];
+/** The county hub (scripts/bench/hub-bench.ts): ingest and heartbeat rates, the 满意率 report's query time. */
+const hubFigure: Figure = {
+  id: 'hub',
+  tiers: ['hub'],
+  run: (ctx) => benchHub({ devices: ctx.options.hubDevices, reportRatings: ctx.options.hubRatings }),
+};
+
+export const FIGURES: Figure[] = [
+  publishFigure,
+  loadedJsFigure,
+  coldStartFigure,
+  searchFigure,
+  sessionsFigure,
+  displayFigure,
+  wireFigure,
+  hubFigure,
+];

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editOneItem } from './figures.ts';
+import { editOneItem, statusNote } from './figures.ts';
 import { generateContent, writeContentTree } from './generate-content.ts';
 import { kindOf, summarise } from './loaded-js.ts';
 import { median } from './measure.ts';
@@ -11,7 +11,7 @@ import { formatValue, markdownTable, ratioText, type Row } from './report.ts';
 import { percentile } from './search-bench.ts';
 import { siteOf, townshipsOf } from './site-of.ts';
 import { medianTownship } from './tiers.ts';
-import { bursts } from './wire.ts';
+import { bursts, requestsIn, statusesIn } from './wire.ts';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -59,6 +59,31 @@ describe('wire bursts', () => {
       [1, 100, 1000],
       [2, 170, 350],
     ]);
+  });
+});
+
+describe('wire statuses', () => {
+  it('reads request lines and response statuses from raw HTTP/1.1 chunks', () => {
+    const up = Buffer.from('GET /sites/a.json HTTP/1.1\r\nHost: x\r\nIf-None-Match: "abc"\r\n\r\n');
+    const down = Buffer.from('HTTP/1.1 304 Not Modified\r\nETag: "abc"\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n{}');
+    expect(requestsIn(up)).toEqual(['GET /sites/a.json']);
+    expect(statusesIn(down)).toEqual([304, 200]);
+    expect(statusesIn(Buffer.from('{"x":"HTTP/1.1 200 "}'))).toEqual([]);
+    const b = bursts(
+      [
+        { t: 0, dir: 'up', bytes: up.length, requests: requestsIn(up) },
+        { t: 1, dir: 'down', bytes: 40, statuses: [304] },
+        { t: 3000, dir: 'up', bytes: up.length, requests: ['GET /sites/a.json'] },
+        { t: 3001, dir: 'down', bytes: 40, statuses: [304] },
+      ],
+      1000,
+    );
+    expect(statusNote(b)).toBe('2× /sites/a.json; 2× 304');
+    expect(statusNote([{ paths: ['GET /sites/a.json', 'GET /parts/0123abcd.json'], statuses: [200, 200] }])).toBe(
+      '/sites/a.json, /parts/…; 2× 200',
+    );
+    // A head right after the previous response's body, in the same chunk.
+    expect(statusesIn(Buffer.concat([Buffer.from([0x1f, 0x8b, 0x08]), Buffer.from('HTTP/1.1 200 OK\r\n')]))).toEqual([200]);
   });
 });
 

@@ -1,13 +1,16 @@
 /**
- * Hub benchmarks (measured, never asserted), for the bench runner:
+ * Hub benchmarks (measured, never asserted), the `hub` figure of the bench runner (figures.ts):
  *  - ratings ingested per second and heartbeat requests per second over HTTP with 1,000 simulated
- *    devices (50 requests in flight), on SQLite and PostgreSQL;
- *  - the 满意率 report's query time over 1,000,000 ratings (county-wide, one year; and one township).
- *
- *   import { benchHub } from './bench/hub-bench.ts';  rows.push(...(await benchHub()));
+ *    devices (50 requests in flight), on SQLite and PostgreSQL; baselines in the same run: the
+ *    same rows INSERTed / the same device rows UPDATEd directly through the same driver, as many
+ *    in flight;
+ *  - the 满意率 report's query time over 1,000,000 ratings (county-wide, one year; one township;
+ *    one rated target); baseline: a plain COUNT(*) over the same table.
  *
  * PostgreSQL comes from TEST_DATABASE_URL or 127.0.0.1:5432 (a fresh database, dropped after);
- * without it the PostgreSQL rows say so instead of a number.
+ * without it one row says so instead of a number.
+ *
+ *   npx tsx scripts/bench/hub-bench.ts [reportRatings] [ingest|report]   (prints the table alone)
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
@@ -20,18 +23,19 @@ import { rebuildRatingDays } from '../hub/migrations.ts';
 import { newToken, tokenHash } from '../hub/secrets.ts';
 import { type TestDb, freshDb, testCalendars, testSnapshot } from '../hub/test-support.ts';
 import type { DialectName } from '../hub/db.ts';
+import { sql } from 'kysely';
 import { median } from './measure.ts';
+import { markdownTable, type Row } from './report.ts';
 
-/** One figure of the hub bench: its value already in words (rates, times). */
-export interface Row {
-  group: string;
-  name: string;
-  value: string;
-}
-
-function printRows(rows: readonly Row[]): void {
-  console.log(['| 项目 | 测量 | 结果 |', '|---|---|---|', ...rows.map((r) => `| ${r.group} | ${r.name} | ${r.value} |`)].join('\n'));
-}
+const TIER = 'hub';
+const row = (name: string, value: number, unit: Row['unit'], extra: Partial<Row> = {}): Row => ({
+  figure: 'hub',
+  tier: TIER,
+  name,
+  value,
+  unit,
+  ...extra,
+});
 
 export interface HubBenchOptions {
   devices?: number;
@@ -163,15 +167,82 @@ async function benchIngest(dialect: DialectName, nDevices: number): Promise<Row[
       t0 = performance.now();
       const hbFailures = await inFlight(hbJobs, 50);
       const hbPerSec = hbJobs.length / ((performance.now() - t0) / 1000);
+
+      // Baselines through the same driver, as many in flight: the same number of rating rows
+      // INSERTed in the same batches, and one UPDATE of the device row per heartbeat.
+      const township = (site: string) => testSnapshot().sites.get(site)!.township;
+      const plainJobs = devices.flatMap((d) =>
+        Array.from(
+          { length: rounds },
+          () => () =>
+            t.db
+              .insertInto('ratings')
+              .values(
+                Array.from({ length: PER_BATCH }, (_, k): RatingsTable => {
+                  const at = now - k * 1000;
+                  const day = new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
+                  return {
+                    id: randomUUID(),
+                    device_id: d.id,
+                    site_code: d.site,
+                    township: township(d.site),
+                    at,
+                    day,
+                    month: day.slice(0, 7),
+                    received_at: Date.now(),
+                    level: (k % 5) + 1,
+                    target_kind: 'centre',
+                    target_id: null,
+                    target_name: null,
+                    reasons: k % 5 < 2 ? '["等候时间太长"]' : '[]',
+                    comment: null,
+                    content_version: 7,
+                    demo: 0,
+                  };
+                }),
+              )
+              .execute(),
+        ),
+      );
+      t0 = performance.now();
+      const plainFailures = await inFlight(plainJobs, 50);
+      const plainPerSec = (plainJobs.length * PER_BATCH) / ((performance.now() - t0) / 1000);
+      const updateJobs = devices.flatMap((d) =>
+        Array.from(
+          { length: 3 },
+          () => () =>
+            t.db
+              .updateTable('devices')
+              .set({ last_seen_at: Date.now(), status_json: JSON.stringify(hb(d)) })
+              .where('id', '=', d.id)
+              .execute(),
+        ),
+      );
+      t0 = performance.now();
+      const updateFailures = await inFlight(updateJobs, 50);
+      const updatePerSec = updateJobs.length / ((performance.now() - t0) / 1000);
+
       const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-      const failed = (f: string[]) => (f.length ? `（${f.length} 次失败，例如：${f[0].slice(0, 80)}）` : '');
+      const failed = (f: string[]) => (f.length ? `${f.length} failed, e.g. ${f[0].slice(0, 80)}` : undefined);
       return [
-        {
-          group: '县级平台',
-          name: `评价入库（${label}，${nDevices} 台设备，每批 ${PER_BATCH} 条）`,
-          value: `${Math.round(ratingsPerSec)} 条/秒${failed(ratingFailures)}`,
-        },
-        { group: '县级平台', name: `心跳（${label}，${nDevices} 台设备）`, value: `${Math.round(hbPerSec)} 次/秒${failed(hbFailures)}` },
+        row(`${label}: plain INSERT of the same rating rows, ${PER_BATCH} per statement (baseline)`, plainPerSec, '/s', {
+          runs: plainJobs.length,
+          note: failed(plainFailures),
+        }),
+        row(`${label}: ratings ingested over HTTP, ${nDevices} devices, ${PER_BATCH} per batch, 50 in flight`, ratingsPerSec, '/s', {
+          baseline: { name: 'plain INSERT', value: plainPerSec },
+          runs: ratingJobs.length,
+          note: failed(ratingFailures),
+        }),
+        row(`${label}: plain UPDATE of the device row (baseline)`, updatePerSec, '/s', {
+          runs: updateJobs.length,
+          note: failed(updateFailures),
+        }),
+        row(`${label}: heartbeat requests over HTTP, ${nDevices} devices, 50 in flight`, hbPerSec, '/s', {
+          baseline: { name: 'plain UPDATE', value: updatePerSec },
+          runs: hbJobs.length,
+          note: failed(hbFailures),
+        }),
       ];
     } finally {
       await hub.close();
@@ -250,17 +321,27 @@ async function benchReport(dialect: DialectName, n: number): Promise<Row[]> {
       }
       return median(times);
     })();
+    const countAll = await (async () => {
+      const times: number[] = [];
+      for (let r = 0; r < 4; r++) {
+        const s = performance.now();
+        await sql`select count(*) as n from ratings`.execute(t.db);
+        times.push(performance.now() - s);
+      }
+      return median(times.slice(1));
+    })();
     const label = dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL';
     const count = n.toLocaleString('en-US');
+    const base = { name: 'COUNT(*)', value: countAll };
     return [
-      { group: '县级平台', name: `满意率报表（${label}，${count} 条评价，全县一年）`, value: `${all.toFixed(0)} ms` },
-      { group: '县级平台', name: `满意率报表（${label}，${count} 条评价，一个乡镇）`, value: `${one.toFixed(0)} ms` },
-      {
-        group: '县级平台',
-        name: `满意率报表（${label}，${count} 条评价，一名工作人员（2 万条），逐条统计）`,
-        value: `${byTarget.toFixed(0)} ms`,
-      },
-      { group: '县级平台', name: `写入 ${count} 条评价（${label}，准备数据）`, value: `${loadSecs.toFixed(1)} s` },
+      row(`${label}: writing ${count} ratings to query (setup, batches of ${BATCH})`, loadSecs * 1000, 'ms', { runs: 1 }),
+      row(`${label}: plain COUNT(*) over the ${count} ratings (baseline)`, countAll, 'ms', { runs: 3 }),
+      row(`${label}: 满意率 report over ${count} ratings, county-wide, one year`, all, 'ms', { baseline: base, runs: 3 }),
+      row(`${label}: 满意率 report over ${count} ratings, one township`, one, 'ms', { baseline: base, runs: 3 }),
+      row(`${label}: 满意率 report over ${count} ratings, one rated target (counted per rating)`, byTarget, 'ms', {
+        baseline: base,
+        runs: 3,
+      }),
     ];
   } finally {
     await t.drop();
@@ -274,11 +355,7 @@ export async function benchHub(opts: HubBenchOptions = {}): Promise<Row[]> {
       if (opts.only !== 'report') rows.push(...(await benchIngest(dialect, opts.devices ?? 1000)));
       if (opts.only !== 'ingest') rows.push(...(await benchReport(dialect, opts.reportRatings ?? 1_000_000)));
     } catch (err) {
-      rows.push({
-        group: '县级平台',
-        name: `${dialect}`,
-        value: `未测：${err instanceof Error ? err.message.slice(0, 120) : String(err)}`,
-      });
+      rows.push(row(`${dialect}: not measured`, 0, 'count', { note: err instanceof Error ? err.message.slice(0, 160) : String(err) }));
     }
   }
   return rows;
@@ -287,5 +364,5 @@ export async function benchHub(opts: HubBenchOptions = {}): Promise<Row[]> {
 // npx tsx scripts/bench/hub-bench.ts [reportRatings] [ingest|report]
 if (process.argv[1]?.endsWith('hub-bench.ts')) {
   const only = process.argv[3] === 'ingest' || process.argv[3] === 'report' ? process.argv[3] : undefined;
-  printRows(await benchHub({ reportRatings: Number(process.argv[2] ?? 1_000_000), only }));
+  console.log(markdownTable(await benchHub({ reportRatings: Number(process.argv[2] ?? 1_000_000), only })));
 }

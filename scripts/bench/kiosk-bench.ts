@@ -11,7 +11,7 @@
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { median } from './measure.ts';
-import { bursts, type WireCounter } from './wire.ts';
+import { type Burst, bursts, type WireCounter } from './wire.ts';
 
 /** Set in every page before its scripts: the longest task seen, in ms. */
 const LONGTASK_OBSERVER = `
@@ -77,9 +77,17 @@ export async function coldStartOffline(
   };
 }
 
+/** What one burst of traffic at the content server was: bytes down, responses by status, requests. */
+export interface BurstSummary {
+  down: number;
+  statuses: number[];
+  paths: string[];
+}
+
 /**
- * Wire bytes at the content server: the first download (everything the kiosk holds), the
- * median poll burst with nothing changed, and the burst after `edit()` republished one item.
+ * Wire bytes at the content server: the first download (everything until the attract screen
+ * is up), the median poll burst with nothing changed (with the statuses of its responses, so a
+ * 304 shows as one), and the burst after `edit()` republished one item.
  */
 export async function wireBytes(
   browser: Browser,
@@ -88,32 +96,38 @@ export async function wireBytes(
   site: string,
   siteName: string,
   edit: () => Promise<void>,
-): Promise<{ full: number; poll: number; polls: number; update: number }> {
+): Promise<{ full: number; firstRequests: number; poll: number; polls: BurstSummary[]; update: BurstSummary }> {
   const pollSeconds = 3;
   const context = await newKioskContext(browser);
   const page = await context.newPage();
-  const t0 = counter.events.length ? counter.events[counter.events.length - 1].t + 1 : 0;
+  const t0 = performance.now();
   await page.goto(`${appUrl}/?site=${site}&content=${encodeURIComponent(`${counter.url}/`)}&poll=${pollSeconds}`);
   await attractReadyAt(page, siteName);
+  // The first download is complete once the attract screen shows the site (parts and images are
+  // verified and stored before a version is shown); let its last responses drain.
+  await page.waitForTimeout(300);
+  const tReady = performance.now();
+  const first = counter.events.filter((e) => e.t >= t0 && e.t < tReady);
+  const full = first.filter((e) => e.dir === 'down').reduce((n, e) => n + e.bytes, 0);
+  const firstRequests = first.reduce((n, e) => n + (e.requests?.length ?? 0), 0);
   await page.waitForTimeout(pollSeconds * 1000 * 4 + 500);
   const gap = 1000;
-  const before = bursts(
-    counter.events.filter((e) => e.t >= t0),
+  const summary = (b: Burst): BurstSummary => ({ down: b.down, statuses: b.statuses, paths: b.paths });
+  const polls = bursts(
+    counter.events.filter((e) => e.t >= tReady),
     gap,
-  );
-  const full = before[0]?.down ?? 0;
-  const pollBursts = before.slice(1, -1).length ? before.slice(1, -1) : before.slice(1);
-  const poll = median(pollBursts.map((b) => b.down));
+  ).map(summary);
+  const poll = median(polls.map((b) => b.down));
   const tEdit = performance.now();
   await edit();
   await page.waitForTimeout(pollSeconds * 1000 * 3 + 500);
   const after = bursts(
     counter.events.filter((e) => e.t >= tEdit),
     gap,
-  );
-  const update = Math.max(0, ...after.map((b) => b.down));
+  ).map(summary);
+  const update = after.reduce<BurstSummary>((m, b) => (b.down > m.down ? b : m), { down: 0, statuses: [], paths: [] });
   await context.close();
-  return { full, poll, polls: pollBursts.length, update };
+  return { full, firstRequests, poll, polls, update };
 }
 
 /** Per keystroke: click the on-screen key, then wait for the frame after the results render. */
@@ -129,7 +143,7 @@ export async function searchPainted(
   await attractReadyAt(page, siteName);
   await page.locator('.attract').click();
   await page.locator('.tile', { hasText: '搜索' }).first().click();
-  await page.waitForSelector('.key-grid');
+  await page.locator('.key-grid').waitFor();
   // A string, not a function: the bundler's helpers (e.g. __name) do not exist in the page.
   const r = (await page.evaluate(`(async (qs) => {
     const painted = () =>
@@ -171,7 +185,10 @@ export async function searchPainted(
   return r;
 }
 
-export async function heapAfterGc(page: Page): Promise<{ heap: number; nodes: number }> {
+type Heap = Awaited<ReturnType<typeof heapAfterGc>>;
+
+/** JS heap and DOM nodes (all live nodes, detached ones too) after GC, and the nodes in the document. */
+export async function heapAfterGc(page: Page): Promise<{ heap: number; nodes: number; inDocument: number }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -179,7 +196,10 @@ export async function heapAfterGc(page: Page): Promise<{ heap: number; nodes: nu
   const { metrics } = await cdp.send('Performance.getMetrics');
   const get = (n: string) => metrics.find((m) => m.name === n)?.value ?? 0;
   await cdp.detach();
-  return { heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
+  const inDocument = (await page.evaluate(
+    '(() => { let n = 0; const w = document.createTreeWalker(document, NodeFilter.SHOW_ALL); while (w.nextNode()) n++; return n; })()',
+  )) as number;
+  return { heap: get('JSHeapUsedSize'), nodes: get('Nodes'), inDocument };
 }
 
 /**
@@ -191,7 +211,7 @@ export async function kioskSessions(
   url: string,
   siteName: string,
   sessions: number,
-): Promise<{ before: { heap: number; nodes: number }; after: { heap: number; nodes: number } }> {
+): Promise<{ before: Heap; after: Heap }> {
   const context = await newKioskContext(browser);
   const page = await context.newPage();
   await page.clock.install({ time: new Date('2026-11-25T09:00:00+08:00') });
@@ -207,7 +227,10 @@ export async function kioskSessions(
     await page.evaluate(`document.querySelector('.row-btn')?.click()`);
     // Idle (10 s) + the "还在使用吗？" countdown (15 s) + margin.
     await page.clock.runFor(30_000);
-    await page.waitForSelector('.attract');
+    // Not page.waitForSelector: the ElementHandle it returns keeps the node (and its whole
+    // detached tree) alive in the DevTools protocol's object group — 200 visits then "leak" 200
+    // attract screens that the kiosk itself released.
+    await page.locator('.attract').waitFor();
   };
   for (let i = 0; i < 5; i++) await visit(i);
   const before = await heapAfterGc(page);
@@ -217,16 +240,12 @@ export async function kioskSessions(
   return { before, after };
 }
 
-export async function displayHours(
-  browser: Browser,
-  url: string,
-  hours: number,
-): Promise<{ before: { heap: number; nodes: number }; after: { heap: number; nodes: number } }> {
+export async function displayHours(browser: Browser, url: string, hours: number): Promise<{ before: Heap; after: Heap }> {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
   await page.clock.install({ time: new Date('2026-11-25T09:00:00+08:00') });
   await page.goto(url);
-  await page.waitForSelector('[data-slide]', { timeout: 120_000 });
+  await page.locator('[data-slide]').first().waitFor({ timeout: 120_000 });
   for (let m = 0; m < 12; m++) await page.clock.runFor(5 * 60_000);
   const before = await heapAfterGc(page);
   for (let h = 0; h < hours; h++) for (let m = 0; m < 12; m++) await page.clock.runFor(5 * 60_000);

@@ -67,7 +67,7 @@ export async function measureLoaded(browser: Browser, baseUrl: string, site: str
     );
   });
   await page.goto(`${baseUrl}/?site=${encodeURIComponent(site)}&mode=${mode}`);
-  await page.waitForSelector(FIRST_SCREEN[mode], { timeout: 60_000 });
+  await page.locator(FIRST_SCREEN[mode]).first().waitFor({ timeout: 60_000 });
   done = true;
   const files = (await Promise.all(pending)).filter((f): f is LoadedFile => f !== undefined);
   await context.close();

@@ -6,7 +6,8 @@
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { INDEX_PATH } from '../../kiosk/src/bundle/schema.ts';
-import { readEntry, readIndex } from '../publish/read-published.ts';
+import { allPartRefs } from '../../kiosk/src/bundle/assemble.ts';
+import { readEntry, readIndex, readPart } from '../publish/read-published.ts';
 import { generateContent, writeContentTree, type GenerateOptions } from './generate-content.ts';
 
 export interface TierSpec {
@@ -16,6 +17,8 @@ export interface TierSpec {
   generate?: GenerateOptions;
   /** Repeats for timed figures on this tier (medians). */
   runs: number;
+  /** No content tree (the county hub's figures bring their own data). */
+  noContent?: boolean;
 }
 
 export const TIERS: TierSpec[] = [
@@ -29,6 +32,7 @@ export const TIERS: TierSpec[] = [
     runs: 1,
   },
   { id: 'i10k', title: 'one site with 10,000 items', generate: { sites: 1, items: 10_000, announcements: 200, seed: 1 }, runs: 2 },
+  { id: 'hub', title: 'county hub: 1,000 simulated devices; 1,000,000 ratings (SQLite and PostgreSQL)', runs: 3, noContent: true },
 ];
 
 export interface Tier extends TierSpec {
@@ -39,6 +43,7 @@ export interface Tier extends TierSpec {
 export function prepareTier(spec: TierSpec, repo: string, benchDir: string): Tier {
   const workDir = path.join(benchDir, spec.id);
   const contentDir = path.join(workDir, 'content');
+  if (spec.noContent) return { ...spec, contentDir, workDir };
   if (spec.generate) writeContentTree(contentDir, generateContent(spec.generate), JSON.stringify(spec.generate));
   else {
     // A copy of the demo content, so that figures may edit it.
@@ -48,14 +53,23 @@ export function prepareTier(spec: TierSpec, repo: string, benchDir: string): Tie
   return { ...spec, contentDir, workDir };
 }
 
-/** Sites of a published folder with the bytes a kiosk of each holds (its parts, from its entry point). */
+/**
+ * Sites of a published folder with the bytes a kiosk of each holds: its signed entry point,
+ * every part it refers to (the lists and the item, announcement and document parts in them,
+ * each once) and its images — uncompressed, as stored.
+ */
 export function publishedSites(outDir: string): { code: string; bytes: number; kind?: string }[] {
   if (!existsSync(path.join(outDir, INDEX_PATH))) return [];
   const { payload } = readIndex(outDir);
+  const parts = new Map<string, unknown>();
+  const part = (h: string) => {
+    if (!parts.has(h)) parts.set(h, readPart(outDir, h));
+    return parts.get(h);
+  };
   return payload.sites.map((s) => {
-    const entry = readEntry(outDir, s.code).payload;
-    const parts = Object.values(entry.parts).flat() as { bytes: number }[];
-    const bytes = parts.reduce((n, p) => n + p.bytes, 0) + entry.assets.reduce((n, a) => n + a.bytes, 0);
+    const { payload: entry, bytes: entryBytes } = readEntry(outDir, s.code);
+    const refs = new Map(allPartRefs(entry, part).map((r) => [r.sha256, r.bytes]));
+    const bytes = entryBytes + [...refs.values()].reduce((n, b) => n + b, 0) + entry.assets.reduce((n, a) => n + a.bytes, 0);
     return { code: s.code, bytes, kind: s.kind };
   });
 }

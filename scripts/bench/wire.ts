@@ -11,6 +11,22 @@ export interface WireEvent {
   /** 'up' client → server (requests), 'down' server → client (responses). */
   dir: 'up' | 'down';
   bytes: number;
+  /** 'down': HTTP status codes of the response heads that start in this chunk. */
+  statuses?: number[];
+  /** 'up': request lines ("GET /sites/x.json") that start in this chunk. */
+  requests?: string[];
+}
+
+/** HTTP/1.1 status lines in a chunk of the server's bytes (a head may follow a body directly). */
+export function statusesIn(chunk: Buffer): number[] {
+  return [...chunk.toString('latin1').matchAll(/HTTP\/1\.[01] (\d{3}) [A-Za-z]/g)].map((m) => Number(m[1]));
+}
+
+/** Request lines in a chunk of the client's bytes. */
+export function requestsIn(chunk: Buffer): string[] {
+  return [...chunk.toString('latin1').matchAll(/(?:^|\r\n)(GET|HEAD|POST|PUT|OPTIONS) (\S+) HTTP\/1\.[01]\r\n/g)].map(
+    (m) => `${m[1]} ${m[2]}`,
+  );
 }
 
 export interface WireCounter {
@@ -28,11 +44,11 @@ export function startWireCounter(targetPort: number, targetHost = '127.0.0.1'): 
     const upstream = connect(targetPort, targetHost);
     sockets.add(client).add(upstream);
     client.on('data', (d) => {
-      events.push({ t: performance.now(), dir: 'up', bytes: d.length });
+      events.push({ t: performance.now(), dir: 'up', bytes: d.length, requests: requestsIn(d) });
       upstream.write(d);
     });
     upstream.on('data', (d) => {
-      events.push({ t: performance.now(), dir: 'down', bytes: d.length });
+      events.push({ t: performance.now(), dir: 'down', bytes: d.length, statuses: statusesIn(d) });
       client.write(d);
     });
     const end = () => {
@@ -68,6 +84,10 @@ export interface Burst {
   requests: number;
   up: number;
   down: number;
+  /** Response status codes seen in the burst, in order. */
+  statuses: number[];
+  /** Request lines seen in the burst, in order. */
+  paths: string[];
 }
 
 /** Group events into bursts separated by at least `gapMs` without traffic. */
@@ -76,14 +96,18 @@ export function bursts(events: readonly WireEvent[], gapMs: number): Burst[] {
   for (const e of [...events].sort((a, b) => a.t - b.t)) {
     let b = out[out.length - 1];
     if (!b || e.t - b.end > gapMs) {
-      b = { start: e.t, end: e.t, requests: 0, up: 0, down: 0 };
+      b = { start: e.t, end: e.t, requests: 0, up: 0, down: 0, statuses: [], paths: [] };
       out.push(b);
     }
     b.end = e.t;
     if (e.dir === 'up') {
       b.up += e.bytes;
       b.requests++;
-    } else b.down += e.bytes;
+      b.paths.push(...(e.requests ?? []));
+    } else {
+      b.down += e.bytes;
+      b.statuses.push(...(e.statuses ?? []));
+    }
   }
   return out;
 }
