@@ -2,6 +2,8 @@
 import { marked, type Token } from 'marked';
 
 export function markdownImageRefs(body: string): string[] {
+  // Every Markdown image starts with "![": a body without one has none (most have none).
+  if (!body.includes('![')) return [];
   const refs: string[] = [];
   const tokens = marked.lexer(body);
   marked.walkTokens(tokens as Token[], (t) => {

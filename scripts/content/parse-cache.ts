@@ -87,11 +87,12 @@ export class ParseCache {
     const hit = this.known.get(key);
     if (hit) {
       this.remember(key, hit);
-      return { source: { file: rel, data: structuredClone(hit.data), line: lineLookup(hit.lines) }, problems: [] };
+      return { source: { file: rel, data: hit.data, line: lineLookup(hit.lines), key }, problems: [] };
     }
     const parsed = parseYamlSource(rel, text);
     if (parsed.source && parsed.problems.length === 0) {
       this.remember(key, { data: structuredClone(parsed.source.data), lines: allLines(parsed.source.data, parsed.source.line) });
+      parsed.source.key = key;
     }
     return parsed;
   }
@@ -104,8 +105,9 @@ export class ParseCache {
       this.remember(key, hit);
       const source: MarkdownSource = {
         file: rel,
-        data: structuredClone(hit.data),
+        data: hit.data,
         line: lineLookup(hit.lines),
+        key,
         body: hit.body ?? '',
         bodyLine: hit.bodyLine ?? 1,
       };
@@ -115,11 +117,16 @@ export class ParseCache {
     if (parsed.source && parsed.problems.length === 0) {
       const s = parsed.source;
       this.remember(key, { data: structuredClone(s.data), lines: allLines(s.data, s.line), body: s.body, bodyLine: s.bodyLine });
+      s.key = key;
     }
     return parsed;
   }
 
-  /** Writes what this run used (temp + rename), when anything is new or was dropped. */
+  /**
+   * Writes what this run used (temp + rename), when anything is new or was dropped. Files read
+   * from the cache share their data with it: save before anything may change that data
+   * (buildPublication saves right after loading).
+   */
   async save(): Promise<void> {
     if (!this.file || (!this.added && this.used.size === this.known.size)) return;
     await mkdir(path.dirname(this.file), { recursive: true });

@@ -21,6 +21,8 @@ export interface SourceFile<T = unknown> {
    * existing ancestor.
    */
   line(path: FieldPath): number;
+  /** The parse cache's key of this file (SHA-256 of kind, name and text), when one was used: equal keys, equal files. */
+  key?: string;
 }
 
 export interface MarkdownSource<T = unknown> extends SourceFile<T> {

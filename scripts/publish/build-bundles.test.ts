@@ -4,7 +4,8 @@ import type { SiteBundle } from '../../kiosk/src/bundle/schema.ts';
 import { DISCLOSURE_FIELDS } from '../../kiosk/src/bundle/schema.ts';
 import { loadContent } from '../content/load-content.ts';
 import { validateContent } from '../content/validate-content.ts';
-import { buildBundles, siteBundleOf, type BuildResult } from './build-bundles.ts';
+import { buildBundles, coverIndex, listParts, PartSet, siteBundleOf, type BuildResult } from './build-bundles.ts';
+import { sitesCover, type SiteRef } from '../content/site-offer.ts';
 import { replace, writeContent } from './fixtures/minimal-content.ts';
 
 // File-heavy tests: a generous timeout for a busy machine (no timing is asserted).
@@ -182,5 +183,50 @@ describe('buildBundles with variations', () => {
     } finally {
       await rm(d, { recursive: true, force: true });
     }
+  });
+});
+
+describe('coverIndex', () => {
+  it('selects exactly what sitesCover selects, in list order', () => {
+    const sites: SiteRef[] = [
+      { code: 'T1', kind: 'township' },
+      { code: 'T2', kind: 'township' },
+      { code: 'V11', kind: 'village', parent: 'T1' },
+      { code: 'V12', kind: 'village', parent: 'T1' },
+      { code: 'V21', kind: 'village', parent: 'T2' },
+    ];
+    const codes = sites.map((s) => s.code);
+    // Every 'all'/absent case and every list of up to three codes (repeats included).
+    const lists: ('all' | string[] | undefined)[] = ['all', undefined, []];
+    for (const a of codes) {
+      lists.push([a]);
+      for (const b of codes) {
+        lists.push([a, b]);
+        for (const c of codes) lists.push([c, a, b]);
+      }
+    }
+    const pick = coverIndex(lists, (l) => l);
+    for (const site of sites) expect(pick(site)).toEqual(lists.filter((l) => sitesCover(l, site)));
+  });
+});
+
+describe('listParts', () => {
+  it('writes each list as canonical JSON, once for equal runs', () => {
+    const parts = new PartSet();
+    const refs = [
+      { sha256: `0000${'a'.repeat(60)}`, bytes: 10 },
+      { sha256: `1234${'b'.repeat(60)}`, bytes: 20 },
+    ];
+    // Cut after the first ref (its hash starts with a multiple of 16).
+    const lists = listParts(parts, refs);
+    expect(lists).toHaveLength(2);
+    const size = parts.byHash.size;
+    expect(listParts(parts, refs)).toEqual(lists);
+    expect(parts.byHash.size).toBe(size);
+    const [first] = lists;
+    const canonical = new PartSet().add({ refs: [refs[0]] });
+    expect(first).toEqual(canonical);
+    expect(parts.byHash.get(first.sha256)?.data.toString()).toBe(`{"refs":[{"bytes":10,"sha256":"0000${'a'.repeat(60)}"}]}`);
+    expect(listParts(parts, [refs[1]])).toEqual([lists[1]]);
   });
 });

@@ -36,7 +36,7 @@ import { sha256Hex } from './hashing.ts';
 import { formatIsoInZone, parseDateTime } from '../content/dates.ts';
 import type { LoadedContent } from '../content/load-content.ts';
 import { resolveContentRef } from '../content/markdown-refs.ts';
-import { levelFitsSite, sitesCover, type SiteRef } from '../content/site-offer.ts';
+import { levelFitsSite, type SiteRef } from '../content/site-offer.ts';
 import type {
   AnnouncementSource,
   CountySource,
@@ -51,6 +51,7 @@ import { DEFAULT_TIME_ZONE } from '../content/validate-content.ts';
 import { expireMs } from '../content/validate-texts.ts';
 import type { MarkdownSource } from '../content/yaml-source.ts';
 import { AssetRegistry } from './assets.ts';
+import { BuildCache } from './build-cache.ts';
 import { renderMarkdown } from './markdown.ts';
 import { buildSearchIndex, buildSearchLookup } from './search-index.ts';
 import { naturalCompare } from './natural-order.ts';
@@ -87,6 +88,23 @@ export class PartSet {
 
   value(sha256: string): unknown {
     return this.byHash.get(sha256)?.value;
+  }
+
+  private readonly lists = new Map<string, PartRef>();
+
+  /**
+   * A ListPart of these refs. Sites share most of their lists, so each distinct run is
+   * serialised once; the text is canonicalJson's, written directly (keys bytes < sha256).
+   */
+  addList(refs: readonly PartRef[]): PartRef {
+    const key = refs.map((r) => r.sha256).join();
+    let ref = this.lists.get(key);
+    if (!ref) {
+      const json = `{"refs":[${refs.map((r) => `{"bytes":${r.bytes},"sha256":"${r.sha256}"}`).join(',')}]}`;
+      ref = this.add({ refs: refs.map((r) => ({ bytes: r.bytes, sha256: r.sha256 })) }, json);
+      this.lists.set(key, ref);
+    }
+    return ref;
   }
 }
 
@@ -129,8 +147,11 @@ function phone(p: PhoneSource): Phone {
   return { label: p.label, number: String(p.number) };
 }
 
-/** Build every site's bundle. `content` must have passed validateContent(). */
-export function buildBundles(content: LoadedContent): BuildResult {
+/**
+ * Build every site's bundle. `content` must have passed validateContent(). `cache`: parts of
+ * unchanged announcements and documents as earlier publishes built them (build-cache.ts).
+ */
+export function buildBundles(content: LoadedContent, { cache = BuildCache.none() }: { cache?: BuildCache } = {}): BuildResult {
   const assets = new AssetRegistry(content.dir);
   const countySrc = content.county!.data as CountySource;
   const timeZone = countySrc.timeZone ?? DEFAULT_TIME_ZONE;
@@ -164,35 +185,46 @@ export function buildBundles(content: LoadedContent): BuildResult {
 
   // Markdown is rendered once per file; images become assets (remembered per file).
   const parts = new PartSet();
-  let images: Set<string>;
+  let images: Map<string, string>;
   const render = (src: MarkdownSource) => {
-    images = new Set();
+    images = new Map();
     return renderMarkdown(src.body, (ref) => {
       const rel = resolveContentRef(src.file, ref);
       if (rel === undefined || !content.files.has(rel)) return undefined;
       const p = assets.add(rel);
-      images.add(p);
+      images.set(rel, p);
       return p;
     });
   };
-  // Each announcement and document once for the county, with its search entries.
-  const published = <T extends { id: string }>(src: MarkdownSource, out: T, search: SearchEntry[]) => ({
-    src,
-    out,
-    images,
-    ref: parts.add({ ...out, search }),
-  });
+  // Each announcement and document once for the county, with its search entries — or as an
+  // earlier publish built it, when its file, the zone and its images are the same.
+  const published = <T extends { id: string }>(src: MarkdownSource, build: () => T & { search: SearchEntry[] }) => {
+    const key = cache.enabled && src.key ? `${src.key}:${timeZone}` : undefined;
+    const hit = key ? cache.get(key) : undefined;
+    if (hit && Object.entries(hit.images).every(([rel, p]) => content.files.has(rel) && assets.add(rel) === p)) {
+      const value = JSON.parse(hit.json) as T;
+      return { src, out: value, images: new Set(Object.values(hit.images)), ref: parts.add(value, hit.json) };
+    }
+    const value = build();
+    const json = canonicalJson(value);
+    if (key) cache.set(key, { json, images: Object.fromEntries(images) });
+    return { src, out: value as T, images: new Set(images.values()), ref: parts.add(value, json) };
+  };
   const announcements = content.announcements
-    .map((src) => {
-      const out = announcement(src, render(src), timeZone);
-      return published(src, out, buildSearchIndex([], [], [out]));
-    })
+    .map((src) =>
+      published(src, () => {
+        const out = announcement(src, render(src), timeZone);
+        return { ...out, search: buildSearchIndex([], [], [out]) };
+      }),
+    )
     .sort((a, b) => cmpDesc(a.out.publishAt, b.out.publishAt) || byCode(a.out.id, b.out.id));
   const documents = content.documents
-    .map((src) => {
-      const out = govDocument(src, render(src));
-      return published(src, out, buildSearchIndex([], [out], []));
-    })
+    .map((src) =>
+      published(src, () => {
+        const out = govDocument(src, render(src));
+        return { ...out, search: buildSearchIndex([], [out], []) };
+      }),
+    )
     .sort((a, b) => cmpDesc(a.out.date, b.out.date) || byCode(a.out.id, b.out.id));
   const topics = content.topics?.data.topics ?? [];
   // Each item once for the county.
@@ -268,9 +300,11 @@ export function buildBundles(content: LoadedContent): BuildResult {
 
 /**
  * `list.filter((x) => sitesCover(sitesOf(x), site))` for every site, without testing every
- * element for every site: elements are indexed once by the codes they name.
+ * element for every site: elements are indexed once by the codes they name (sitesCover's rule:
+ * absent or 'all' covers every site, a code covers that site and, for a township, its villages;
+ * build-bundles.test.ts checks the two agree).
  */
-function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly string[] | undefined): (site: SiteRef) => T[] {
+export function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly string[] | undefined): (site: SiteRef) => T[] {
   const everywhere: number[] = [];
   const byCode = new Map<string, number[]>();
   list.forEach((x, i) => {
@@ -289,10 +323,8 @@ function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly s
       ...(byCode.get(site.code) ?? []),
       ...(site.kind === 'village' && site.parent !== undefined ? (byCode.get(site.parent) ?? []) : []),
     ];
-    const at = [...new Set([...everywhere, ...named])].sort((a, b) => a - b);
-    const out = at.map((i) => list[i]);
-    // Same rule as the validator's (site-offer.ts): checked, cheaply, on the few candidates.
-    return out.filter((x) => sitesCover(sitesOf(x), site));
+    const at = named.length === 0 ? everywhere : [...new Set([...everywhere, ...named])].sort((a, b) => a - b);
+    return at.map((i) => list[i]);
   };
 }
 
@@ -311,11 +343,11 @@ export function listParts(parts: PartSet, refs: readonly PartRef[]): PartRef[] {
   for (const r of refs) {
     run.push(r);
     if (Number.parseInt(r.sha256.slice(0, 4), 16) % LIST_CUT === 0 || run.length >= LIST_MAX) {
-      out.push(parts.add({ refs: run }));
+      out.push(parts.addList(run));
       run = [];
     }
   }
-  if (run.length) out.push(parts.add({ refs: run }));
+  if (run.length) out.push(parts.addList(run));
   return out;
 }
 

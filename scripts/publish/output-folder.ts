@@ -10,16 +10,17 @@
  *   <out>/.publish-history.json   { manifests: [{ version, contentHash, publishedAt, files, catalogue }] }
  *   <out>/.publish.lock           present while a publish runs
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
-import { entryPath, partPath } from '../../kiosk/src/bundle/schema.ts';
+import { entryPath, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { allPartRefs, entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
 import type { BuildResult } from './build-bundles.ts';
-import { sha256Hex } from './hashing.ts';
 import { parseEnvelope } from './manifest.ts';
 
 export const KEEP_MANIFESTS = 3;
@@ -93,75 +94,171 @@ export async function filesOfEntries(outDir: string, payload: IndexPayload): Pro
   return out;
 }
 
-async function writeAtomically(file: string, data: Uint8Array | string): Promise<void> {
+/** Temp file + rename; `durable`: fsync the file before the rename (else a later syncFolder() covers it). */
+function writeAtomically(file: string, data: Uint8Array | string, durable: boolean): void {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
-  const handle = await open(tmp, 'w');
+  const fd = openSync(tmp, 'w');
   try {
-    await handle.writeFile(data);
-    await handle.sync();
+    writeFileSync(fd, data);
+    if (durable) fsyncSync(fd);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
-  await rename(tmp, file);
+  renameSync(tmp, file);
+}
+
+/**
+ * Make every file written so far durable with one call (syncfs of the folder's file system, by
+ * coreutils' `sync --file-system`), instead of one fsync per small file; where that is not
+ * available, each listed file is fsynced.
+ */
+function syncFolder(outDir: string, files: readonly string[]): void {
+  try {
+    execFileSync('sync', ['--file-system', outDir], { stdio: 'ignore' });
+    return;
+  } catch {
+    // not Linux coreutils: one fsync per file
+  }
+  for (const f of files) {
+    const fd = openSync(path.join(outDir, f), 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  }
 }
 
 const brotliAsync = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
+const COPIES = ['.br', '.gz'] as const;
+type CopyExt = (typeof COPIES)[number];
 
-/** Writes `<file>.gz` and `<file>.br` beside a JSON file, when they are smaller (same input ⇒ same bytes). */
-async function writeCompressed(file: string, data: Uint8Array, onlyMissing: boolean): Promise<void> {
-  if (!file.endsWith('.json') || data.length < COMPRESS_MIN_BYTES) return;
-  // Quality chosen for publish speed (brotli 6, gzip 6: within a few % of the best sizes, ~8× faster);
-  // the work runs on libuv's thread pool, so concurrent writes use both cores.
-  const copies: [string, () => Promise<Buffer>][] = [
-    [
-      '.br',
-      () =>
-        brotliAsync(data, {
-          params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 6, [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length },
-        }),
-    ],
-    ['.gz', () => gzipAsync(data, { level: 6 })],
-  ];
-  for (const [ext, make] of copies) {
-    if (onlyMissing && (await stat(file + ext).catch(() => null))) continue;
-    const packed = await make();
-    if (packed.length < data.length) await writeAtomically(file + ext, packed);
-    else await unlink(file + ext).catch(() => undefined);
+/**
+ * A compressed copy (same input ⇒ same bytes). Quality chosen for publish speed (brotli 6 with a
+ * window fitted to the file, gzip 6: within a few % of the best sizes, ~8× faster); the work
+ * runs on libuv's thread pool, so several copies are made at once on every core.
+ */
+function compress(ext: CopyExt, data: Uint8Array): Promise<Buffer> {
+  if (ext === '.gz') return gzipAsync(data, { level: 6 });
+  return brotliAsync(data, {
+    params: {
+      [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
+      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length,
+      [zlibConstants.BROTLI_PARAM_LGWIN]: Math.max(10, Math.min(24, Math.ceil(Math.log2(data.length + 1)))),
+    },
+  });
+}
+
+function compressible(rel: string, data: Uint8Array): boolean {
+  return rel.endsWith('.json') && data.length >= COMPRESS_MIN_BYTES;
+}
+
+/** How many files are compressed at once (libuv's default thread pool has 4 threads). */
+const COMPRESS_CONCURRENCY = 8;
+
+async function eachConcurrently<T>(list: readonly T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < list.length) await fn(list[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
+}
+
+interface FileWrite {
+  rel: string;
+  data: Uint8Array;
+  /** Write the file itself (else only the listed copies). */
+  main: boolean;
+  copies: readonly CopyExt[];
+  /**
+   * Straight into place, without temp file and rename: for a part that was not there, which no
+   * published entry point can refer to yet (a torn write is found by its size next time).
+   */
+  direct?: boolean;
+}
+
+/** Writes files with their compressed copies (each atomically, copies first); returns the paths written, copies included. */
+async function writeFiles(outDir: string, jobs: readonly FileWrite[]): Promise<string[]> {
+  const written: string[] = [];
+  const dirs = new Set<string>();
+  await eachConcurrently(jobs, COMPRESS_CONCURRENCY, async (job) => {
+    const packed = await Promise.all(job.copies.map((ext) => compress(ext, job.data)));
+    const file = path.join(outDir, job.rel);
+    const dir = path.dirname(file);
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
+    job.copies.forEach((ext, i) => {
+      if (packed[i].length < job.data.length) {
+        if (job.direct) writeFileSync(file + ext, packed[i]);
+        else writeAtomically(file + ext, packed[i], false);
+        written.push(job.rel + ext);
+      } else rmSync(file + ext, { force: true });
+    });
+    if (job.main) {
+      if (job.direct) writeFileSync(file, job.data);
+      else writeAtomically(file, job.data, false);
+      written.push(job.rel);
+    }
+  });
+  return written;
+}
+
+/** File names in the content-addressed folders (read once per publish). */
+function presentParts(outDir: string): Set<string> {
+  const present = new Set<string>();
+  for (const dir of PART_DIRS) {
+    try {
+      for (const name of readdirSync(path.join(outDir, dir))) present.add(`${dir}/${name}`);
+    } catch {
+      // none yet
+    }
   }
+  return present;
 }
 
 /**
- * Write a content-addressed part unless a file with the same bytes is already
- * there (restoring missing compressed copies). Returns true when written.
+ * Writes the content-addressed parts and assets that are not already there with their size
+ * (names are hashes: a file of the right name and size holds those bytes unless changed by hand,
+ * which kiosks refuse — every part is checked against its hash — and the hub's folder check reports),
+ * restoring missing or empty compressed copies, then
+ * makes them durable at once. Returns the parts and assets written (copies not listed).
  */
-export async function writePart(outDir: string, rel: string, data: Uint8Array, sha256: string): Promise<boolean> {
-  const file = path.join(outDir, rel);
-  try {
-    if (sha256Hex(await readFile(file)) === sha256) {
-      await writeCompressed(file, data, true);
-      return false;
-    }
-  } catch {
-    // absent
+export async function writeParts(outDir: string, files: readonly { path: string; data: Uint8Array }[]): Promise<string[]> {
+  const present = presentParts(outDir);
+  const size = (rel: string) => (present.has(rel) ? statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size : undefined);
+  const jobs: FileWrite[] = [];
+  for (const f of files) {
+    const main = size(f.path) !== f.data.length;
+    const copies = compressible(f.path, f.data) ? COPIES.filter((ext) => main || !size(f.path + ext)) : [];
+    if (main || copies.length > 0) jobs.push({ rel: f.path, data: f.data, main, copies, direct: !present.has(f.path) });
   }
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeAtomically(file, data);
-  await writeCompressed(file, data, false);
-  return true;
+  const written = await writeFiles(outDir, jobs);
+  if (written.length > 0) syncFolder(outDir, written);
+  return jobs.filter((j) => j.main).map((j) => j.rel);
 }
 
-/** A signed file (entry point): compressed copies first, then the file itself, each atomically. */
-export async function writeSignedFile(outDir: string, rel: string, text: string): Promise<void> {
-  const file = path.join(outDir, rel);
-  await mkdir(path.dirname(file), { recursive: true });
-  const data = Buffer.from(text, 'utf8');
-  await writeCompressed(file, data, false);
-  await writeAtomically(file, data);
+/** Signed files (entry points): each with its compressed copies, atomically, then all made durable at once. */
+export async function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): Promise<void> {
+  const jobs = files.map((f) => {
+    const data = Buffer.from(f.text, 'utf8');
+    return { rel: f.path, data, main: true, copies: compressible(f.path, data) ? COPIES : [] };
+  });
+  syncFolder(outDir, await writeFiles(outDir, jobs));
 }
 
+/** The county index, last: its copies, then itself, fsynced. */
 export async function writeManifest(outDir: string, text: string): Promise<void> {
-  await writeSignedFile(outDir, 'manifest.json', text);
+  const data = Buffer.from(text, 'utf8');
+  const file = path.join(outDir, INDEX_PATH);
+  for (const ext of COPIES) {
+    const packed = await compress(ext, data);
+    if (packed.length < data.length) writeAtomically(file + ext, packed, true);
+    else rmSync(file + ext, { force: true });
+  }
+  writeAtomically(file, data, true);
 }
 
 /** Deletes entry points (and copies) of sites no longer published, and format-1 site bundles. */
@@ -223,7 +320,7 @@ export async function recordAndPrune(
   }
   // Only the newest entry keeps its catalogue (the history stays small).
   history = [...history.filter((h) => h.version !== entry.version).map(withoutCatalogue), entry].slice(-KEEP_MANIFESTS);
-  await writeAtomically(path.join(outDir, HISTORY_FILE), `${JSON.stringify({ manifests: history }, null, 2)}\n`);
+  writeAtomically(path.join(outDir, HISTORY_FILE), `${JSON.stringify({ manifests: history }, null, 2)}\n`, true);
   const keep = new Set(history.flatMap((h) => h.files));
   const removed: string[] = [];
   for (const dir of PART_DIRS) {

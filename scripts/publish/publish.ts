@@ -12,13 +12,12 @@ import { formatIsoInZone } from '../content/dates.ts';
 import { loadContent } from '../content/load-content.ts';
 import { ParseCache } from '../content/parse-cache.ts';
 import { knownReadings, rememberReadings } from './search-index.ts';
-import { sha256Hex } from './hashing.ts';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Problem } from '../content/problems.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { buildBundles, type BuildResult, type BuiltSite } from './build-bundles.ts';
+import { BuildCache, rulesFingerprint } from './build-cache.ts';
 import { diffCatalogues, type PublishDiff } from './diff.ts';
 import { verifyText, type SigningKey } from './keys.ts';
 import { contentHashOf, envelopeFileText, signEnvelope } from './manifest.ts';
@@ -31,8 +30,8 @@ import {
   recordAndPrune,
   removeStaleEntries,
   writeManifest,
-  writePart,
-  writeSignedFile,
+  writeParts,
+  writeSignedFiles,
 } from './output-folder.ts';
 
 /** Default validity of a publish (entry points and index): after it kiosks mark the content 数据截至. */
@@ -105,8 +104,10 @@ export async function buildPublication(
   const readings = options.cacheFile ? await readingsCache(options.cacheFile) : undefined;
   const problems = validateContent(content);
   if (problems.length > 0) return { problems };
-  const built = buildBundles(content);
+  const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
+  const built = buildBundles(content, { cache: buildCache });
   await readings?.save().catch(() => undefined);
+  await buildCache?.save().catch(() => undefined);
   const files: Publication['files'] = [];
   for (const p of built.parts.byHash.values()) files.push({ path: partPath(p.ref.sha256), data: p.data, sha256: p.ref.sha256 });
   const assets = built.assets.list();
@@ -135,13 +136,7 @@ export async function buildPublication(
  */
 async function readingsCache(cacheFile: string): Promise<{ save(): Promise<void> }> {
   const file = path.join(path.dirname(cacheFile), 'readings.json');
-  const rules = sha256Hex(await readFile(new URL('./search-index.ts', import.meta.url)));
-  const pinyin = (
-    JSON.parse(await readFile(createRequire(import.meta.url).resolve('pinyin-pro/package.json'), 'utf8').catch(() => '{}')) as {
-      version?: string;
-    }
-  ).version;
-  const key = `${rules}:${pinyin}`;
+  const key = await rulesFingerprint(['./search-index.ts'], ['pinyin-pro']);
   let seeded = 0;
   try {
     const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; readings?: Record<string, string[][]> };
@@ -173,12 +168,6 @@ export function publishTime(now?: number): number {
     return seconds * 1000;
   }
   return Date.now();
-}
-
-const WRITE_CONCURRENCY = 32;
-
-async function inBatches<T>(list: readonly T[], size: number, fn: (x: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < list.length; i += size) await Promise.all(list.slice(i, i + size).map(fn));
 }
 
 function entryPayload(site: BuiltSite, head: Omit<IndexPayload, 'sites'>): EntryPayload {
@@ -221,10 +210,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
     const { built } = publication;
     if (prevPayload && sameKey && !options.renew && last?.version === prevPayload.version && last.contentHash === publication.contentHash) {
       // Nothing changed: leave the signed files alone; only restore parts someone deleted.
-      const repaired: string[] = [];
-      await inBatches(publication.files, WRITE_CONCURRENCY, async (f) => {
-        if (await writePart(outDir, f.path, f.data, f.sha256)) repaired.push(f.path);
-      });
+      const repaired = await writeParts(outDir, publication.files);
       repaired.sort();
       return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired };
     }
@@ -244,17 +230,15 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
       prevPayload && !history.some((h) => h.version === prevPayload.version)
         ? { payload: prevPayload, files: await filesOfEntries(outDir, prevPayload) }
         : prevPayload && { payload: prevPayload, files: [] };
-    const written: string[] = [];
-    // Many small files: written concurrently (the file system batches their fsyncs), parts
-    // first, then entry points; the index last is the switch for new kiosks.
-    await inBatches(publication.files, WRITE_CONCURRENCY, async (f) => {
-      if (await writePart(outDir, f.path, f.data, f.sha256)) written.push(f.path);
-    });
-    await inBatches(built.sites, WRITE_CONCURRENCY, async (site) => {
-      const env = signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId);
-      await writeSignedFile(outDir, entryPath(site.summary.code), envelopeFileText(env));
-      written.push(entryPath(site.summary.code));
-    });
+    // Parts and assets first (made durable together), then the entry points; the index last is
+    // the switch for new kiosks.
+    const written = await writeParts(outDir, publication.files);
+    const entries = built.sites.map((site) => ({
+      path: entryPath(site.summary.code),
+      text: envelopeFileText(signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId)),
+    }));
+    await writeSignedFiles(outDir, entries);
+    written.push(...entries.map((e) => e.path));
     written.sort();
     await writeManifest(outDir, envelopeFileText(signEnvelope('bianmin-index', payload, key.privateKey, key.keyId)));
     written.push(INDEX_PATH);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, lunarDateText, lunarDayName, zonedParts, zonedTimeToEpoch } from './zoned.ts';
+import { addDays, lunarDateText, lunarDayName, zonedParts, zonedTimeToEpoch, zoneOffsetMinutes } from './zoned.ts';
 
 const TZ = 'Asia/Shanghai';
 
@@ -33,5 +33,32 @@ describe('lunar date', () => {
     // Spring Festival 2026 and the Mid-Autumn Festival.
     expect(lunarDateText(Date.parse('2026-02-17T10:00:00+08:00'), TZ)).toBe('农历丙午年正月初一');
     expect(lunarDateText(Date.parse('2026-09-25T10:00:00+08:00'), TZ)).toBe('农历丙午年八月十五');
+  });
+});
+
+describe('zoneOffsetMinutes', () => {
+  it('gives the offset right on both sides of daylight-saving changes (remembered per day)', () => {
+    const reference = (ms: number, timeZone: string) => {
+      const f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
+      const name = f.formatToParts(ms).find((p) => p.type === 'timeZoneName')!.value; // "GMT-05:00"
+      const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+      return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+    };
+    // New York springs forward at 07:00 UTC on 2026-03-08; Lord Howe moves by 30 minutes.
+    expect(zoneOffsetMinutes(Date.UTC(2026, 2, 8, 6, 59, 59, 999), 'America/New_York')).toBe(-300);
+    expect(zoneOffsetMinutes(Date.UTC(2026, 2, 8, 7), 'America/New_York')).toBe(-240);
+    for (const [zone, start] of [
+      ['America/New_York', Date.UTC(2026, 2, 8, 4)],
+      ['America/New_York', Date.UTC(2026, 10, 1, 4)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 4, 12)],
+      // Adelaide (+10:30 → +9:30) changes at 16:30 UTC: in the middle of an hour.
+      ['Australia/Adelaide', Date.UTC(2026, 3, 4, 14)],
+      ['Asia/Shanghai', Date.UTC(2026, 0, 1)],
+    ] as const) {
+      for (let t = start; t < start + 6 * 3_600_000; t += 7 * 60_000 + 13) {
+        expect(zoneOffsetMinutes(t, zone), `${zone} ${new Date(t).toISOString()}`).toBe(reference(t, zone));
+        expect(zoneOffsetMinutes(t, zone)).toBe(reference(t, zone));
+      }
+    }
   });
 });

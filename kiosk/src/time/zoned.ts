@@ -80,6 +80,26 @@ export function zonedMinutes(epochMs: number, timeZone: string): number {
  * Offset of the zone from UTC at an instant, in minutes (e.g. +480 for Asia/Shanghai).
  */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
+  // No zone changes its offset twice within a (UTC) day: a day with the same offset at its first
+  // and last millisecond has it throughout, and is remembered (the publisher asks for thousands
+  // of dates; Intl is slow).
+  const day = Math.floor(epochMs / DAY_MS);
+  const key = `${timeZone}\u0000${day}`;
+  const known = dayOffsets.get(key);
+  if (known !== undefined) return known;
+  const offset = offsetAt(epochMs, timeZone);
+  if (offsetAt(day * DAY_MS, timeZone) === offset && offsetAt(day * DAY_MS + DAY_MS - 1, timeZone) === offset) {
+    if (dayOffsets.size >= MAX_REMEMBERED_DAYS) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
+
+const DAY_MS = 86_400_000;
+const MAX_REMEMBERED_DAYS = 4096;
+const dayOffsets = new Map<string, number>();
+
+function offsetAt(epochMs: number, timeZone: string): number {
   const p = zonedParts(epochMs, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60000);
