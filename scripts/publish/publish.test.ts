@@ -7,7 +7,7 @@ import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src
 import { allPartRefs, entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
 import { partPath } from '../../kiosk/src/bundle/schema.ts';
 import { readEntry, readPart, readSiteBundle } from './read-published.ts';
-import { applyOverrides, replace, writeContent } from './fixtures/minimal-content.ts';
+import { applyOverrides, PNG2, replace, writeContent } from './fixtures/minimal-content.ts';
 import { generateSigningKeyPair, signingKeyFromPem, type SigningKey } from './keys.ts';
 import { publishContent, PublishRefused, type PublishResult } from './publish.ts';
 import { formatResult } from './summary.ts';
@@ -128,6 +128,32 @@ describe('publishContent', () => {
     const c = await tempDir('pub-c-');
     await publishContent({ contentDir: content2, outDir: c, key });
     expect(bytesOnly(await snapshot(c))).toEqual(bytesOnly(await snapshot(a)));
+  });
+
+  it('builds the same bytes from its caches as without them, and notices an image that changed under unchanged text', async () => {
+    const withImage = { 'announcements/a1.md': replace('暂停办理业务。', '暂停办理业务。\n\n![线路图](../staff/photos/zhang.png)') };
+    const content = await writeContent(withImage);
+    const cacheDir = await tempDir('pub-cache-');
+    const cacheFile = path.join(cacheDir, 'parsed-content.json');
+    const cached = await tempDir('pub-cached-');
+    await publishContent({ contentDir: content, outDir: cached, key, cacheFile });
+    expect((await readdir(cacheDir)).sort()).toEqual(['built-parts.json', 'parsed-content.json', 'readings.json']);
+    // Same image path, other bytes: the announcement's text did not change, its part must.
+    await applyOverrides(content, { 'staff/photos/zhang.png': PNG2 });
+    const again = published(await publishContent({ contentDir: content, outDir: cached, key, cacheFile }));
+    expect(again.diff.announcements.changed.map((a) => a.name)).toEqual(['停电通知']);
+    const fresh = await tempDir('pub-fresh-');
+    await publishContent({ contentDir: content, outDir: fresh, key });
+    const parts = async (dir: string) => new Map([...bytesOnly(await snapshot(dir))].filter(([k]) => /^(parts|assets)\//.test(k)));
+    const cachedParts = await parts(cached);
+    for (const [file, data] of await parts(fresh)) expect(cachedParts.get(file), file).toBe(data);
+    // Entry points differ in version only: the same parts and assets.
+    const { payload } = await manifest(fresh);
+    for (const site of payload.sites) {
+      const a = readEntry(fresh, site.code).payload;
+      const b = readEntry(cached, site.code).payload;
+      expect([b.parts, b.assets]).toEqual([a.parts, a.assets]);
+    }
   });
 
   it('does nothing when the content did not change', async () => {
