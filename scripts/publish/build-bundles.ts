@@ -64,18 +64,21 @@ export interface BuiltSite {
   assets: AssetRef[];
 }
 
-/** A serialised part: its canonical JSON bytes and the value they encode. */
+/** A serialised part: its canonical JSON bytes and (when built in this run) the value they encode. */
 export interface PartFile {
   ref: PartRef;
   data: Buffer;
-  value: unknown;
+  value?: unknown;
 }
 
 /** Every distinct part of a publish, by SHA-256: equal parts of different sites are one file. */
 export class PartSet {
   readonly byHash = new Map<string, PartFile>();
 
-  /** Adds a value (or its canonical JSON text, when the caller already made it). */
+  /**
+   * Adds a value (with its canonical JSON text, when the caller already made it; or only the
+   * text, value undefined, for a part taken from the build cache: parsed when asked for).
+   */
   add(value: unknown, json = canonicalJson(value)): PartRef {
     const data = Buffer.from(json, 'utf8');
     const sha256 = sha256Hex(data);
@@ -83,21 +86,26 @@ export class PartSet {
     if (known) return known.ref;
     const ref = { sha256, bytes: data.length };
     this.byHash.set(sha256, { ref, data, value });
+    this.numbers.set(sha256, this.numbers.size);
     return ref;
   }
 
   value(sha256: string): unknown {
-    return this.byHash.get(sha256)?.value;
+    const p = this.byHash.get(sha256);
+    if (p && p.value === undefined) p.value = JSON.parse(p.data.toString('utf8'));
+    return p?.value;
   }
 
   private readonly lists = new Map<string, PartRef>();
+  private readonly numbers = new Map<string, number>();
 
   /**
    * A ListPart of these refs. Sites share most of their lists, so each distinct run is
    * serialised once; the text is canonicalJson's, written directly (keys bytes < sha256).
    */
   addList(refs: readonly PartRef[]): PartRef {
-    const key = refs.map((r) => r.sha256).join();
+    // Keyed by the parts' numbers in this set (short keys; every ref of a list is a part of it).
+    const key = refs.map((r) => this.numbers.get(r.sha256) ?? r.sha256).join();
     let ref = this.lists.get(key);
     if (!ref) {
       const json = `{"refs":[${refs.map((r) => `{"bytes":${r.bytes},"sha256":"${r.sha256}"}`).join(',')}]}`;
@@ -178,9 +186,11 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
   const ordered = townships.flatMap((t) => [t, ...villagesOf(t.code)]);
   const siteByCode = new Map(siteSources.map((s) => [s.code, s]));
 
-  const items = content.items
-    .map((s) => s.data)
-    .sort((a, b) => (departmentOrder.get(a.department) ?? 0) - (departmentOrder.get(b.department) ?? 0) || byCode(a.code, b.code));
+  const itemSources = [...content.items].sort(
+    ({ data: a }, { data: b }) =>
+      (departmentOrder.get(a.department) ?? 0) - (departmentOrder.get(b.department) ?? 0) || byCode(a.code, b.code),
+  );
+  const items = itemSources.map((s) => s.data);
   const staffByTownship = new Map(content.staff.map((s) => [s.file.replace(/^staff\/|\.ya?ml$/g, ''), s.data.staff]));
 
   // Markdown is rendered once per file; images become assets (remembered per file).
@@ -228,10 +238,23 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
     .sort((a, b) => cmpDesc(a.out.date, b.out.date) || byCode(a.out.id, b.out.id));
   const topics = content.topics?.data.topics ?? [];
   // Each item once for the county.
+  // Each item once for the county — or as an earlier publish built it from the same file and
+  // department phone.
   const itemParts = new Map(
-    items.map((it) => {
-      const part = itemPart(it, departments.get(it.department)!);
-      return [it.code, { part, ref: parts.add(part) }];
+    itemSources.map((src) => {
+      const it = src.data;
+      const dept = departments.get(it.department)!;
+      const key = cache.enabled && src.key ? `${src.key}:${String(dept.phone ?? '')}` : undefined;
+      const hit = key ? cache.get(key) : undefined;
+      let ref: PartRef;
+      if (hit) ref = parts.add(undefined, hit.json);
+      else {
+        const part = itemPart(it, dept);
+        const json = canonicalJson(part);
+        if (key) cache.set(key, { json, images: {} });
+        ref = parts.add(part, json);
+      }
+      return [it.code, { code: it.code, departmentId: it.department, ref }];
     }),
   );
   const catalogue: BuildResult['catalogue'] = { items: {}, announcements: {}, documents: {}, sites: {} };
@@ -252,8 +275,8 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
     const offered = itemsCovering(ref)
       .filter((it) => levelFitsSite(it.level, ref))
       .map((it) => itemParts.get(it.code)!);
-    const offeredCodes = new Set(offered.map((i) => i.part.code));
-    const usedDepartments = new Set([...offered.map((i) => i.part.departmentId), ...info.windows.flatMap((w) => w.departments)]);
+    const offeredCodes = new Set(offered.map((i) => i.code));
+    const usedDepartments = new Set([...offered.map((i) => i.departmentId), ...info.windows.flatMap((w) => w.departments)]);
     const siteTopics: Topic[] = topics
       .map((t) => ({
         id: t.id,

@@ -1,8 +1,8 @@
 /**
  * What earlier publishes built, kept beside the parse cache (e.g. .cache/built-parts.json,
- * git-ignored): an announcement or government document whose file, county time zone and images
- * are what they were last time is not rendered, indexed and serialised again — its part's text
- * comes back as it was. Valid while the build rules are the same: the cache is keyed by a
+ * git-ignored): an item whose file and department phone, or an announcement or government
+ * document whose file, county time zone and images are what they were last time is not
+ * rendered, indexed and serialised again — its part's text comes back as it was. Valid while the build rules are the same: the cache is keyed by a
  * fingerprint of the publisher modules that shape those parts and of the libraries they use.
  * Only a speed-up: a missing, stale or damaged cache file means building everything.
  */
@@ -38,7 +38,7 @@ export async function rulesFingerprint(files: readonly string[], packages: reado
   return hash.digest('hex');
 }
 
-/** The modules and libraries an announcement's or document's part depends on. */
+/** The modules and libraries an item's, announcement's or document's part depends on. */
 const RULE_FILES = [
   './build-bundles.ts',
   './markdown.ts',
