@@ -75,6 +75,9 @@ export interface PartFile {
 export class PartSet {
   readonly byHash = new Map<string, PartFile>();
 
+  /** `onPart`: told of each distinct part as it is added (e.g. to compress it meanwhile). */
+  constructor(private readonly onPart?: (sha256: string, data: Buffer) => void) {}
+
   /**
    * Adds a value (with its canonical JSON text, when the caller already made it; or only the
    * text, value undefined, for a part taken from the build cache: parsed when asked for).
@@ -87,6 +90,7 @@ export class PartSet {
     const ref = { sha256, bytes: data.length };
     this.byHash.set(sha256, { ref, data, value });
     this.numbers.set(sha256, this.numbers.size);
+    this.onPart?.(sha256, data);
     return ref;
   }
 
@@ -157,9 +161,12 @@ function phone(p: PhoneSource): Phone {
 
 /**
  * Build every site's bundle. `content` must have passed validateContent(). `cache`: parts of
- * unchanged announcements and documents as earlier publishes built them (build-cache.ts).
+ * unchanged items, announcements and documents as earlier publishes built them (build-cache.ts).
  */
-export function buildBundles(content: LoadedContent, { cache = BuildCache.none() }: { cache?: BuildCache } = {}): BuildResult {
+export function buildBundles(
+  content: LoadedContent,
+  { cache = BuildCache.none(), onPart }: { cache?: BuildCache; onPart?: (sha256: string, data: Buffer) => void } = {},
+): BuildResult {
   const assets = new AssetRegistry(content.dir);
   const countySrc = content.county!.data as CountySource;
   const timeZone = countySrc.timeZone ?? DEFAULT_TIME_ZONE;
@@ -194,7 +201,7 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
   const staffByTownship = new Map(content.staff.map((s) => [s.file.replace(/^staff\/|\.ya?ml$/g, ''), s.data.staff]));
 
   // Markdown is rendered once per file; images become assets (remembered per file).
-  const parts = new PartSet();
+  const parts = new PartSet(onPart);
   let images: Map<string, string>;
   const render = (src: MarkdownSource) => {
     images = new Map();

@@ -178,12 +178,64 @@ interface FileWrite {
   direct?: boolean;
 }
 
+/**
+ * Compressed copies of the parts a publish adds, made while the build goes on (on libuv's
+ * thread pool, beside the build on the main thread) and taken when the parts are written.
+ * Parts already in the output folder are not compressed again.
+ */
+export class Precompressor {
+  private readonly present: Set<string>;
+  private readonly copies = new Map<string, Promise<Buffer>>();
+
+  constructor(outDir: string) {
+    this.present = presentParts(outDir);
+  }
+
+  private readonly queue: (() => void)[] = [];
+  private next = 0;
+  private running = 0;
+
+  offer(rel: string, data: Uint8Array): void {
+    if (!compressible(rel, data) || this.present.has(rel)) return;
+    for (const ext of COPIES) {
+      // A few at a time: each compressor holds megabytes of native memory while it runs.
+      const packed = new Promise<Buffer>((resolve, reject) => {
+        this.queue.push(() => {
+          compress(ext, data)
+            .then(resolve, reject)
+            .finally(() => {
+              this.running--;
+              this.pump();
+            });
+        });
+      });
+      // Awaited when written; a publish that stops before must not leave a rejection unhandled.
+      packed.catch(() => undefined);
+      this.copies.set(rel + ext, packed);
+    }
+    this.pump();
+  }
+
+  private pump(): void {
+    while (this.running < COMPRESS_CONCURRENCY && this.next < this.queue.length) {
+      this.running++;
+      this.queue[this.next++]();
+    }
+  }
+
+  take(rel: string): Promise<Buffer> | undefined {
+    const packed = this.copies.get(rel);
+    this.copies.delete(rel);
+    return packed;
+  }
+}
+
 /** Writes files with their compressed copies (each atomically, copies first); returns the paths written, copies included. */
-async function writeFiles(outDir: string, jobs: readonly FileWrite[]): Promise<string[]> {
+async function writeFiles(outDir: string, jobs: readonly FileWrite[], pre?: Precompressor): Promise<string[]> {
   const written: string[] = [];
   const dirs = new Set<string>();
   await eachConcurrently(jobs, COMPRESS_CONCURRENCY, async (job) => {
-    const packed = await Promise.all(job.copies.map((ext) => compress(ext, job.data)));
+    const packed = await Promise.all(job.copies.map((ext) => pre?.take(job.rel + ext) ?? compress(ext, job.data)));
     const file = path.join(outDir, job.rel);
     const dir = path.dirname(file);
     if (!dirs.has(dir)) {
@@ -226,7 +278,11 @@ function presentParts(outDir: string): Set<string> {
  * restoring missing or empty compressed copies, then
  * makes them durable at once. Returns the parts and assets written (copies not listed).
  */
-export async function writeParts(outDir: string, files: readonly { path: string; data: Uint8Array }[]): Promise<string[]> {
+export async function writeParts(
+  outDir: string,
+  files: readonly { path: string; data: Uint8Array }[],
+  pre?: Precompressor,
+): Promise<string[]> {
   const present = presentParts(outDir);
   const size = (rel: string) => (present.has(rel) ? statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size : undefined);
   const jobs: FileWrite[] = [];
@@ -235,7 +291,7 @@ export async function writeParts(outDir: string, files: readonly { path: string;
     const copies = compressible(f.path, f.data) ? COPIES.filter((ext) => main || !size(f.path + ext)) : [];
     if (main || copies.length > 0) jobs.push({ rel: f.path, data: f.data, main, copies, direct: !present.has(f.path) });
   }
-  const written = await writeFiles(outDir, jobs);
+  const written = await writeFiles(outDir, jobs, pre);
   if (written.length > 0) syncFolder(outDir, written);
   return jobs.filter((j) => j.main).map((j) => j.rel);
 }

@@ -30,6 +30,7 @@ import {
   recordAndPrune,
   removeStaleEntries,
   writeManifest,
+  Precompressor,
   writeParts,
   writeSignedFiles,
 } from './output-folder.ts';
@@ -95,7 +96,7 @@ export interface Publication {
 /** Load, validate and build everything in memory. */
 export async function buildPublication(
   contentDir: string,
-  options: { cacheFile?: string } = {},
+  options: { cacheFile?: string; precompress?: Precompressor } = {},
 ): Promise<{ problems: Problem[]; publication?: Publication }> {
   const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
   const content = await loadContent(contentDir, { cache });
@@ -105,7 +106,8 @@ export async function buildPublication(
   const problems = validateContent(content);
   if (problems.length > 0) return { problems };
   const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
-  const built = buildBundles(content, { cache: buildCache });
+  const pre = options.precompress;
+  const built = buildBundles(content, { cache: buildCache, onPart: pre && ((sha256, data) => pre.offer(partPath(sha256), data)) });
   await readings?.save().catch(() => undefined);
   await buildCache?.save().catch(() => undefined);
   const files: Publication['files'] = [];
@@ -179,7 +181,9 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
   const publishedMs = publishTime(options.now);
   const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
   if (!(validDays > 0 && validDays <= 3660)) throw new PublishRefused(`有效天数应在 1 到 3660 之间：${String(validDays)}`);
-  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile });
+  // New parts are compressed while the build goes on (reading the output folder only).
+  const precompress = new Precompressor(outDir);
+  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, precompress });
   if (!publication) return { status: 'invalid', problems };
 
   // The previous publish, and whether we may publish over it (nothing written yet).
@@ -210,7 +214,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
     const { built } = publication;
     if (prevPayload && sameKey && !options.renew && last?.version === prevPayload.version && last.contentHash === publication.contentHash) {
       // Nothing changed: leave the signed files alone; only restore parts someone deleted.
-      const repaired = await writeParts(outDir, publication.files);
+      const repaired = await writeParts(outDir, publication.files, precompress);
       repaired.sort();
       return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired };
     }
@@ -232,7 +236,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
         : prevPayload && { payload: prevPayload, files: [] };
     // Parts and assets first (made durable together), then the entry points; the index last is
     // the switch for new kiosks.
-    const written = await writeParts(outDir, publication.files);
+    const written = await writeParts(outDir, publication.files, precompress);
     const entries = built.sites.map((site) => ({
       path: entryPath(site.summary.code),
       text: envelopeFileText(signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId)),
