@@ -1,7 +1,7 @@
 /**
  * Run in a child process by the bench so that peak memory is the task's own:
  *   node --import tsx scripts/bench/child-measure.ts load|publish CONTENT [OUT KEYFILE]
- * Prints one JSON line { ms, maxRssMb, status }.
+ * Prints one JSON line { ms, cpuMs, maxRssMb, status } (cpuMs: user + system time of this process, threads included).
  * load = read and parse every content file (the baseline); publish = the whole publish.
  */
 import { performance } from 'node:perf_hooks';
@@ -24,4 +24,5 @@ if (task === 'load') {
   throw new Error(`unknown task ${task}`);
 }
 const ms = performance.now() - t0;
-console.log(JSON.stringify({ ms, maxRssMb: process.resourceUsage().maxRSS / 1024, status }));
+const usage = process.resourceUsage();
+console.log(JSON.stringify({ ms, cpuMs: (usage.userCPUTime + usage.systemCPUTime) / 1000, maxRssMb: usage.maxRSS / 1024, status }));
