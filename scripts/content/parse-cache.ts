@@ -1,17 +1,17 @@
 /**
  * A cache of parsed content files, keyed by the SHA-256 of each file's name and text, kept in
- * one JSON file (by default .cache/parsed-content.json, git-ignored). A republish after one
+ * one file of one entry per line (keyed-lines.ts; by default .cache/parsed-content.json,
+ * git-ignored). A republish after one
  * edit re-parses that one file; every other file comes back as the same data with the same
  * line lookup. Only files that parsed without problems are cached (a file with problems is
  * parsed again, so it reports them again). Entries not used by a run are dropped when it saves.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { KeyedLines } from './keyed-lines.ts';
 import type { FieldPath, Problem } from './problems.ts';
 import { parseMarkdownSource, parseYamlSource, type MarkdownSource, type SourceFile } from './yaml-source.ts';
 
-const CACHE_FORMAT = 1;
+const HEADER = 'bianmin parse cache 2';
 
 interface Entry {
   data: unknown;
@@ -48,61 +48,40 @@ function lineLookup(lines: Record<string, number>): (p: FieldPath) => number {
 }
 
 export class ParseCache {
-  private used = new Map<string, Entry>();
-  private added = false;
-
-  private constructor(
-    private readonly file: string | undefined,
-    private readonly known: Map<string, Entry>,
-  ) {}
+  private constructor(private readonly store: KeyedLines<Entry>) {}
 
   /** No file: parses every time (tests, one-off loads). */
   static none(): ParseCache {
-    return new ParseCache(undefined, new Map());
+    return new ParseCache(KeyedLines.none());
   }
 
   /** Opens the cache file; a missing or unreadable one starts empty. */
   static async open(file: string): Promise<ParseCache> {
-    try {
-      const raw = JSON.parse(await readFile(file, 'utf8')) as { format?: number; entries?: Record<string, Entry> };
-      if (raw.format === CACHE_FORMAT && raw.entries) return new ParseCache(file, new Map(Object.entries(raw.entries)));
-    } catch {
-      // absent or damaged: start over
-    }
-    return new ParseCache(file, new Map());
+    return new ParseCache(await KeyedLines.open<Entry>(file, HEADER));
   }
 
   private key(kind: string, rel: string, text: string): string {
     return createHash('sha256').update(`${kind}\0${rel}\0`).update(text).digest('base64url');
   }
 
-  private remember(key: string, entry: Entry): void {
-    this.used.set(key, entry);
-    if (!this.known.has(key)) this.added = true;
-  }
-
   yaml(rel: string, text: string): { source?: SourceFile; problems: Problem[] } {
-    if (!this.file) return parseYamlSource(rel, text);
+    if (!this.store.stored) return parseYamlSource(rel, text);
     const key = this.key('yaml', rel, text);
-    const hit = this.known.get(key);
-    if (hit) {
-      this.remember(key, hit);
-      return { source: { file: rel, data: hit.data, line: lineLookup(hit.lines), key }, problems: [] };
-    }
+    const hit = this.store.get(key);
+    if (hit) return { source: { file: rel, data: hit.data, line: lineLookup(hit.lines), key }, problems: [] };
     const parsed = parseYamlSource(rel, text);
     if (parsed.source && parsed.problems.length === 0) {
-      this.remember(key, { data: structuredClone(parsed.source.data), lines: allLines(parsed.source.data, parsed.source.line) });
+      this.store.set(key, { data: parsed.source.data, lines: allLines(parsed.source.data, parsed.source.line) });
       parsed.source.key = key;
     }
     return parsed;
   }
 
   markdown(rel: string, text: string): { source?: MarkdownSource; problems: Problem[] } {
-    if (!this.file) return parseMarkdownSource(rel, text);
+    if (!this.store.stored) return parseMarkdownSource(rel, text);
     const key = this.key('md', rel, text);
-    const hit = this.known.get(key);
+    const hit = this.store.get(key);
     if (hit) {
-      this.remember(key, hit);
       const source: MarkdownSource = {
         file: rel,
         data: hit.data,
@@ -116,22 +95,14 @@ export class ParseCache {
     const parsed = parseMarkdownSource(rel, text);
     if (parsed.source && parsed.problems.length === 0) {
       const s = parsed.source;
-      this.remember(key, { data: structuredClone(s.data), lines: allLines(s.data, s.line), body: s.body, bodyLine: s.bodyLine });
+      this.store.set(key, { data: s.data, lines: allLines(s.data, s.line), body: s.body, bodyLine: s.bodyLine });
       s.key = key;
     }
     return parsed;
   }
 
-  /**
-   * Writes what this run used (temp + rename), when anything is new or was dropped. Files read
-   * from the cache share their data with it: save before anything may change that data
-   * (buildPublication saves right after loading).
-   */
-  async save(): Promise<void> {
-    if (!this.file || (!this.added && this.used.size === this.known.size)) return;
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-    await writeFile(tmp, JSON.stringify({ format: CACHE_FORMAT, entries: Object.fromEntries(this.used) }));
-    await rename(tmp, this.file);
+  /** Writes what this run used (temp + rename), when anything is new or was dropped. */
+  save(): Promise<void> {
+    return this.store.save();
   }
 }

@@ -69,9 +69,11 @@ export interface PublishStats {
 
 export type PublishResult =
   | { status: 'invalid'; problems: Problem[] }
-  | { status: 'unchanged'; payload: IndexPayload; stats: PublishStats; repaired: string[] }
+  | { status: 'unchanged'; payload: IndexPayload; stats: PublishStats; repaired: string[]; times: PhaseTimes }
   | {
       status: 'published';
+      /** Milliseconds per phase (the bench prints them). */
+      times: PhaseTimes;
       payload: IndexPayload;
       previousVersion?: number;
       stats: PublishStats;
@@ -93,23 +95,46 @@ export interface Publication {
   stats: PublishStats;
 }
 
+/** Milliseconds spent per phase of a publish (load, validate, build, write…), in order. */
+export type PhaseTimes = Record<string, number>;
+
+function phaseTimer(): { times: PhaseTimes; lap(name: string): void } {
+  const times: PhaseTimes = {};
+  let last = performance.now();
+  return {
+    times,
+    lap(name) {
+      const now = performance.now();
+      times[name] = (times[name] ?? 0) + (now - last);
+      last = now;
+    },
+  };
+}
+
 /** Load, validate and build everything in memory. */
 export async function buildPublication(
   contentDir: string,
-  options: { cacheFile?: string; precompress?: Precompressor } = {},
+  options: { cacheFile?: string; precompress?: Precompressor; timer?: ReturnType<typeof phaseTimer> } = {},
 ): Promise<{ problems: Problem[]; publication?: Publication }> {
+  const timer = options.timer ?? phaseTimer();
   const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
   const content = await loadContent(contentDir, { cache });
+  timer.lap('load');
   // The caches are only a speed-up: failing to write them never fails a publish.
   await cache?.save().catch(() => undefined);
   const readings = options.cacheFile ? await readingsCache(options.cacheFile) : undefined;
+  timer.lap('caches');
   const problems = validateContent(content);
+  timer.lap('validate');
   if (problems.length > 0) return { problems };
   const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
+  timer.lap('caches');
   const pre = options.precompress;
   const built = buildBundles(content, { cache: buildCache, onPart: pre && ((sha256, data) => pre.offer(partPath(sha256), data)) });
+  timer.lap('build');
   await readings?.save().catch(() => undefined);
   await buildCache?.save().catch(() => undefined);
+  timer.lap('caches');
   const files: Publication['files'] = [];
   for (const p of built.parts.byHash.values()) files.push({ path: partPath(p.ref.sha256), data: p.data, sha256: p.ref.sha256 });
   const assets = built.assets.list();
@@ -183,7 +208,8 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
   if (!(validDays > 0 && validDays <= 3660)) throw new PublishRefused(`有效天数应在 1 到 3660 之间：${String(validDays)}`);
   // New parts are compressed while the build goes on (reading the output folder only).
   const precompress = new Precompressor(outDir);
-  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, precompress });
+  const timer = phaseTimer();
+  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, precompress, timer });
   if (!publication) return { status: 'invalid', problems };
 
   // The previous publish, and whether we may publish over it (nothing written yet).
@@ -216,7 +242,8 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
       // Nothing changed: leave the signed files alone; only restore parts someone deleted.
       const repaired = await writeParts(outDir, publication.files, precompress);
       repaired.sort();
-      return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired };
+      timer.lap('write parts');
+      return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired, times: timer.times };
     }
 
     // Versions only go up, even over an unreadable manifest (the history remembers them).
@@ -236,13 +263,17 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
         : prevPayload && { payload: prevPayload, files: [] };
     // Parts and assets first (made durable together), then the entry points; the index last is
     // the switch for new kiosks.
+    timer.lap('previous');
     const written = await writeParts(outDir, publication.files, precompress);
+    timer.lap('write parts');
     const entries = built.sites.map((site) => ({
       path: entryPath(site.summary.code),
       text: envelopeFileText(signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId)),
     }));
+    timer.lap('sign');
     await writeSignedFiles(outDir, entries);
     written.push(...entries.map((e) => e.path));
+    timer.lap('write entries');
     written.sort();
     await writeManifest(outDir, envelopeFileText(signEnvelope('bianmin-index', payload, key.privateKey, key.keyId)));
     written.push(INDEX_PATH);
@@ -253,8 +284,10 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
       )),
       ...(await recordAndPrune(outDir, historyEntry(head, publication.contentHash, built), unrecorded || undefined)),
     ];
+    timer.lap('index, history, prune');
     return {
       status: 'published',
+      times: timer.times,
       payload,
       previousVersion: prevPayload?.version,
       stats: publication.stats,
