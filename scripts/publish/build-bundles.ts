@@ -89,7 +89,7 @@ export class PartSet {
     if (known) return known.ref;
     const ref = { sha256, bytes: data.length };
     this.byHash.set(sha256, { ref, data, value });
-    this.numbers.set(sha256, this.numbers.size);
+    this.numbers.set(ref, { n: this.byHash.size, cut: Number.parseInt(sha256.slice(0, 4), 16) % LIST_CUT === 0 });
     this.onPart?.(sha256, data);
     return ref;
   }
@@ -101,7 +101,13 @@ export class PartSet {
   }
 
   private readonly lists = new Map<string, PartRef>();
-  private readonly numbers = new Map<string, number>();
+  /** Per ref this set handed out: its number (short list keys) and whether a list is cut after it. */
+  private readonly numbers = new WeakMap<PartRef, { n: number; cut: boolean }>();
+
+  /** True when a list is cut after this ref (its hash starts with a multiple of LIST_CUT). */
+  cutAfter(ref: PartRef): boolean {
+    return this.numbers.get(ref)?.cut ?? Number.parseInt(ref.sha256.slice(0, 4), 16) % LIST_CUT === 0;
+  }
 
   /**
    * A ListPart of these refs. Sites share most of their lists, so each distinct run is
@@ -109,7 +115,7 @@ export class PartSet {
    */
   addList(refs: readonly PartRef[]): PartRef {
     // Keyed by the parts' numbers in this set (short keys; every ref of a list is a part of it).
-    const key = refs.map((r) => this.numbers.get(r.sha256) ?? r.sha256).join();
+    const key = refs.map((r) => this.numbers.get(r)?.n ?? r.sha256).join();
     let ref = this.lists.get(key);
     if (!ref) {
       const json = `{"refs":[${refs.map((r) => `{"bytes":${r.bytes},"sha256":"${r.sha256}"}`).join(',')}]}`;
@@ -295,7 +301,9 @@ export function buildBundles(
       .filter((t) => t.items.length > 0);
     const siteAnnouncements = announcementsCovering(ref);
     const siteDocuments = documentsCovering(ref);
-    for (const x of [...siteAnnouncements, ...siteDocuments]) for (const p of x.images) siteImages.add(p);
+    for (const list of [siteAnnouncements, siteDocuments]) {
+      for (const x of list) if (x.images.size > 0) for (const p of x.images) siteImages.add(p);
+    }
     const staff = site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [];
     for (const m of staff) if (m.photo) siteImages.add(m.photo);
     const sitePart: SitePart = { county, site: info, staff, topics: siteTopics };
@@ -372,7 +380,7 @@ export function listParts(parts: PartSet, refs: readonly PartRef[]): PartRef[] {
   let run: PartRef[] = [];
   for (const r of refs) {
     run.push(r);
-    if (Number.parseInt(r.sha256.slice(0, 4), 16) % LIST_CUT === 0 || run.length >= LIST_MAX) {
+    if (parts.cutAfter(r) || run.length >= LIST_MAX) {
       out.push(parts.addList(run));
       run = [];
     }
