@@ -8,7 +8,8 @@
  *   items/<department>/<code>.yaml
  *   announcements/<id>.md, documents/<id>.md
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from './problems.ts';
 import { decodeContentFile } from './read-text.ts';
@@ -57,9 +58,6 @@ export interface LoadOptions {
   cache?: ParseCache;
 }
 
-/** Files read at once: a big tree is thousands of small files, and disks answer better in parallel. */
-const READ_CONCURRENCY = 64;
-
 export async function loadContent(dir: string, options: LoadOptions = {}): Promise<LoadedContent> {
   const cache = options.cache ?? ParseCache.none();
   const root = path.resolve(dir);
@@ -79,20 +77,17 @@ export async function loadContent(dir: string, options: LoadOptions = {}): Promi
     return content;
   }
 
-  // Read every YAML and Markdown file concurrently first; parse them in order below.
-  const bytes = new Map<string, Promise<Buffer>>();
-  const wanted = files.filter((f) => YAML_EXT.test(f) || f.endsWith('.md'));
-  for (let i = 0; i < wanted.length; i += READ_CONCURRENCY) {
-    const batch = wanted.slice(i, i + READ_CONCURRENCY).map((rel) => {
-      const read = readFile(path.join(root, rel));
-      read.catch(() => undefined); // reported when used
-      bytes.set(rel, read);
-      return read.catch(() => undefined);
-    });
-    await Promise.all(batch);
-  }
+  // Read one after another: thousands of small files come from the page cache or an SSD faster
+  // this way than through the thread pool (4 round trips per file).
   const readText = async (rel: string): Promise<string | undefined> => {
-    const { text, problem } = decodeContentFile(rel, await (bytes.get(rel) ?? readFile(path.join(root, rel))));
+    let data: Buffer;
+    try {
+      data = readFileSync(path.join(root, rel));
+    } catch {
+      content.problems.push({ file: rel, line: 0, field: '', message: '文件无法读取（是否正被其他程序占用，或没有读取权限？）' });
+      return undefined;
+    }
+    const { text, problem } = decodeContentFile(rel, data);
     if (problem) content.problems.push(problem);
     return text;
   };
