@@ -70,11 +70,11 @@ export class ParseCache {
     const hit = this.store.get(key);
     if (hit) return { source: { file: rel, data: hit.data, line: lineLookup(hit.lines), key }, problems: [] };
     const parsed = parseYamlSource(rel, text);
-    if (parsed.source && parsed.problems.length === 0) {
-      this.store.set(key, { data: parsed.source.data, lines: allLines(parsed.source.data, parsed.source.line) });
-      parsed.source.key = key;
-    }
-    return parsed;
+    if (!parsed.source || parsed.problems.length > 0) return parsed;
+    // The line table replaces the parsed document (its lookup would keep the whole syntax tree alive).
+    const entry = { data: parsed.source.data, lines: allLines(parsed.source.data, parsed.source.line) };
+    this.store.set(key, entry);
+    return { source: { file: rel, data: entry.data, line: lineLookup(entry.lines), key }, problems: [] };
   }
 
   markdown(rel: string, text: string): { source?: MarkdownSource; problems: Problem[] } {
@@ -93,12 +93,14 @@ export class ParseCache {
       return { source, problems: [] };
     }
     const parsed = parseMarkdownSource(rel, text);
-    if (parsed.source && parsed.problems.length === 0) {
-      const s = parsed.source;
-      this.store.set(key, { data: s.data, lines: allLines(s.data, s.line), body: s.body, bodyLine: s.bodyLine });
-      s.key = key;
-    }
-    return parsed;
+    const s = parsed.source;
+    if (!s || parsed.problems.length > 0) return parsed;
+    const entry = { data: s.data, lines: allLines(s.data, s.line), body: s.body, bodyLine: s.bodyLine };
+    this.store.set(key, entry);
+    return {
+      source: { file: rel, data: entry.data, line: lineLookup(entry.lines), key, body: s.body, bodyLine: s.bodyLine },
+      problems: [],
+    };
   }
 
   /** Writes what this run used (temp + rename), when anything is new or was dropped. */
