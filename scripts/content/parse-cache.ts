@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { KeyedLines } from './keyed-lines.ts';
 import type { FieldPath, Problem } from './problems.ts';
-import { parseMarkdownSource, parseYamlSource, type MarkdownSource, type SourceFile } from './yaml-source.ts';
+import { PATH_SEP, parseMarkdownSource, parseYamlSource, type MarkdownSource, type SourceFile } from './yaml-source.ts';
 
 const HEADER = 'bianmin parse cache 2';
 
@@ -21,25 +21,12 @@ interface Entry {
   bodyLine?: number;
 }
 
-const SEP = '\u0001';
-
-function allLines(data: unknown, line: (p: FieldPath) => number): Record<string, number> {
-  const out: Record<string, number> = {};
-  const walk = (v: unknown, p: (string | number)[]) => {
-    out[p.join(SEP)] = line(p as FieldPath);
-    if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
-  };
-  walk(data, []);
-  return out;
-}
-
 /** The line lookup of a cached file: the line of the path, else of its nearest existing ancestor. */
 function lineLookup(lines: Record<string, number>): (p: FieldPath) => number {
   return (p) => {
     const segs = [...(p as (string | number)[])];
     for (;;) {
-      const hit = lines[segs.join(SEP)];
+      const hit = lines[segs.join(PATH_SEP)];
       if (hit !== undefined) return hit;
       if (segs.length === 0) return 1;
       segs.pop();
@@ -72,7 +59,7 @@ export class ParseCache {
     const parsed = parseYamlSource(rel, text);
     if (!parsed.source || parsed.problems.length > 0) return parsed;
     // The line table replaces the parsed document (its lookup would keep the whole syntax tree alive).
-    const entry = { data: parsed.source.data, lines: allLines(parsed.source.data, parsed.source.line) };
+    const entry = { data: parsed.source.data, lines: parsed.source.lineTable() };
     this.store.set(key, entry);
     return { source: { file: rel, data: entry.data, line: lineLookup(entry.lines), key }, problems: [] };
   }
@@ -95,7 +82,7 @@ export class ParseCache {
     const parsed = parseMarkdownSource(rel, text);
     const s = parsed.source;
     if (!s || parsed.problems.length > 0) return parsed;
-    const entry = { data: s.data, lines: allLines(s.data, s.line), body: s.body, bodyLine: s.bodyLine };
+    const entry = { data: s.data, lines: s.lineTable(), body: s.body, bodyLine: s.bodyLine };
     this.store.set(key, entry);
     return {
       source: { file: rel, data: entry.data, line: lineLookup(entry.lines), key, body: s.body, bodyLine: s.bodyLine },

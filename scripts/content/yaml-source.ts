@@ -8,6 +8,9 @@ import { formatFieldPath, type FieldPath, type Problem } from './problems.ts';
 import { markdownRefusal } from './markdown-limits.ts';
 import { CONTROL_CHAR, controlCharName } from './read-text.ts';
 
+/** Joins the segments of a path in a line table. */
+export const PATH_SEP = '\u0001';
+
 /** A parsed YAML document (or front matter) with a line lookup. */
 export interface SourceFile<T = unknown> {
   /** Path relative to the content folder, forward slashes. */
@@ -23,6 +26,15 @@ export interface SourceFile<T = unknown> {
   line(path: FieldPath): number;
   /** The parse cache's key of this file (SHA-256 of kind, name and text), when one was used: equal keys, equal files. */
   key?: string;
+}
+
+/** A freshly parsed file. */
+export interface ParsedSource<T = unknown> extends SourceFile<T> {
+  /**
+   * Every path of the document that `line` finds, joined by PATH_SEP ("" = the document), with
+   * its line: one pass over the syntax tree (the parse cache keeps this instead of the tree).
+   */
+  lineTable(): Record<string, number>;
 }
 
 export interface MarkdownSource<T = unknown> extends SourceFile<T> {
@@ -51,7 +63,7 @@ const YAML_ERROR_TEXT: Record<string, string> = {
  * below the opening `---`). Syntax errors become problems; data is undefined
  * when the document cannot be used.
  */
-export function parseYamlSource(file: string, text: string, lineOffset = 0): { source?: SourceFile; problems: Problem[] } {
+export function parseYamlSource(file: string, text: string, lineOffset = 0): { source?: ParsedSource; problems: Problem[] } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const problems: Problem[] = [];
@@ -121,7 +133,32 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
     }
     return best;
   };
-  for (const bad of controlCharacters(data, [])) {
+  // The same lines `line` gives, for every path it finds, in one walk of the tree.
+  const lineTable = (): Record<string, number> => {
+    const table: Record<string, number> = {};
+    const join = (key: string | null, seg: string | number) => (key === null ? String(seg) : `${key}${PATH_SEP}${seg}`);
+    const walk = (node: Node | null | undefined, key: string | null) => {
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          if (!isScalar(pair.key)) continue;
+          const k = join(key, String(pair.key.value));
+          table[k] = lineAt((pair.key as Node).range?.[0]);
+          walk(pair.value as Node | null, k);
+        }
+      } else if (isSeq(node)) {
+        node.items.forEach((item, i) => {
+          const k = join(key, i);
+          table[k] = lineAt((item as Node | undefined)?.range?.[0]);
+          walk(item as Node | null, k);
+        });
+      }
+    };
+    const root = doc.contents as Node | null;
+    table[''] = lineAt(root?.range?.[0] ?? 0);
+    walk(root, null);
+    return table;
+  };
+  for (const bad of hasControlCharacter(data) ? controlCharacters(data, []) : []) {
     problems.push({
       file,
       line: line(bad),
@@ -130,7 +167,17 @@ export function parseYamlSource(file: string, text: string, lineOffset = 0): { s
     });
   }
   if (problems.length > 0) return { problems };
-  return { source: { file, data, line }, problems };
+  return { source: { file, data, line, lineTable }, problems };
+}
+
+/** Whether any string value or key holds a control character (the quick test before finding where). */
+function hasControlCharacter(value: unknown): boolean {
+  if (typeof value === 'string') return CONTROL_CHAR.test(value);
+  if (Array.isArray(value)) return value.some(hasControlCharacter);
+  if (value && typeof value === 'object') {
+    for (const k in value) if (CONTROL_CHAR.test(k) || hasControlCharacter((value as Record<string, unknown>)[k])) return true;
+  }
+  return false;
 }
 
 /** Paths of string values (or of maps whose keys) that hold control characters. */
@@ -163,7 +210,7 @@ function unclosedQuoteLine(text: string, quote: string, limit: number): number |
  * Split a Markdown file into its YAML front matter (between a first line
  * `---` and the next `---` line) and body, and parse the front matter.
  */
-export function parseMarkdownSource(file: string, text: string): { source?: MarkdownSource; problems: Problem[] } {
+export function parseMarkdownSource(file: string, text: string): { source?: MarkdownSource & ParsedSource; problems: Problem[] } {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const lines = clean.split('\n');
   if (lines[0]?.trim() !== '---') {
