@@ -13,6 +13,7 @@ import { siteBundleOf } from '../../../scripts/publish/build-bundles.ts';
 import type { SiteBundle } from '../bundle/schema.ts';
 import { search } from './match.ts';
 import { search as referenceSearch } from './match-reference.ts';
+import { decodeRanked } from './lookup.ts';
 import { decodeStarts, startKeyOf } from './start-keys.ts';
 
 let dir = '';
@@ -110,6 +111,53 @@ describe('indexed search', () => {
         view(referenceSearch(b.search, q, { filter, limit: 40 })),
       );
     }
+  });
+
+  it('answers a dense key from its ranked list, exactly as the scan does, and falls back when the list cannot', () => {
+    let ranked = 0;
+    for (const b of bundles) {
+      const idx = b.searchIndex!;
+      const pop = new Map(b.items.map((i) => [i.code, i.popularity]));
+      const popularity = (ref: string) => pop.get(ref) ?? 0;
+      for (const [key, text] of Object.entries(idx.top ?? {})) {
+        expect(idx.dense).toContain(key);
+        const list = decodeRanked(text);
+        for (const limit of [1, 5, 40]) {
+          const expected = view(referenceSearch(b.search, key, { popularity })).slice(0, limit);
+          let tested = 0;
+          const filter = () => {
+            tested++;
+            return true;
+          };
+          expect(view(search(b.search, key, { popularity, filter, index: idx, limit })), key).toEqual(expected);
+          // Read from the list, not scanned, whenever the list holds enough refs.
+          if (new Set([...list].map((i) => b.search[i].ref)).size >= limit * 2) {
+            expect(tested, key).toBeLessThanOrEqual(list.length);
+            ranked++;
+          }
+          // A filter that leaves too few refs in the list: scanned, same results.
+          const few = (e: { ref: string }) => e.ref.charCodeAt(e.ref.length - 1) % 5 === 0;
+          expect(view(search(b.search, key, { popularity, filter: few, index: idx, limit }))).toEqual(
+            view(referenceSearch(b.search, key, { popularity, filter: few })).slice(0, limit),
+          );
+        }
+        // A list out of the matcher's order (a table not built over these entries): scanned.
+        const reversed = {
+          ...idx,
+          top: {
+            ...idx.top,
+            [key]: [...list]
+              .reverse()
+              .map((i) => i.toString(36))
+              .join(','),
+          },
+        };
+        expect(view(search(b.search, key, { popularity, index: reversed, limit: 5 }))).toEqual(
+          view(referenceSearch(b.search, key, { popularity })).slice(0, 5),
+        );
+      }
+    }
+    expect(ranked).toBeGreaterThan(20);
   });
 
   it('ignores an index built over other entries', () => {

@@ -7,15 +7,15 @@
  * Used by the publisher to build the index and by tests; the kiosk only decodes.
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
+import { listedKey } from './lookup.ts';
+import { bestEntries } from './match.ts';
+
+export { decodeStarts, startKeyOf } from './lookup.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-/** The key a normalised query is looked up by. */
-export function startKeyOf(q: string): string {
-  const first = String.fromCodePoint(q.codePointAt(0) ?? 0);
-  if (CJK.test(first) || q.length === first.length) return first;
-  return first + String.fromCodePoint(q.codePointAt(first.length) ?? 0);
-}
+/** How many entries a dense key's ranked list (SearchIndex.top) holds at most. */
+const TOP_ENTRIES = 256;
 
 export function startKeys(entry: SearchEntry): Set<string> {
   const chars = [...entry.text];
@@ -50,6 +50,8 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
   const lists = new Map<string, number[]>();
   entries.forEach((e, i) => {
     for (const k of startKeys(e)) {
+      // Keys with a CJK character are not listed: queries typed through an IME scan.
+      if (!listedKey(k)) continue;
       let l = lists.get(k);
       if (!l) lists.set(k, (l = []));
       l.push(i);
@@ -57,16 +59,19 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
   });
   const starts: Record<string, string> = {};
   const dense: string[] = [];
+  const top: Record<string, string> = {};
   for (const k of [...lists.keys()].sort()) {
+    const list = lists.get(k)!;
     // A list of more than an eighth of the entries saves little over a scan (the cheap letter
-    // check rejects most entries at once): not shipped.
-    if (lists.get(k)!.length * 8 > entries.length && entries.length > 64) {
+    // check rejects most entries at once): not shipped; its best entries are, ranked.
+    if (list.length * 8 > entries.length && entries.length > 64) {
       dense.push(k);
+      const best = bestEntries(entries, k, list, TOP_ENTRIES);
+      if (best.length) top[k] = best.map((i) => i.toString(36)).join(',');
       continue;
     }
     let prev = -1;
-    starts[k] = lists
-      .get(k)!
+    starts[k] = list
       .map((i) => {
         const gap = i - prev;
         prev = i;
@@ -74,17 +79,5 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
       })
       .join(',');
   }
-  return { v: 1, entries: entries.length, starts, dense };
-}
-
-/** Entry indexes of one key's list. */
-export function decodeStarts(text: string): Int32Array {
-  const parts = text.split(',');
-  const out = new Int32Array(parts.length);
-  let prev = -1;
-  for (let i = 0; i < parts.length; i++) {
-    prev += parseInt(parts[i], 36);
-    out[i] = prev;
-  }
-  return out;
+  return { v: 1, entries: entries.length, starts, dense, top };
 }
