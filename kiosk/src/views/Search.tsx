@@ -1,5 +1,5 @@
 /** Search by pinyin letters (initials, full, mixed) over the publisher's index; results on every key. */
-import { useMemo } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { isLive } from '../bundle/validity.ts';
 import { normaliseQuery, search } from '../search/match.ts';
 import { Highlight, ModeBadge, RowButton, ScreenTitle } from './common.tsx';
@@ -32,8 +32,9 @@ export function Search(props: ScreenProps) {
   );
 }
 
-/** How many results are searched for and listed. */
+/** How many results are searched for; how many rows are drawn before 显示更多 (about a screenful). */
 const RESULT_LIMIT = 40;
+const FIRST_ROWS = 10;
 
 function SearchResults(props: ScreenProps) {
   const { session, bundle, look, now } = props;
@@ -58,6 +59,9 @@ function SearchResults(props: ScreenProps) {
         : [],
     [bundle, q, liveAnn, docs, look],
   );
+  // The query whose every result is shown (after 显示更多); a new key shows the first rows again.
+  const [allFor, setAllFor] = useState<string | undefined>(undefined);
+  const rows = allFor === q ? results : results.slice(0, FIRST_ROWS);
   return (
     // data-query: the normalised query these results are for (the bench waits for it).
     <div class="search-results" aria-live="polite" data-query={q}>
@@ -75,7 +79,7 @@ function SearchResults(props: ScreenProps) {
       {q && results.length > 0 && (
         <LabelledSection heading={<>找到 {results.length} 项（黄色标出的是对上的字）</>}>
           <ul class="row-list compact">
-            {results.map((r) => {
+            {rows.map((r) => {
               const item = look.item.get(r.ref);
               const doc = docs.get(r.ref);
               const ann = anns.get(r.ref);
@@ -108,6 +112,11 @@ function SearchResults(props: ScreenProps) {
               );
             })}
           </ul>
+          {rows.length < results.length && (
+            <button type="button" class="action-btn more-results" onClick={() => setAllFor(q)}>
+              显示更多（还有 {results.length - rows.length} 项）
+            </button>
+          )}
         </LabelledSection>
       )}
       {q && results.length === 0 && <NoResult {...props} text={text} />}
