@@ -465,10 +465,7 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
     // only kept as a candidate for the next key. Best possible: 4 per query symbol, the start
     // bonus only when its first character can start the match, the whole-text bonus only when
     // it has no more characters than the query has symbols.
-    const m = pq.chars.length;
-    const q0 = q.charCodeAt(0);
-    const lead = q0 >= 97 && q0 <= 122 ? facts.leadLetters : q0 >= 48 && q0 <= 57 ? facts.leadDigits : undefined;
-    const leadBit = lead ? bitOf(q0) : 0;
+    const bestOf = bestPossible(facts, pq);
     let needed = Number.NEGATIVE_INFINITY;
     let sinceCheck = 0;
     const visit = (i: number) => {
@@ -479,14 +476,7 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
           sinceCheck = 0;
           needed = neededScore(scores, limit);
         }
-        const best =
-          1000 +
-          40 * m +
-          (!lead || lead[i] & leadBit ? 300 : 0) +
-          (facts.countable[i] <= m ? 200 : 0) -
-          (entry.alias ? 30 : 0) -
-          facts.length[i];
-        if (best < needed) {
+        if (bestOf(i, entry) < needed) {
           matched.push(i);
           return;
         }
@@ -508,6 +498,21 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
   return limit ? firstInOrder(results, order, limit) : results.sort(order);
 }
 
+/**
+ * The best score entry `i` can have for the query (contiguousScore with every bonus it can
+ * still get): 4 quality per query symbol, the start bonus only when its first character can
+ * start the match, the whole-text bonus only when it has no more characters than the query
+ * has symbols.
+ */
+function bestPossible(facts: FactTable, pq: PreparedQuery): (i: number, entry: SearchEntry) => number {
+  const m = pq.chars.length;
+  const q0 = pq.q.charCodeAt(0);
+  const lead = q0 >= 97 && q0 <= 122 ? facts.leadLetters : q0 >= 48 && q0 <= 57 ? facts.leadDigits : undefined;
+  const leadBit = lead ? bitOf(q0) : 0;
+  return (i, entry) =>
+    1000 + 40 * m + (!lead || lead[i] & leadBit ? 300 : 0) + (facts.countable[i] <= m ? 200 : 0) - (entry.alias ? 30 : 0) - facts.length[i];
+}
+
 /** Scores of contiguous matches, counted by bucket (score + 1024, clamped). */
 const SCORE_BUCKETS = 4096;
 const bucketOf = (score: number) => Math.max(0, Math.min(SCORE_BUCKETS - 1, score + 1024));
@@ -523,6 +528,15 @@ function neededScore(scores: Int32Array, limit: number): number {
     if (count >= limit) return b === SCORE_BUCKETS - 1 ? SCORE_BUCKETS - 1 - 1024 : b - 1024;
   }
   return Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Work the first key of a search would do, done before it (e.g. when the search screen opens):
+ * the per-entry facts and each entry's characters.
+ */
+export function prepareSearch(entries: readonly SearchEntry[]): void {
+  factTable(entries);
+  for (const e of entries) prepare(e);
 }
 
 /** Bit of a letter or digit code in the facts' masks. */
@@ -557,10 +571,19 @@ export function bestEntries(entries: readonly SearchEntry[], q: string, list: re
   const pq = prepareQuery(normaliseQuery(q));
   const facts = factTable(entries);
   const scored: { score: number; i: number }[] = [];
+  // Entries that cannot beat the (max + 1)-th best score so far are left out: they would be cut.
+  const scores = new Int32Array(SCORE_BUCKETS);
+  const bestOf = bestPossible(facts, pq);
+  let needed = Number.NEGATIVE_INFINITY;
   for (const i of list) {
     if (!passes(pq, entries[i], facts.letters[i], facts.digits[i])) continue;
+    if (scored.length > max && scored.length % 64 === 0) needed = neededScore(scores, max + 1);
+    if (bestOf(i, entries[i]) < needed) continue;
     const m = matchPrepared(pq, entries[i], false, facts.length[i], facts.countable[i]);
-    if (m) scored.push({ score: m.score, i });
+    if (m) {
+      scored.push({ score: m.score, i });
+      scores[bucketOf(m.score)]++;
+    }
   }
   scored.sort((a, b) => b.score - a.score || a.i - b.i);
   if (scored.length <= max) return scored.map((x) => x.i);

@@ -1,7 +1,7 @@
 /** Search by pinyin letters (initials, full, mixed) over the publisher's index; results on every key. */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isLive } from '../bundle/validity.ts';
-import { normaliseQuery, search } from '../search/match.ts';
+import { normaliseQuery, prepareSearch, search } from '../search/match.ts';
 import { Highlight, ModeBadge, RowButton, ScreenTitle } from './common.tsx';
 import type { ScreenProps } from './context.ts';
 import { LabelledSection } from '../ui/CardSection.tsx';
@@ -14,7 +14,13 @@ import './Search.css';
  * results (SearchResults, the one reader of the letters) render again on each key.
  */
 export function Search(props: ScreenProps) {
-  const { session } = props;
+  const { session, bundle } = props;
+  // What the first key would compute over every entry, done while the resident looks at the keys.
+  useEffect(() => {
+    if (typeof requestIdleCallback !== 'function') return;
+    const id = requestIdleCallback(() => prepareSearch(bundle.search), { timeout: 500 });
+    return () => cancelIdleCallback(id);
+  }, [bundle]);
   return (
     <div class="search-screen">
       <div class="search-head">
