@@ -434,9 +434,6 @@ export interface SearchEntry {
  * "," (first gap from -1). A superset: the matcher still decides. Keys with no entry are absent;
  * keys in `dense` are absent too (the kiosk scans every entry for those). Keys with a CJK
  * character are not listed (such queries, typed through an IME, scan; the text check is cheap).
- * `top`: for dense keys of letters and digits, the entries that match the key itself best,
- * best first, as base-36 indexes joined by "," — the first results of a one- or two-letter
- * query without a scan (kiosk/src/search/lookup.ts says how they are used).
  */
 export interface SearchIndex {
   v: 1;
@@ -445,8 +442,6 @@ export interface SearchIndex {
   starts: Record<string, string>;
   /** Keys matching more than an eighth of the entries: not listed, the kiosk scans for them. */
   dense: string[];
-  /** Optional (older tables lack it): dense key → its best entries, best first. */
-  top?: Record<string, string>;
 }
 
 export interface SiteBundle {

@@ -11,9 +11,9 @@ import { generateContent, writeContentTree } from '../../../scripts/bench/genera
 import { buildPublication } from '../../../scripts/publish/publish.ts';
 import { siteBundleOf } from '../../../scripts/publish/build-bundles.ts';
 import type { SiteBundle } from '../bundle/schema.ts';
-import { search } from './match.ts';
+import { prepareSearch, search } from './match.ts';
 import { search as referenceSearch } from './match-reference.ts';
-import { decodeRanked } from './lookup.ts';
+import { keepRanked, rankedFor } from './lookup.ts';
 import { decodeStarts, startKeyOf } from './start-keys.ts';
 
 let dir = '';
@@ -119,9 +119,7 @@ describe('indexed search', () => {
       const idx = b.searchIndex!;
       const pop = new Map(b.items.map((i) => [i.code, i.popularity]));
       const popularity = (ref: string) => pop.get(ref) ?? 0;
-      for (const [key, text] of Object.entries(idx.top ?? {})) {
-        expect(idx.dense).toContain(key);
-        const list = decodeRanked(text);
+      for (const key of idx.dense.filter((k) => /^[a-z0-9]+$/.test(k))) {
         for (const limit of [1, 5, 40]) {
           const expected = view(referenceSearch(b.search, key, { popularity })).slice(0, limit);
           let tested = 0;
@@ -129,8 +127,11 @@ describe('indexed search', () => {
             tested++;
             return true;
           };
+          // The first search of a dense key ranks it (a scan), the next ones read the list.
+          expect(view(search(b.search, key, { popularity, index: idx, limit })), key).toEqual(expected);
+          const list = rankedFor(b.search, idx, key)!;
+          expect(list, key).toBeDefined();
           expect(view(search(b.search, key, { popularity, filter, index: idx, limit })), key).toEqual(expected);
-          // Read from the list, not scanned, whenever the list holds enough refs.
           if (new Set([...list].map((i) => b.search[i].ref)).size >= limit * 2) {
             expect(tested, key).toBeLessThanOrEqual(list.length);
             ranked++;
@@ -141,23 +142,32 @@ describe('indexed search', () => {
             view(referenceSearch(b.search, key, { popularity, filter: few })).slice(0, limit),
           );
         }
-        // A list out of the matcher's order (a table not built over these entries): scanned.
-        const reversed = {
-          ...idx,
-          top: {
-            ...idx.top,
-            [key]: [...list]
-              .reverse()
-              .map((i) => i.toString(36))
-              .join(','),
-          },
-        };
-        expect(view(search(b.search, key, { popularity, index: reversed, limit: 5 }))).toEqual(
+        // A list out of the matcher's order: scanned.
+        const list = rankedFor(b.search, idx, key)!;
+        keepRanked(b.search, idx, key, Int32Array.from([...list].reverse()));
+        expect(view(search(b.search, key, { popularity, index: idx, limit: 5 }))).toEqual(
           view(referenceSearch(b.search, key, { popularity })).slice(0, 5),
         );
+        keepRanked(b.search, idx, key, list);
       }
     }
     expect(ranked).toBeGreaterThan(20);
+  });
+
+  it('prepares every dense key ahead (idle steps), with the same results after', () => {
+    const b = bundles[1];
+    const entries = structuredClone(b.search);
+    const idx = structuredClone(b.searchIndex!);
+    const steps = prepareSearch(entries, idx);
+    const dense = idx.dense.filter((k) => /^[a-z0-9]+$/.test(k));
+    expect(dense.length).toBeGreaterThan(0);
+    expect(steps.length).toBeGreaterThan(dense.length);
+    for (const k of dense) expect(rankedFor(entries, idx, k)).toBeUndefined();
+    for (const step of steps) step();
+    for (const k of dense) {
+      expect(rankedFor(entries, idx, k)?.length, k).toBeGreaterThan(0);
+      expect(view(search(entries, k, { index: idx, limit: 8 }))).toEqual(view(referenceSearch(entries, k)).slice(0, 8));
+    }
   });
 
   it('ignores an index built over other entries', () => {

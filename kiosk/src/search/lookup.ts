@@ -4,8 +4,9 @@
  *   - the index list of the query's start key (decoded once per key and kept);
  *   - the contiguous matches of the previous query when the new one extends it (a contiguous
  *     match of "dbs" is also one of "db", so typing a key only re-checks the last matches).
- * And for a query that is itself a dense key ("d", "sh": too many entries to list), the
- * table's ranked list of its best entries (`top`), so that its first results need no scan.
+ * And for a query that is itself a dense key ("d", "sh": too many entries to list), a ranked
+ * list of its best entries, made once (match.ts: on first use, or ahead in idle time), so that
+ * its first results need no scan.
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
 
@@ -35,18 +36,11 @@ export function decodeStarts(text: string): Int32Array {
   return out;
 }
 
-/** Entry indexes of one ranked list (best first): base-36 indexes joined by ",". */
-export function decodeRanked(text: string): Int32Array {
-  const parts = text.split(',');
-  const out = new Int32Array(parts.length);
-  for (let i = 0; i < parts.length; i++) out[i] = parseInt(parts[i], 36);
-  return out;
-}
-
 interface LookupState {
   index: SearchIndex;
   dense: Set<string>;
   decoded: Map<string, Int32Array>;
+  /** Dense key → its best entries, best first (see rankedFor). */
   ranked: Map<string, Int32Array>;
   /** Last normalised query and the indexes of the entries it matched contiguously (unfiltered), or a superset. */
   last?: { q: string; matched: Int32Array };
@@ -97,22 +91,30 @@ export function candidates(
   return keyed;
 }
 
+/** The dense keys of letters and digits: queries that get a ranked list. */
+export function rankedKeys(entries: readonly SearchEntry[], index: SearchIndex | undefined): string[] {
+  const s = stateFor(entries, index);
+  return s ? s.index.dense.filter(listedKey) : [];
+}
+
+/** True when `q` is one of the dense keys of letters and digits. */
+export function isRankedKey(entries: readonly SearchEntry[], index: SearchIndex | undefined, q: string): boolean {
+  const s = stateFor(entries, index);
+  return !!s && listedKey(q) && s.dense.has(q) && startKeyOf(q) === q;
+}
+
 /**
- * The table's ranked list for `q` when `q` is exactly one of its dense keys: the entries that
- * match `q` best, best first (score, then index), every entry of each score listed or none of
- * it; entries not listed score below every listed one. Undefined when there is none.
+ * The ranked list kept for `q` (a dense key): the entries that match `q` best, best first
+ * (score, then index), every entry of each score listed or none of it; entries not listed
+ * score below every listed one. Undefined when none is kept (yet).
  */
 export function rankedFor(entries: readonly SearchEntry[], index: SearchIndex | undefined, q: string): Int32Array | undefined {
-  const s = stateFor(entries, index);
-  if (!s || startKeyOf(q) !== q) return undefined;
-  let l = s.ranked.get(q);
-  if (!l) {
-    const text = s.index.top?.[q];
-    if (!text) return undefined;
-    l = decodeRanked(text);
-    s.ranked.set(q, l);
-  }
-  return l;
+  return stateFor(entries, index)?.ranked.get(q);
+}
+
+/** Keep the ranked list of dense key `q` (made by match.ts). */
+export function keepRanked(entries: readonly SearchEntry[], index: SearchIndex | undefined, q: string, list: Int32Array): void {
+  stateFor(entries, index)?.ranked.set(q, list);
 }
 
 /** Remember the contiguous matches of `q` (or a superset of them) for the next keystroke. */

@@ -15,7 +15,7 @@
  * below every contiguous one.
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
-import { candidates, rankedFor, remember } from './lookup.ts';
+import { candidates, isRankedKey, keepRanked, rankedFor, rankedKeys, remember } from './lookup.ts';
 
 export interface EntryMatch {
   /** Indexes of the characters of `entry.text` that the query matched, ascending. */
@@ -427,9 +427,10 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
       if (!passes(pq, entry, facts.letters[i], facts.digits[i])) return null;
       return matchPrepared(pq, entry, outOfOrder, facts.length[i], facts.countable[i]);
     };
-    // A query that is a dense key ("d", "sh"): read the table's ranked list score by score until
-    // `limit` refs are in; every entry not listed scores lower, so these are the first results.
-    const ranked = !outOfOrder && limit ? rankedFor(entries, options.index, q) : undefined;
+    // A query that is a dense key ("d", "sh"): read its ranked list (made on first use, or ahead
+    // by prepareSearch) score by score until `limit` refs are in; every entry not listed scores
+    // lower, so these are the first results.
+    const ranked = !outOfOrder && limit ? rankedList(entries, options.index, q) : undefined;
     if (ranked && limit) {
       let group = Number.POSITIVE_INFINITY;
       let inOrder = true;
@@ -530,13 +531,34 @@ function neededScore(scores: Int32Array, limit: number): number {
   return Number.NEGATIVE_INFINITY;
 }
 
+/** How many entries a dense key's ranked list holds at most. */
+const RANKED_ENTRIES = 256;
+
+/** The ranked list of dense key `q`, made now when there is none yet (once: a scan). */
+function rankedList(entries: readonly SearchEntry[], index: SearchIndex | undefined, q: string): Int32Array | undefined {
+  if (!isRankedKey(entries, index, q)) return undefined;
+  let list = rankedFor(entries, index, q);
+  if (!list) {
+    list = Int32Array.from(bestEntries(entries, q, undefined, RANKED_ENTRIES));
+    keepRanked(entries, index, q, list);
+  }
+  return list;
+}
+
 /**
- * Work the first key of a search would do, done before it (e.g. when the search screen opens):
- * the per-entry facts and each entry's characters.
+ * Work the first keys of a search would do, as steps to run before them (e.g. in idle time
+ * when the search screen opens): the per-entry facts and characters, then the ranked list of
+ * each dense key. Each step is a few milliseconds on a 10,000-item site.
  */
-export function prepareSearch(entries: readonly SearchEntry[]): void {
-  factTable(entries);
-  for (const e of entries) prepare(e);
+export function prepareSearch(entries: readonly SearchEntry[], index: SearchIndex | undefined): (() => void)[] {
+  const steps: (() => void)[] = [() => factTable(entries)];
+  for (let from = 0; from < entries.length; from += 4096) {
+    steps.push(() => {
+      for (let i = from; i < Math.min(entries.length, from + 4096); i++) prepare(entries[i]);
+    });
+  }
+  for (const key of rankedKeys(entries, index)) steps.push(() => rankedList(entries, index, key));
+  return steps;
 }
 
 /** Bit of a letter or digit code in the facts' masks. */
@@ -565,9 +587,9 @@ function startSuperset(t: FactTable, q: string): Int32Array {
 /**
  * The entries of `list` (indexes into `entries`) that match `q` contiguously, best first (by
  * score, then index), at most `max` of them and every entry of each score or none of it: what
- * the lookup table ranks for a dense key (SearchIndex.top). Built with the matcher itself.
+ * is ranked for a dense key (`list` undefined: every entry).
  */
-export function bestEntries(entries: readonly SearchEntry[], q: string, list: readonly number[], max: number): number[] {
+function bestEntries(entries: readonly SearchEntry[], q: string, list: readonly number[] | undefined, max: number): number[] {
   const pq = prepareQuery(normaliseQuery(q));
   const facts = factTable(entries);
   const scored: { score: number; i: number }[] = [];
@@ -575,7 +597,9 @@ export function bestEntries(entries: readonly SearchEntry[], q: string, list: re
   const scores = new Int32Array(SCORE_BUCKETS);
   const bestOf = bestPossible(facts, pq);
   let needed = Number.NEGATIVE_INFINITY;
-  for (const i of list) {
+  const n = list ? list.length : entries.length;
+  for (let k = 0; k < n; k++) {
+    const i = list ? list[k] : k;
     if (!passes(pq, entries[i], facts.letters[i], facts.digits[i])) continue;
     if (scored.length > max && scored.length % 64 === 0) needed = neededScore(scores, max + 1);
     if (bestOf(i, entries[i]) < needed) continue;

@@ -8,14 +8,10 @@
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
 import { listedKey } from './lookup.ts';
-import { bestEntries } from './match.ts';
 
 export { decodeStarts, startKeyOf } from './lookup.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/** How many entries a dense key's ranked list (SearchIndex.top) holds at most. */
-const TOP_ENTRIES = 256;
 
 export function startKeys(entry: SearchEntry): Set<string> {
   const chars = [...entry.text];
@@ -59,15 +55,12 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
   });
   const starts: Record<string, string> = {};
   const dense: string[] = [];
-  const top: Record<string, string> = {};
   for (const k of [...lists.keys()].sort()) {
     const list = lists.get(k)!;
     // A list of more than an eighth of the entries saves little over a scan (the cheap letter
-    // check rejects most entries at once): not shipped; its best entries are, ranked.
+    // check rejects most entries at once): not shipped (the kiosk ranks its best entries once).
     if (list.length * 8 > entries.length && entries.length > 64) {
       dense.push(k);
-      const best = bestEntries(entries, k, list, TOP_ENTRIES);
-      if (best.length) top[k] = best.map((i) => i.toString(36)).join(',');
       continue;
     }
     let prev = -1;
@@ -79,5 +72,5 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
       })
       .join(',');
   }
-  return { v: 1, entries: entries.length, starts, dense, top };
+  return { v: 1, entries: entries.length, starts, dense };
 }

@@ -15,10 +15,18 @@ import './Search.css';
  */
 export function Search(props: ScreenProps) {
   const { session, bundle } = props;
-  // What the first key would compute over every entry, done while the resident looks at the keys.
+  // What the first keys would compute over every entry, done while the resident looks at the
+  // keys: one step after another in idle time (a key typed before the end does its own part).
   useEffect(() => {
     if (typeof requestIdleCallback !== 'function') return;
-    const id = requestIdleCallback(() => prepareSearch(bundle.search), { timeout: 500 });
+    const steps = prepareSearch(bundle.search, bundle.searchIndex);
+    let next = 0;
+    let id = 0;
+    const work = (deadline: IdleDeadline) => {
+      while (next < steps.length && deadline.timeRemaining() > 4) steps[next++]();
+      if (next < steps.length) id = requestIdleCallback(work);
+    };
+    id = requestIdleCallback(work);
     return () => cancelIdleCallback(id);
   }, [bundle]);
   return (
