@@ -477,7 +477,10 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
           sinceCheck = 0;
           needed = neededScore(scores, limit);
         }
-        if (bestOf(i, entry) < needed) {
+        const best = bestOf(i, entry);
+        // Without the start bonus (when it was counted) if the first two symbols cannot both
+        // match from character 0.
+        if (best < needed || (best - START_BONUS < needed && leadOf(facts, pq, i) && !startsAtZero(pq, entry))) {
           matched.push(i);
           return;
         }
@@ -511,7 +514,55 @@ function bestPossible(facts: FactTable, pq: PreparedQuery): (i: number, entry: S
   const lead = q0 >= 97 && q0 <= 122 ? facts.leadLetters : q0 >= 48 && q0 <= 57 ? facts.leadDigits : undefined;
   const leadBit = lead ? bitOf(q0) : 0;
   return (i, entry) =>
-    1000 + 40 * m + (!lead || lead[i] & leadBit ? 300 : 0) + (facts.countable[i] <= m ? 200 : 0) - (entry.alias ? 30 : 0) - facts.length[i];
+    1000 +
+    40 * m +
+    (!lead || lead[i] & leadBit ? START_BONUS : 0) +
+    (facts.countable[i] <= m ? 200 : 0) -
+    (entry.alias ? 30 : 0) -
+    facts.length[i];
+}
+
+const START_BONUS = 300;
+
+/** True when the readings of entry `i`'s first character begin with the query's first letter or digit. */
+function leadOf(facts: FactTable, pq: PreparedQuery, i: number): boolean {
+  const c = pq.q.charCodeAt(0);
+  if (c >= 97 && c <= 122) return (facts.leadLetters[i] & bitOf(c)) !== 0;
+  if (c >= 48 && c <= 57) return (facts.leadDigits[i] & bitOf(c)) !== 0;
+  return false;
+}
+
+/**
+ * False when a contiguous match of a query of two or more letters and digits cannot start on
+ * the text's first character: no reading of it begins with the first symbol followed by the
+ * second, or by a reading of the next character with readings that begins with the second.
+ * (True when it may, and for other queries.)
+ */
+function startsAtZero(pq: PreparedQuery, entry: SearchEntry): boolean {
+  if (pq.chars.length < 2 || pq.cjk[0] || pq.cjk[1]) return true;
+  const rss = entry.readings;
+  const rs = rss[0] ?? [];
+  const x = pq.q.charCodeAt(0);
+  const y = pq.q.charCodeAt(1);
+  let nextChecked = false;
+  let nextStarts = false;
+  for (let ri = 0; ri < rs.length; ri++) {
+    const r = rs[ri];
+    if (r.charCodeAt(0) !== x) continue;
+    if (r.length > 1 && r.charCodeAt(1) === y) return true;
+    if (!nextChecked) {
+      nextChecked = true;
+      // The next character a match continues on: characters without readings are skipped
+      // unless they are CJK (which a letter does not match).
+      const chars = prepare(entry).chars;
+      let j = 1;
+      while (j < chars.length && (rss[j] ?? []).length === 0 && !CJK.test(chars[j])) j++;
+      const next = rss[j] ?? [];
+      for (let k = 0; k < next.length; k++) if (next[k].charCodeAt(0) === y) nextStarts = true;
+    }
+    if (nextStarts) return true;
+  }
+  return false;
 }
 
 /** Scores of contiguous matches, counted by bucket (score + 1024, clamped). */

@@ -4,7 +4,7 @@
  * rules in match.ts: a match starts on a character that has readings (a letter query) or
  * equals the typed CJK character; each character consumes a non-empty prefix of one of its
  * readings; characters without readings that are not CJK are transparent inside a match.
- * Used by the publisher to build the index and by tests; the kiosk only decodes.
+ * Built on the kiosk once per version (state/sync.ts) and in Node (read-published.ts, tests).
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
 import { listedKey } from './lookup.ts';
