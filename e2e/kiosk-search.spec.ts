@@ -115,3 +115,24 @@ test('documents are found by title pinyin and by the digits of their 文号', as
   await expect(page.getByText(doc.number).first()).toBeVisible();
   await shot('kiosk-document');
 });
+
+test('one letter lists a screenful of rows first, 显示更多 lists the rest, the next key starts again', async ({ page }) => {
+  test.skip(test.info().project.name !== 'portrait', 'behaviour, not layout: portrait only');
+  await openHome(page);
+  await homeTile(page, '搜索').tap();
+  await typeKeys(page, 's');
+  const heading = page.getByRole('heading', { name: /^找到 \d+ 项/ });
+  await expect(heading).toBeVisible();
+  const found = Number((await heading.innerText()).match(/找到 (\d+) 项/)![1]);
+  expect(found, 'the demo content has more than a screenful of items with an S').toBeGreaterThan(10);
+  const rows = page.locator('.search-results .row-btn');
+  await expect(rows).toHaveCount(10);
+  await page.getByRole('button', { name: `显示更多（还有 ${found - 10} 项）` }).tap();
+  await expect(rows).toHaveCount(found);
+  await expect(page.getByRole('button', { name: /^显示更多/ })).toHaveCount(0);
+  await typeKeys(page, 'h');
+  await expect(page.getByRole('searchbox')).toHaveValue('sh');
+  await expect(page.locator('.search-results')).toHaveAttribute('data-query', 'sh');
+  const foundNext = Number((await heading.innerText()).match(/找到 (\d+) 项/)![1]);
+  await expect(rows).toHaveCount(Math.min(10, foundNext));
+});

@@ -5,7 +5,6 @@
  *     longest task (PerformanceObserver 'longtask');
  *   - bytes on the wire (counted at the content server, wire.ts) for the first full download,
  *     a poll when nothing changed and the update after one item was edited;
- *   - keystroke → results painted on the search screen;
  *   - JS heap after GC after many simulated kiosk sessions, and after simulated display hours.
  * Nothing here passes or fails.
  */
@@ -128,61 +127,6 @@ export async function wireBytes(
   const update = after.reduce<BurstSummary>((m, b) => (b.down > m.down ? b : m), { down: 0, statuses: [], paths: [] });
   await context.close();
   return { full, firstRequests, poll, polls, update };
-}
-
-/** Per keystroke: click the on-screen key, then wait for the frame after the results render. */
-export async function searchPainted(
-  browser: Browser,
-  url: string,
-  siteName: string,
-  queries: string[],
-): Promise<{ all: number[]; first: number[]; results: number[]; frame: number[] }> {
-  const context = await newKioskContext(browser);
-  const page = await context.newPage();
-  await page.goto(url);
-  await attractReadyAt(page, siteName);
-  await page.locator('.attract').click();
-  await page.locator('.tile', { hasText: '搜索' }).first().click();
-  await page.locator('.key-grid').waitFor();
-  // A string, not a function: the bundler's helpers (e.g. __name) do not exist in the page.
-  const r = (await page.evaluate(`(async (qs) => {
-    const painted = () =>
-      new Promise((resolve) =>
-        requestAnimationFrame(() => {
-          const ch = new MessageChannel();
-          ch.port1.onmessage = () => resolve(performance.now());
-          ch.port2.postMessage(0);
-        }),
-      );
-    const keys = new Map();
-    for (const b of document.querySelectorAll('.key-grid .key')) keys.set((b.textContent ?? '').trim().toLowerCase(), b);
-    const clear = document.querySelector('.key-clear');
-    const all = [];
-    const first = [];
-    const results = [];
-    const frame = [];
-    for (let i = 0; i < 40; i++) {
-      const t0 = performance.now();
-      frame.push((await painted()) - t0);
-    }
-    for (const q of qs) {
-      clear?.click();
-      await painted();
-      for (let i = 0; i < q.length; i++) {
-        const key = keys.get(q[i]);
-        if (!key) continue;
-        const t0 = performance.now();
-        key.click();
-        const t1 = await painted();
-        all.push(t1 - t0);
-        if (i === 0) first.push(t1 - t0);
-      }
-      results.push(document.querySelectorAll('.search-results .row-btn').length);
-    }
-    return { all, first, results, frame };
-})(${JSON.stringify(queries)})`)) as { all: number[]; first: number[]; results: number[]; frame: number[] };
-  await context.close();
-  return r;
 }
 
 type Heap = Awaited<ReturnType<typeof heapAfterGc>>;

@@ -432,7 +432,8 @@ export interface SearchEntry {
  * symbol is a letter or digit and another follows, the first two symbols ("d", "db", "di",
  * "d保", "低"). Each value lists ascending indexes into `search`, as base-36 gaps joined by
  * "," (first gap from -1). A superset: the matcher still decides. Keys with no entry are absent;
- * keys in `dense` are absent too (the kiosk scans every entry for those).
+ * keys in `dense` are absent too (the kiosk scans every entry for those). Keys with a CJK
+ * character are not listed (such queries, typed through an IME, scan; the text check is cheap).
  */
 export interface SearchIndex {
   v: 1;

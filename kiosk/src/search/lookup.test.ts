@@ -11,8 +11,9 @@ import { generateContent, writeContentTree } from '../../../scripts/bench/genera
 import { buildPublication } from '../../../scripts/publish/publish.ts';
 import { siteBundleOf } from '../../../scripts/publish/build-bundles.ts';
 import type { SiteBundle } from '../bundle/schema.ts';
-import { search } from './match.ts';
+import { prepareSearch, search } from './match.ts';
 import { search as referenceSearch } from './match-reference.ts';
+import { keepRanked, rankedFor } from './lookup.ts';
 import { decodeStarts, startKeyOf } from './start-keys.ts';
 
 let dir = '';
@@ -109,6 +110,63 @@ describe('indexed search', () => {
       expect(view(search(b.search, q, { filter, index: b.searchIndex, limit: 40 }))).toEqual(
         view(referenceSearch(b.search, q, { filter, limit: 40 })),
       );
+    }
+  });
+
+  it('answers a dense key from its ranked list, exactly as the scan does, and falls back when the list cannot', () => {
+    let ranked = 0;
+    for (const b of bundles) {
+      const idx = b.searchIndex!;
+      const pop = new Map(b.items.map((i) => [i.code, i.popularity]));
+      const popularity = (ref: string) => pop.get(ref) ?? 0;
+      for (const key of idx.dense.filter((k) => /^[a-z0-9]+$/.test(k))) {
+        for (const limit of [1, 5, 40]) {
+          const expected = view(referenceSearch(b.search, key, { popularity })).slice(0, limit);
+          let tested = 0;
+          const filter = () => {
+            tested++;
+            return true;
+          };
+          // The first search of a dense key ranks it (a scan), the next ones read the list.
+          expect(view(search(b.search, key, { popularity, index: idx, limit })), key).toEqual(expected);
+          const list = rankedFor(b.search, idx, key)!;
+          expect(list, key).toBeDefined();
+          expect(view(search(b.search, key, { popularity, filter, index: idx, limit })), key).toEqual(expected);
+          if (new Set([...list].map((i) => b.search[i].ref)).size >= limit * 2) {
+            expect(tested, key).toBeLessThanOrEqual(list.length);
+            ranked++;
+          }
+          // A filter that leaves too few refs in the list: scanned, same results.
+          const few = (e: { ref: string }) => e.ref.charCodeAt(e.ref.length - 1) % 5 === 0;
+          expect(view(search(b.search, key, { popularity, filter: few, index: idx, limit }))).toEqual(
+            view(referenceSearch(b.search, key, { popularity, filter: few })).slice(0, limit),
+          );
+        }
+        // A list out of the matcher's order: scanned.
+        const list = rankedFor(b.search, idx, key)!;
+        keepRanked(b.search, idx, key, Int32Array.from([...list].reverse()));
+        expect(view(search(b.search, key, { popularity, index: idx, limit: 5 }))).toEqual(
+          view(referenceSearch(b.search, key, { popularity })).slice(0, 5),
+        );
+        keepRanked(b.search, idx, key, list);
+      }
+    }
+    expect(ranked).toBeGreaterThan(20);
+  });
+
+  it('prepares every dense key ahead (idle steps), with the same results after', () => {
+    const b = bundles[1];
+    const entries = structuredClone(b.search);
+    const idx = structuredClone(b.searchIndex!);
+    const steps = prepareSearch(entries, idx);
+    const dense = idx.dense.filter((k) => /^[a-z0-9]+$/.test(k));
+    expect(dense.length).toBeGreaterThan(0);
+    expect(steps.length).toBeGreaterThan(dense.length);
+    for (const k of dense) expect(rankedFor(entries, idx, k)).toBeUndefined();
+    for (const step of steps) step();
+    for (const k of dense) {
+      expect(rankedFor(entries, idx, k)?.length, k).toBeGreaterThan(0);
+      expect(view(search(entries, k, { index: idx, limit: 8 }))).toEqual(view(referenceSearch(entries, k)).slice(0, 8));
     }
   });
 

@@ -15,7 +15,7 @@
  * below every contiguous one.
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
-import { candidates, remember } from './lookup.ts';
+import { candidates, isRankedKey, keepRanked, rankedFor, rankedKeys, remember } from './lookup.ts';
 
 export interface EntryMatch {
   /** Indexes of the characters of `entry.text` that the query matched, ascending. */
@@ -152,6 +152,12 @@ function prepare(entry: SearchEntry): Prepared {
 interface Facts {
   letters: number;
   digits: number;
+  /** Bits of the letters and digits that begin a reading (a match starts on one). */
+  firstLetters: number;
+  firstDigits: number;
+  /** The same for the readings of the text's first character (a match at the start). */
+  leadLetters: number;
+  leadDigits: number;
   length: number;
   countable: number;
 }
@@ -159,6 +165,10 @@ interface Facts {
 function factsOf(entry: SearchEntry, out: Facts): Facts {
   let letters = 0;
   let digits = 0;
+  let firstLetters = 0;
+  let firstDigits = 0;
+  let leadLetters = 0;
+  let leadDigits = 0;
   let countable = 0;
   const rss = entry.readings;
   let anyEmpty = false;
@@ -171,6 +181,14 @@ function factsOf(entry: SearchEntry, out: Facts): Facts {
     countable++;
     for (let j = 0; j < rs.length; j++) {
       const r = rs[j];
+      const c0 = r.charCodeAt(0);
+      if (c0 >= 97 && c0 <= 122) {
+        firstLetters |= 1 << (c0 - 97);
+        if (i === 0) leadLetters |= 1 << (c0 - 97);
+      } else if (c0 >= 48 && c0 <= 57) {
+        firstDigits |= 1 << (c0 - 48);
+        if (i === 0) leadDigits |= 1 << (c0 - 48);
+      }
       for (let k = 0; k < r.length; k++) {
         const c = r.charCodeAt(k);
         if (c >= 97 && c <= 122) letters |= 1 << (c - 97);
@@ -192,6 +210,10 @@ function factsOf(entry: SearchEntry, out: Facts): Facts {
   }
   out.letters = letters;
   out.digits = digits;
+  out.firstLetters = firstLetters;
+  out.firstDigits = firstDigits;
+  out.leadLetters = leadLetters;
+  out.leadDigits = leadDigits;
   out.length = length;
   out.countable = countable;
   return out;
@@ -201,6 +223,10 @@ function factsOf(entry: SearchEntry, out: Facts): Facts {
 interface FactTable {
   letters: Int32Array;
   digits: Int32Array;
+  firstLetters: Int32Array;
+  firstDigits: Int32Array;
+  leadLetters: Int32Array;
+  leadDigits: Int32Array;
   length: Int32Array;
   countable: Int32Array;
 }
@@ -210,12 +236,25 @@ function factTable(entries: readonly SearchEntry[]): FactTable {
   let t = factTables.get(entries);
   if (!t) {
     const n = entries.length;
-    t = { letters: new Int32Array(n), digits: new Int32Array(n), length: new Int32Array(n), countable: new Int32Array(n) };
-    const f: Facts = { letters: 0, digits: 0, length: 0, countable: 0 };
+    t = {
+      letters: new Int32Array(n),
+      digits: new Int32Array(n),
+      firstLetters: new Int32Array(n),
+      firstDigits: new Int32Array(n),
+      leadLetters: new Int32Array(n),
+      leadDigits: new Int32Array(n),
+      length: new Int32Array(n),
+      countable: new Int32Array(n),
+    };
+    const f: Facts = { letters: 0, digits: 0, firstLetters: 0, firstDigits: 0, leadLetters: 0, leadDigits: 0, length: 0, countable: 0 };
     for (let i = 0; i < n; i++) {
       factsOf(entries[i], f);
       t.letters[i] = f.letters;
       t.digits[i] = f.digits;
+      t.firstLetters[i] = f.firstLetters;
+      t.firstDigits[i] = f.firstDigits;
+      t.leadLetters[i] = f.leadLetters;
+      t.leadDigits[i] = f.leadDigits;
       t.length[i] = f.length;
       t.countable[i] = f.countable;
     }
@@ -251,7 +290,16 @@ export function prepareQuery(q: string): PreparedQuery {
 export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = false): EntryMatch | null {
   const q = normaliseQuery(query);
   if (!q) return null;
-  const f = factsOf(entry, { letters: 0, digits: 0, length: 0, countable: 0 });
+  const f = factsOf(entry, {
+    letters: 0,
+    digits: 0,
+    firstLetters: 0,
+    firstDigits: 0,
+    leadLetters: 0,
+    leadDigits: 0,
+    length: 0,
+    countable: 0,
+  });
   const pq = prepareQuery(q);
   if (!passes(pq, entry, f.letters, f.digits)) return null;
   return matchPrepared(pq, entry, allowOutOfOrder, f.length, f.countable);
@@ -355,14 +403,23 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
   const q = normaliseQuery(query);
   if (!q) return [];
   const filter = options.filter;
+  const limit = options.limit;
   const pq = prepareQuery(q);
   const run = (outOfOrder: boolean) => {
     const byRef = new Map<string, SearchResult>();
+    // With a limit: how many refs have each best score so far (a lower bound on the score a ref
+    // needs to be among the first `limit` follows from it, see below).
+    const scores = limit && !outOfOrder ? new Int32Array(SCORE_BUCKETS) : undefined;
     const consider = (entry: SearchEntry, match: EntryMatch | null) => {
       if (!match || (outOfOrder && match.contiguous)) return;
-      if (filter && !filter(entry)) return;
       const prev = byRef.get(entry.ref);
-      if (!prev || better(match, entry, prev.match, prev.entry)) byRef.set(entry.ref, { ref: entry.ref, entry, match });
+      if (prev && !better(match, entry, prev.match, prev.entry)) return;
+      if (filter && !filter(entry)) return;
+      if (scores) {
+        if (prev) scores[bucketOf(prev.match.score)]--;
+        scores[bucketOf(match.score)]++;
+      }
+      byRef.set(entry.ref, { ref: entry.ref, entry, match });
     };
     const facts = factTable(entries);
     const test = (i: number) => {
@@ -370,21 +427,70 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
       if (!passes(pq, entry, facts.letters[i], facts.digits[i])) return null;
       return matchPrepared(pq, entry, outOfOrder, facts.length[i], facts.countable[i]);
     };
+    // A query that is a dense key ("d", "sh"): read its ranked list (made on first use, or ahead
+    // by prepareSearch) score by score until `limit` refs are in; every entry not listed scores
+    // lower, so these are the first results.
+    const ranked = !outOfOrder && limit ? rankedList(entries, options.index, q) : undefined;
+    if (ranked && limit) {
+      let group = Number.POSITIVE_INFINITY;
+      let inOrder = true;
+      let done = false;
+      for (let k = 0; k < ranked.length; k++) {
+        const i = ranked[k];
+        const match = i < entries.length ? test(i) : null;
+        // Not in the table's order (cannot happen for a table built over these entries): scan.
+        if (!match?.contiguous || match.score > group) {
+          inOrder = false;
+          break;
+        }
+        if (match.score < group) {
+          if (byRef.size >= limit) {
+            done = true;
+            break;
+          }
+          group = match.score;
+        }
+        consider(entries[i], match);
+      }
+      if (inOrder && !done) done = byRef.size >= limit;
+      if (done) {
+        remember(entries, options.index, q, startSuperset(facts, q));
+        return [...byRef.values()];
+      }
+      byRef.clear();
+    }
     const list = candidates(entries, options.index, q, outOfOrder);
     const matched: number[] = [];
-    if (list) {
-      for (const i of list) {
-        const match = test(i);
-        if (match?.contiguous) matched.push(i);
-        consider(entries[i], match);
+    // Once `limit` refs are in, an entry whose best possible score is below the score the
+    // limit-th ref has now cannot be among the first results (scores only rise): not matched,
+    // only kept as a candidate for the next key. Best possible: 4 per query symbol, the start
+    // bonus only when its first character can start the match, the whole-text bonus only when
+    // it has no more characters than the query has symbols.
+    const bestOf = bestPossible(facts, pq);
+    let needed = Number.NEGATIVE_INFINITY;
+    let sinceCheck = 0;
+    const visit = (i: number) => {
+      const entry = entries[i];
+      if (!passes(pq, entry, facts.letters[i], facts.digits[i])) return;
+      if (scores && limit && byRef.size >= limit) {
+        if (++sinceCheck >= 128) {
+          sinceCheck = 0;
+          needed = neededScore(scores, limit);
+        }
+        const best = bestOf(i, entry);
+        // Without the start bonus (when it was counted) if the first two symbols cannot both
+        // match from character 0.
+        if (best < needed || (best - START_BONUS < needed && leadOf(facts, pq, i) && !startsAtZero(pq, entry))) {
+          matched.push(i);
+          return;
+        }
       }
-    } else {
-      for (let i = 0; i < entries.length; i++) {
-        const match = test(i);
-        if (match?.contiguous) matched.push(i);
-        consider(entries[i], match);
-      }
-    }
+      const match = matchPrepared(pq, entry, outOfOrder, facts.length[i], facts.countable[i]);
+      if (match?.contiguous) matched.push(i);
+      consider(entry, match);
+    };
+    if (list) for (const i of list) visit(i);
+    else for (let i = 0; i < entries.length; i++) visit(i);
     if (!outOfOrder) remember(entries, options.index, q, Int32Array.from(matched));
     return [...byRef.values()];
   };
@@ -393,7 +499,176 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
   const pop = options.popularity ?? (() => 0);
   const order = (a: SearchResult, b: SearchResult) =>
     b.match.score - a.match.score || pop(b.ref) - pop(a.ref) || a.entry.text.length - b.entry.text.length || a.ref.localeCompare(b.ref);
-  return options.limit ? firstInOrder(results, order, options.limit) : results.sort(order);
+  return limit ? firstInOrder(results, order, limit) : results.sort(order);
+}
+
+/**
+ * The best score entry `i` can have for the query (contiguousScore with every bonus it can
+ * still get): 4 quality per query symbol, the start bonus only when its first character can
+ * start the match, the whole-text bonus only when it has no more characters than the query
+ * has symbols.
+ */
+function bestPossible(facts: FactTable, pq: PreparedQuery): (i: number, entry: SearchEntry) => number {
+  const m = pq.chars.length;
+  const q0 = pq.q.charCodeAt(0);
+  const lead = q0 >= 97 && q0 <= 122 ? facts.leadLetters : q0 >= 48 && q0 <= 57 ? facts.leadDigits : undefined;
+  const leadBit = lead ? bitOf(q0) : 0;
+  return (i, entry) =>
+    1000 +
+    40 * m +
+    (!lead || lead[i] & leadBit ? START_BONUS : 0) +
+    (facts.countable[i] <= m ? 200 : 0) -
+    (entry.alias ? 30 : 0) -
+    facts.length[i];
+}
+
+const START_BONUS = 300;
+
+/** True when the readings of entry `i`'s first character begin with the query's first letter or digit. */
+function leadOf(facts: FactTable, pq: PreparedQuery, i: number): boolean {
+  const c = pq.q.charCodeAt(0);
+  if (c >= 97 && c <= 122) return (facts.leadLetters[i] & bitOf(c)) !== 0;
+  if (c >= 48 && c <= 57) return (facts.leadDigits[i] & bitOf(c)) !== 0;
+  return false;
+}
+
+/**
+ * False when a contiguous match of a query of two or more letters and digits cannot start on
+ * the text's first character: no reading of it begins with the first symbol followed by the
+ * second, or by a reading of the next character with readings that begins with the second.
+ * (True when it may, and for other queries.)
+ */
+function startsAtZero(pq: PreparedQuery, entry: SearchEntry): boolean {
+  if (pq.chars.length < 2 || pq.cjk[0] || pq.cjk[1]) return true;
+  const rss = entry.readings;
+  const rs = rss[0] ?? [];
+  const x = pq.q.charCodeAt(0);
+  const y = pq.q.charCodeAt(1);
+  let nextChecked = false;
+  let nextStarts = false;
+  for (let ri = 0; ri < rs.length; ri++) {
+    const r = rs[ri];
+    if (r.charCodeAt(0) !== x) continue;
+    if (r.length > 1 && r.charCodeAt(1) === y) return true;
+    if (!nextChecked) {
+      nextChecked = true;
+      // The next character a match continues on: characters without readings are skipped
+      // unless they are CJK (which a letter does not match).
+      const chars = prepare(entry).chars;
+      let j = 1;
+      while (j < chars.length && (rss[j] ?? []).length === 0 && !CJK.test(chars[j])) j++;
+      const next = rss[j] ?? [];
+      for (let k = 0; k < next.length; k++) if (next[k].charCodeAt(0) === y) nextStarts = true;
+    }
+    if (nextStarts) return true;
+  }
+  return false;
+}
+
+/** Scores of contiguous matches, counted by bucket (score + 1024, clamped). */
+const SCORE_BUCKETS = 4096;
+const bucketOf = (score: number) => Math.max(0, Math.min(SCORE_BUCKETS - 1, score + 1024));
+
+/**
+ * The score of the limit-th ref counted in `scores` (the lowest score of its bucket: a lower
+ * bound); -Infinity when fewer are counted or it falls in the lowest (clamped) bucket.
+ */
+function neededScore(scores: Int32Array, limit: number): number {
+  let count = 0;
+  for (let b = SCORE_BUCKETS - 1; b > 0; b--) {
+    count += scores[b];
+    if (count >= limit) return b === SCORE_BUCKETS - 1 ? SCORE_BUCKETS - 1 - 1024 : b - 1024;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+/** How many entries a dense key's ranked list holds at most. */
+const RANKED_ENTRIES = 256;
+
+/** The ranked list of dense key `q`, made now when there is none yet (once: a scan). */
+function rankedList(entries: readonly SearchEntry[], index: SearchIndex | undefined, q: string): Int32Array | undefined {
+  if (!isRankedKey(entries, index, q)) return undefined;
+  let list = rankedFor(entries, index, q);
+  if (!list) {
+    list = Int32Array.from(bestEntries(entries, q, undefined, RANKED_ENTRIES));
+    keepRanked(entries, index, q, list);
+  }
+  return list;
+}
+
+/**
+ * Work the first keys of a search would do, as steps to run before them (e.g. in idle time
+ * when the search screen opens): the per-entry facts and characters, then the ranked list of
+ * each dense key. Each step is a few milliseconds on a 10,000-item site.
+ */
+export function prepareSearch(entries: readonly SearchEntry[], index: SearchIndex | undefined): (() => void)[] {
+  const steps: (() => void)[] = [() => factTable(entries)];
+  for (let from = 0; from < entries.length; from += 4096) {
+    steps.push(() => {
+      for (let i = from; i < Math.min(entries.length, from + 4096); i++) prepare(entries[i]);
+    });
+  }
+  for (const key of rankedKeys(entries, index)) steps.push(() => rankedList(entries, index, key));
+  return steps;
+}
+
+/** Bit of a letter or digit code in the facts' masks. */
+const bitOf = (c: number) => 1 << (c >= 97 ? c - 97 : c - 48);
+
+/**
+ * Every entry that can match a one- or two-symbol query of letters and digits contiguously (a
+ * superset: it begins a reading with the first symbol and holds the second), for the next key.
+ */
+function startSuperset(t: FactTable, q: string): Int32Array {
+  const x = q.charCodeAt(0);
+  const firsts = x >= 97 ? t.firstLetters : t.firstDigits;
+  const xb = bitOf(x);
+  const y = q.length > 1 ? q.charCodeAt(1) : -1;
+  const has = y >= 97 ? t.letters : t.digits;
+  const yb = y < 0 ? 0 : bitOf(y);
+  const n = firsts.length;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (firsts[i] & xb && (has[i] & yb) === yb) count++;
+  const out = new Int32Array(count);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (firsts[i] & xb && (has[i] & yb) === yb) out[k++] = i;
+  return out;
+}
+
+/**
+ * The entries of `list` (indexes into `entries`) that match `q` contiguously, best first (by
+ * score, then index), at most `max` of them and every entry of each score or none of it: what
+ * is ranked for a dense key (`list` undefined: every entry).
+ */
+function bestEntries(entries: readonly SearchEntry[], q: string, list: readonly number[] | undefined, max: number): number[] {
+  const pq = prepareQuery(normaliseQuery(q));
+  const facts = factTable(entries);
+  const scored: { score: number; i: number }[] = [];
+  // Entries that cannot beat the (max + 1)-th best score so far are left out: they would be cut.
+  const scores = new Int32Array(SCORE_BUCKETS);
+  const bestOf = bestPossible(facts, pq);
+  let needed = Number.NEGATIVE_INFINITY;
+  const n = list ? list.length : entries.length;
+  for (let k = 0; k < n; k++) {
+    const i = list ? list[k] : k;
+    if (!passes(pq, entries[i], facts.letters[i], facts.digits[i])) continue;
+    if (scored.length > max && scored.length % 64 === 0) needed = neededScore(scores, max + 1);
+    if (bestOf(i, entries[i]) < needed) continue;
+    const m = matchPrepared(pq, entries[i], false, facts.length[i], facts.countable[i]);
+    if (m) {
+      scored.push({ score: m.score, i });
+      scores[bucketOf(m.score)]++;
+    }
+  }
+  scored.sort((a, b) => b.score - a.score || a.i - b.i);
+  if (scored.length <= max) return scored.map((x) => x.i);
+  const cut = scored[max].score;
+  const out: number[] = [];
+  for (const x of scored) {
+    if (x.score <= cut) break;
+    out.push(x.i);
+  }
+  return out;
 }
 
 /** The first `limit` elements of `list` sorted by `order` (a total order), without sorting all of it. */

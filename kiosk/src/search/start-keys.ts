@@ -4,18 +4,14 @@
  * rules in match.ts: a match starts on a character that has readings (a letter query) or
  * equals the typed CJK character; each character consumes a non-empty prefix of one of its
  * readings; characters without readings that are not CJK are transparent inside a match.
- * Used by the publisher to build the index and by tests; the kiosk only decodes.
+ * Built on the kiosk once per version (state/sync.ts) and in Node (read-published.ts, tests).
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
+import { listedKey } from './lookup.ts';
+
+export { decodeStarts, startKeyOf } from './lookup.ts';
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-
-/** The key a normalised query is looked up by. */
-export function startKeyOf(q: string): string {
-  const first = String.fromCodePoint(q.codePointAt(0) ?? 0);
-  if (CJK.test(first) || q.length === first.length) return first;
-  return first + String.fromCodePoint(q.codePointAt(first.length) ?? 0);
-}
 
 export function startKeys(entry: SearchEntry): Set<string> {
   const chars = [...entry.text];
@@ -50,6 +46,8 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
   const lists = new Map<string, number[]>();
   entries.forEach((e, i) => {
     for (const k of startKeys(e)) {
+      // Keys with a CJK character are not listed: queries typed through an IME scan.
+      if (!listedKey(k)) continue;
       let l = lists.get(k);
       if (!l) lists.set(k, (l = []));
       l.push(i);
@@ -58,15 +56,15 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
   const starts: Record<string, string> = {};
   const dense: string[] = [];
   for (const k of [...lists.keys()].sort()) {
+    const list = lists.get(k)!;
     // A list of more than an eighth of the entries saves little over a scan (the cheap letter
-    // check rejects most entries at once): not shipped.
-    if (lists.get(k)!.length * 8 > entries.length && entries.length > 64) {
+    // check rejects most entries at once): not shipped (the kiosk ranks its best entries once).
+    if (list.length * 8 > entries.length && entries.length > 64) {
       dense.push(k);
       continue;
     }
     let prev = -1;
-    starts[k] = lists
-      .get(k)!
+    starts[k] = list
       .map((i) => {
         const gap = i - prev;
         prev = i;
@@ -75,16 +73,4 @@ export function buildStartIndex(entries: readonly SearchEntry[]): SearchIndex {
       .join(',');
   }
   return { v: 1, entries: entries.length, starts, dense };
-}
-
-/** Entry indexes of one key's list. */
-export function decodeStarts(text: string): Int32Array {
-  const parts = text.split(',');
-  const out = new Int32Array(parts.length);
-  let prev = -1;
-  for (let i = 0; i < parts.length; i++) {
-    prev += parseInt(parts[i], 36);
-    out[i] = prev;
-  }
-  return out;
 }
