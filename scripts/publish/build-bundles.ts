@@ -75,9 +75,6 @@ export interface PartFile {
 export class PartSet {
   readonly byHash = new Map<string, PartFile>();
 
-  /** `onPart`: told of each distinct part as it is added (e.g. to compress it meanwhile). */
-  constructor(private readonly onPart?: (sha256: string, data: Buffer) => void) {}
-
   /**
    * Adds a value (with its canonical JSON text, when the caller already made it; or only the
    * text, value undefined, for a part taken from the build cache: parsed when asked for).
@@ -90,7 +87,6 @@ export class PartSet {
     const ref = { sha256, bytes: data.length };
     this.byHash.set(sha256, { ref, data, value });
     this.numbers.set(ref, { n: this.byHash.size, cut: Number.parseInt(sha256.slice(0, 4), 16) % LIST_CUT === 0 });
-    this.onPart?.(sha256, data);
     return ref;
   }
 
@@ -169,10 +165,7 @@ function phone(p: PhoneSource): Phone {
  * Build every site's bundle. `content` must have passed validateContent(). `cache`: parts of
  * unchanged items, announcements and documents as earlier publishes built them (build-cache.ts).
  */
-export function buildBundles(
-  content: LoadedContent,
-  { cache = BuildCache.none(), onPart }: { cache?: BuildCache; onPart?: (sha256: string, data: Buffer) => void } = {},
-): BuildResult {
+export function buildBundles(content: LoadedContent, { cache = BuildCache.none() }: { cache?: BuildCache } = {}): BuildResult {
   const assets = new AssetRegistry(content.dir);
   const countySrc = content.county!.data as CountySource;
   const timeZone = countySrc.timeZone ?? DEFAULT_TIME_ZONE;
@@ -207,7 +200,7 @@ export function buildBundles(
   const staffByTownship = new Map(content.staff.map((s) => [s.file.replace(/^staff\/|\.ya?ml$/g, ''), s.data.staff]));
 
   // Markdown is rendered once per file; images become assets (remembered per file).
-  const parts = new PartSet(onPart);
+  const parts = new PartSet();
   let images: Map<string, string>;
   const render = (src: MarkdownSource) => {
     images = new Map();

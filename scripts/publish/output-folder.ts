@@ -15,8 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
 import { entryPath, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { allPartRefs, entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
@@ -129,19 +128,17 @@ function syncFolder(outDir: string, files: readonly string[]): void {
   }
 }
 
-const brotliAsync = promisify(brotliCompress);
-const gzipAsync = promisify(gzip);
 const COPIES = ['.br', '.gz'] as const;
 type CopyExt = (typeof COPIES)[number];
 
 /**
  * A compressed copy (same input ⇒ same bytes). Quality chosen for publish speed (brotli 6 with a
- * window fitted to the file, gzip 6: within a few % of the best sizes, ~8× faster); the work
- * runs on libuv's thread pool, so several copies are made at once on every core.
+ * window fitted to the file, gzip 6: within a few % of the best sizes, ~8× faster). Synchronous:
+ * for parts of a few kilobytes zlib's asynchronous calls cost more than twice the CPU time.
  */
-function compress(ext: CopyExt, data: Uint8Array): Promise<Buffer> {
-  if (ext === '.gz') return gzipAsync(data, { level: 6 });
-  return brotliAsync(data, {
+function compress(ext: CopyExt, data: Uint8Array): Buffer {
+  if (ext === '.gz') return gzipSync(data, { level: 6 });
+  return brotliCompressSync(data, {
     params: {
       [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
       [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length,
@@ -152,17 +149,6 @@ function compress(ext: CopyExt, data: Uint8Array): Promise<Buffer> {
 
 function compressible(rel: string, data: Uint8Array): boolean {
   return rel.endsWith('.json') && data.length >= COMPRESS_MIN_BYTES;
-}
-
-/** How many files are compressed at once (libuv's default thread pool has 4 threads). */
-const COMPRESS_CONCURRENCY = 8;
-
-async function eachConcurrently<T>(list: readonly T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < list.length) await fn(list[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, list.length) }, worker));
 }
 
 interface FileWrite {
@@ -178,83 +164,31 @@ interface FileWrite {
   direct?: boolean;
 }
 
-/**
- * Compressed copies of the parts a publish adds, made while the build goes on (on libuv's
- * thread pool, beside the build on the main thread) and taken when the parts are written.
- * Parts already in the output folder are not compressed again.
- */
-export class Precompressor {
-  private readonly present: Set<string>;
-  private readonly copies = new Map<string, Promise<Buffer>>();
-
-  constructor(outDir: string) {
-    this.present = presentParts(outDir);
-  }
-
-  private readonly queue: (() => void)[] = [];
-  private next = 0;
-  private running = 0;
-
-  offer(rel: string, data: Uint8Array): void {
-    if (!compressible(rel, data) || this.present.has(rel)) return;
-    for (const ext of COPIES) {
-      // A few at a time: each compressor holds megabytes of native memory while it runs.
-      const packed = new Promise<Buffer>((resolve, reject) => {
-        this.queue.push(() => {
-          compress(ext, data)
-            .then(resolve, reject)
-            .finally(() => {
-              this.running--;
-              this.pump();
-            });
-        });
-      });
-      // Awaited when written; a publish that stops before must not leave a rejection unhandled.
-      packed.catch(() => undefined);
-      this.copies.set(rel + ext, packed);
-    }
-    this.pump();
-  }
-
-  private pump(): void {
-    while (this.running < COMPRESS_CONCURRENCY && this.next < this.queue.length) {
-      this.running++;
-      this.queue[this.next++]();
-    }
-  }
-
-  take(rel: string): Promise<Buffer> | undefined {
-    const packed = this.copies.get(rel);
-    this.copies.delete(rel);
-    return packed;
-  }
-}
-
 /** Writes files with their compressed copies (each atomically, copies first); returns the paths written, copies included. */
-async function writeFiles(outDir: string, jobs: readonly FileWrite[], pre?: Precompressor): Promise<string[]> {
+function writeFiles(outDir: string, jobs: readonly FileWrite[]): string[] {
   const written: string[] = [];
   const dirs = new Set<string>();
-  await eachConcurrently(jobs, COMPRESS_CONCURRENCY, async (job) => {
-    const packed = await Promise.all(job.copies.map((ext) => pre?.take(job.rel + ext) ?? compress(ext, job.data)));
+  for (const job of jobs) {
     const file = path.join(outDir, job.rel);
     const dir = path.dirname(file);
     if (!dirs.has(dir)) {
       mkdirSync(dir, { recursive: true });
       dirs.add(dir);
     }
-    job.copies.forEach((ext, i) => {
-      if (packed[i].length < job.data.length) {
-        if (job.direct) writeFileSync(file + ext, packed[i]);
-        else writeAtomically(file + ext, packed[i], false);
+    for (const ext of job.copies) {
+      const packed = compress(ext, job.data);
+      if (packed.length < job.data.length) {
+        if (job.direct) writeFileSync(file + ext, packed);
+        else writeAtomically(file + ext, packed, false);
         written.push(job.rel + ext);
       } else rmSync(file + ext, { force: true });
-    });
+    }
     if (job.main) {
       if (job.direct) writeFileSync(file, job.data);
       else writeAtomically(file, job.data, false);
       written.push(job.rel);
     }
-  });
+  }
   return written;
 }
 
@@ -278,11 +212,7 @@ function presentParts(outDir: string): Set<string> {
  * restoring missing or empty compressed copies, then
  * makes them durable at once. Returns the parts and assets written (copies not listed).
  */
-export async function writeParts(
-  outDir: string,
-  files: readonly { path: string; data: Uint8Array }[],
-  pre?: Precompressor,
-): Promise<string[]> {
+export function writeParts(outDir: string, files: readonly { path: string; data: Uint8Array }[]): string[] {
   const present = presentParts(outDir);
   const size = (rel: string) => (present.has(rel) ? statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size : undefined);
   const jobs: FileWrite[] = [];
@@ -291,26 +221,26 @@ export async function writeParts(
     const copies = compressible(f.path, f.data) ? COPIES.filter((ext) => main || !size(f.path + ext)) : [];
     if (main || copies.length > 0) jobs.push({ rel: f.path, data: f.data, main, copies, direct: !present.has(f.path) });
   }
-  const written = await writeFiles(outDir, jobs, pre);
+  const written = writeFiles(outDir, jobs);
   if (written.length > 0) syncFolder(outDir, written);
   return jobs.filter((j) => j.main).map((j) => j.rel);
 }
 
 /** Signed files (entry points): each with its compressed copies, atomically, then all made durable at once. */
-export async function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): Promise<void> {
+export function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): void {
   const jobs = files.map((f) => {
     const data = Buffer.from(f.text, 'utf8');
     return { rel: f.path, data, main: true, copies: compressible(f.path, data) ? COPIES : [] };
   });
-  syncFolder(outDir, await writeFiles(outDir, jobs));
+  syncFolder(outDir, writeFiles(outDir, jobs));
 }
 
 /** The county index, last: its copies, then itself, fsynced. */
-export async function writeManifest(outDir: string, text: string): Promise<void> {
+export function writeManifest(outDir: string, text: string): void {
   const data = Buffer.from(text, 'utf8');
   const file = path.join(outDir, INDEX_PATH);
   for (const ext of COPIES) {
-    const packed = await compress(ext, data);
+    const packed = compress(ext, data);
     if (packed.length < data.length) writeAtomically(file + ext, packed, true);
     else rmSync(file + ext, { force: true });
   }

@@ -30,7 +30,6 @@ import {
   recordAndPrune,
   removeStaleEntries,
   writeManifest,
-  Precompressor,
   writeParts,
   writeSignedFiles,
 } from './output-folder.ts';
@@ -114,7 +113,7 @@ function phaseTimer(): { times: PhaseTimes; lap(name: string): void } {
 /** Load, validate and build everything in memory. */
 export async function buildPublication(
   contentDir: string,
-  options: { cacheFile?: string; precompress?: Precompressor; timer?: ReturnType<typeof phaseTimer> } = {},
+  options: { cacheFile?: string; timer?: ReturnType<typeof phaseTimer> } = {},
 ): Promise<{ problems: Problem[]; publication?: Publication }> {
   const timer = options.timer ?? phaseTimer();
   const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
@@ -129,8 +128,7 @@ export async function buildPublication(
   if (problems.length > 0) return { problems };
   const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
   timer.lap('caches');
-  const pre = options.precompress;
-  const built = buildBundles(content, { cache: buildCache, onPart: pre && ((sha256, data) => pre.offer(partPath(sha256), data)) });
+  const built = buildBundles(content, { cache: buildCache });
   timer.lap('build');
   await readings?.save().catch(() => undefined);
   await buildCache?.save().catch(() => undefined);
@@ -206,10 +204,8 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
   const publishedMs = publishTime(options.now);
   const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
   if (!(validDays > 0 && validDays <= 3660)) throw new PublishRefused(`有效天数应在 1 到 3660 之间：${String(validDays)}`);
-  // New parts are compressed while the build goes on (reading the output folder only).
-  const precompress = new Precompressor(outDir);
   const timer = phaseTimer();
-  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, precompress, timer });
+  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, timer });
   if (!publication) return { status: 'invalid', problems };
 
   // The previous publish, and whether we may publish over it (nothing written yet).
@@ -240,7 +236,7 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
     const { built } = publication;
     if (prevPayload && sameKey && !options.renew && last?.version === prevPayload.version && last.contentHash === publication.contentHash) {
       // Nothing changed: leave the signed files alone; only restore parts someone deleted.
-      const repaired = await writeParts(outDir, publication.files, precompress);
+      const repaired = writeParts(outDir, publication.files);
       repaired.sort();
       timer.lap('write parts');
       return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired, times: timer.times };
@@ -264,18 +260,18 @@ export async function publishContent(options: PublishOptions): Promise<PublishRe
     // Parts and assets first (made durable together), then the entry points; the index last is
     // the switch for new kiosks.
     timer.lap('previous');
-    const written = await writeParts(outDir, publication.files, precompress);
+    const written = writeParts(outDir, publication.files);
     timer.lap('write parts');
     const entries = built.sites.map((site) => ({
       path: entryPath(site.summary.code),
       text: envelopeFileText(signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId)),
     }));
     timer.lap('sign');
-    await writeSignedFiles(outDir, entries);
+    writeSignedFiles(outDir, entries);
     written.push(...entries.map((e) => e.path));
     timer.lap('write entries');
     written.sort();
-    await writeManifest(outDir, envelopeFileText(signEnvelope('bianmin-index', payload, key.privateKey, key.keyId)));
+    writeManifest(outDir, envelopeFileText(signEnvelope('bianmin-index', payload, key.privateKey, key.keyId)));
     written.push(INDEX_PATH);
     const removed = [
       ...(await removeStaleEntries(
