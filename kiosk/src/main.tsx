@@ -56,7 +56,9 @@ const sync = createContentSync(state, {
   openDb,
   rememberSite: (code) => rememberSite(storage, code),
   gate: state.gate,
-  firstCheckAfter: () => afterFirstScreen,
+  // Stored content is on screen: check for a newer version once it is painted (or a few seconds in,
+  // should the first screen never come up).
+  firstCheckAfter: () => Promise.race([afterFirstScreen, new Promise<void>((resolve) => setTimeout(resolve, 5000))]),
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;

@@ -150,6 +150,8 @@ beforeEach(async () => {
   quietLog.messages = [];
   const db = await openKioskDb();
   await db.clear('sites');
+  await db.clear('siteSearch');
+  await db.clear('previousVersions');
   await db.clear('parts');
   await db.clear('assets');
 });

@@ -15,7 +15,7 @@
  */
 import type { AppState, SyncStatus } from './app-state.ts';
 import type { FetchOptions, VerifiedAsset, VerifiedPart } from '../bundle/fetch-content.ts';
-import { loadAssets, loadSite, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
+import { loadAssets, loadCurrent, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
 import { bringsNewUrgent } from './apply-gate.ts';
 import type { ApplyGate } from './apply-gate.ts';
@@ -99,7 +99,7 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     const sameBundle = state.bundle.value === next.current.bundle;
     record = next;
     state.entry.value = next.current.entry;
-    state.hasPrevious.value = !!next.previous;
+    state.hasPrevious.value = !!next.previous || !!next.hasPrevious;
     if (!sameBundle) {
       const revokeOld = state.assets.install(assets);
       state.bundle.value = next.current.bundle;
@@ -110,7 +110,8 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
 
   async function showStored(code: string): Promise<boolean> {
     if (!db) return false;
-    const stored = await loadSite(db, code).catch(() => undefined);
+    // The current version only (its record and search data, two reads): the previous one stays on disk.
+    const stored = await loadCurrent(db, code).catch(() => undefined);
     if (!stored) return false;
     const assets = await loadAssets(db, stored.current.entry.assets).catch(() => new Map<string, StoredAsset>());
     show(stored, assets.values());
@@ -251,11 +252,11 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     },
     async rollback() {
       const held = record;
-      if (!held?.previous) return false;
+      if (!held?.previous && !held?.hasPrevious) return false;
       await running;
       let next: StoredSite | undefined;
       if (db) next = await rollbackSite(db, held.siteCode);
-      else next = { ...held, current: held.previous, previous: held.current };
+      else if (held.previous) next = { ...held, current: held.previous, previous: held.current };
       if (!next || record?.siteCode !== next.siteCode) return false;
       const assets = db ? (await loadAssets(db, next.current.entry.assets)).values() : [];
       show(next, assets);

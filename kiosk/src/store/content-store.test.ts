@@ -1,7 +1,17 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openKioskDb, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
-import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from './content-store.ts';
+import { openDB } from 'idb';
+import {
+  heldPartHashes,
+  loadAssets,
+  loadCurrent,
+  loadParts,
+  loadSite,
+  rollbackSite,
+  saveVersion,
+  storedSiteCodes,
+} from './content-store.ts';
 import type { EntryPayload, SiteBundle } from '../bundle/schema.ts';
 
 const h = (n: string) => n.repeat(64).slice(0, 64);
@@ -29,7 +39,7 @@ const assets = (...names: string[]): StoredAsset[] => names.map((n) => ({ ...ass
 let db: KioskDatabase;
 beforeEach(async () => {
   db = await openKioskDb();
-  for (const s of ['sites', 'parts', 'assets'] as const) await db.clear(s);
+  for (const s of ['sites', 'siteSearch', 'previousVersions', 'parts', 'assets'] as const) await db.clear(s);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -85,5 +95,53 @@ describe('content store', () => {
     expect(rolled?.previous?.entry.version).toBe(2);
     expect(rolled?.highestVersion).toBe(2);
     expect(await loadSite(db, 'baihe')).toEqual(rolled);
+  });
+});
+
+describe('site records (database version 4)', () => {
+  const withSearch = (v: StoredVersion, word: string): StoredVersion => ({
+    ...v,
+    bundle: { ...v.bundle, search: [{ word }], searchIndex: { keys: [word] } } as unknown as SiteBundle,
+  });
+
+  it('a start reads the current version with its search data and only whether a previous one is held', async () => {
+    await saveVersion(db, withSearch(version('baihe', 1, ['a']), '一'), parts('s', 'd', 'a'), []);
+    await saveVersion(db, withSearch(version('baihe', 2, ['b']), '二'), parts('b'), []);
+    const start = await loadCurrent(db, 'baihe');
+    expect(start?.current.entry.version).toBe(2);
+    expect(start?.current.bundle.search).toEqual([{ word: '二' }]);
+    expect(start?.current.bundle.searchIndex).toEqual({ keys: ['二'] });
+    expect(start?.previous).toBeUndefined();
+    expect(start?.hasPrevious).toBe(true);
+    // The site record itself holds no search data and no previous version.
+    const record = await db.get('sites', 'baihe');
+    expect(record?.current.bundle.search).toEqual([]);
+    expect(record?.current.bundle.searchIndex).toBeUndefined();
+    expect(record).not.toHaveProperty('previous');
+    // Rolling back brings the previous version's search data back with it.
+    const rolled = await rollbackSite(db, 'baihe');
+    expect(rolled?.current.bundle.search).toEqual([{ word: '一' }]);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.searchIndex).toEqual({ keys: ['一'] });
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.search).toEqual([{ word: '二' }]);
+  });
+
+  it('a database of version 3 keeps its content: each site record is split, nothing is lost', async () => {
+    const name = `v3-${Math.random()}`;
+    const v1 = withSearch(version('baihe', 1, ['a']), '一');
+    const v2 = withSearch(version('baihe', 2, ['b']), '二');
+    const old = await openDB(name, 3, {
+      upgrade(d) {
+        d.createObjectStore('sites', { keyPath: 'siteCode' });
+      },
+    });
+    await old.put('sites', { siteCode: 'baihe', current: v2, previous: v1, highestVersion: 2 });
+    old.close();
+    const upgraded = await openKioskDb(name);
+    const site = await loadSite(upgraded, 'baihe');
+    expect(site?.current).toEqual(v2);
+    expect(site?.previous).toEqual(v1);
+    expect(site?.highestVersion).toBe(2);
+    expect((await upgraded.get('sites', 'baihe'))?.current.bundle.search).toEqual([]);
+    upgraded.close();
   });
 });

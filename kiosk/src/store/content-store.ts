@@ -1,16 +1,62 @@
 /**
- * The verified content of each site, kept in IndexedDB (stores `sites`, `parts` and `assets` of
- * db.ts). Parts and assets are stored once, keyed by hash, and shared by every version that
- * lists them. A site record holds the version shown and the last-known-good one before it; a
- * new version is made current in ONE readwrite transaction with strict durability, together
- * with its new parts and assets and the removal of whatever neither version of any site still
- * lists: either the new version is complete on disk or nothing changed.
+ * The verified content of each site, kept in IndexedDB (stores `sites`, `siteSearch`,
+ * `previousVersions`, `parts` and `assets` of db.ts). Parts and assets are stored once, keyed by
+ * hash, and shared by every version that lists them. A site holds the version shown and the
+ * last-known-good one before it, in three records (db.ts StoredSite: the start-up reads the
+ * current version and its search data in two requests, never the previous version). A new
+ * version is made current in ONE readwrite transaction with strict durability, together with its
+ * new parts and assets and the removal of whatever neither version of any site still lists:
+ * either the new version is complete on disk or nothing changed.
  */
 import type { AssetRef } from '../bundle/schema.ts';
-import type { KioskDatabase, StoredAsset, StoredPart, StoredSite, StoredVersion } from './db.ts';
+import {
+  splitVersion,
+  type KioskDatabase,
+  type SiteRecord,
+  type StoredAsset,
+  type StoredPart,
+  type StoredSearch,
+  type StoredSite,
+  type StoredVersion,
+} from './db.ts';
 
+/** The record's current version with its search data put back. */
+function joinVersion(record: StoredVersion, search: StoredSearch | undefined): StoredVersion {
+  if (!search || search.version !== record.entry.version) return record;
+  const bundle = { ...record.bundle, search: search.search };
+  if (search.searchIndex) bundle.searchIndex = search.searchIndex;
+  return { ...record, bundle };
+}
+
+/**
+ * What a start shows: the current version of a site (and whether a previous one is held, not
+ * the previous version itself). Two requests, so two tasks of moderate size: the record, then
+ * its search data.
+ */
+export async function loadCurrent(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
+  const record = await db.get('sites', siteCode);
+  if (!record) return undefined;
+  const search = await db.get('siteSearch', siteCode);
+  return { siteCode, current: joinVersion(record.current, search), hasPrevious: record.hasPrevious, highestVersion: record.highestVersion };
+}
+
+/** Everything held for a site: the current version and the previous one. */
 export async function loadSite(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
-  return db.get('sites', siteCode);
+  const tx = db.transaction(['sites', 'siteSearch', 'previousVersions'], 'readonly');
+  const [record, search, previous] = await Promise.all([
+    tx.objectStore('sites').get(siteCode),
+    tx.objectStore('siteSearch').get(siteCode),
+    tx.objectStore('previousVersions').get(siteCode),
+  ]);
+  await tx.done;
+  if (!record) return undefined;
+  return {
+    siteCode,
+    current: joinVersion(record.current, search),
+    previous: previous?.version,
+    hasPrevious: !!previous,
+    highestVersion: record.highestVersion,
+  };
 }
 
 /** Codes of all sites with stored content (to start offline without a remembered site). */
@@ -48,12 +94,8 @@ export async function loadAssets(db: KioskDatabase, refs: readonly AssetRef[]): 
   return out;
 }
 
-function listed(site: StoredSite): StoredVersion[] {
-  return site.previous ? [site.current, site.previous] : [site.current];
-}
-
 async function inOneTransaction<T>(db: KioskDatabase, body: (tx: SwapTx) => Promise<T>): Promise<T> {
-  const tx = db.transaction(['sites', 'parts', 'assets'], 'readwrite', { durability: 'strict' });
+  const tx = db.transaction(SWAP_STORES, 'readwrite', { durability: 'strict' });
   let result: T;
   try {
     result = await body(tx);
@@ -70,20 +112,21 @@ async function inOneTransaction<T>(db: KioskDatabase, body: (tx: SwapTx) => Prom
   return result;
 }
 
+const SWAP_STORES = ['sites', 'siteSearch', 'previousVersions', 'parts', 'assets'] as const;
 type SwapTx = ReturnType<typeof swapTx>;
-// Only for its type: a readwrite transaction over the three content stores.
-const swapTx = (db: KioskDatabase) => db.transaction(['sites', 'parts', 'assets'], 'readwrite');
+// Only for its type: a readwrite transaction over the content stores.
+const swapTx = (db: KioskDatabase) => db.transaction(SWAP_STORES, 'readwrite');
 
 /** Deletes parts and assets that no version of any site lists (inside the caller's transaction). */
 async function collectGarbage(tx: SwapTx): Promise<void> {
   const keepParts = new Set<string>();
   const keepAssets = new Set<string>();
-  for (const s of await tx.objectStore('sites').getAll()) {
-    for (const v of listed(s)) {
-      for (const h of v.parts) keepParts.add(h);
-      for (const a of v.entry.assets) keepAssets.add(a.path);
-    }
-  }
+  const keep = (v: StoredVersion) => {
+    for (const h of v.parts) keepParts.add(h);
+    for (const a of v.entry.assets) keepAssets.add(a.path);
+  };
+  for (const s of await tx.objectStore('sites').getAll()) keep(s.current);
+  for (const p of await tx.objectStore('previousVersions').getAll()) keep(p.version);
   const parts = tx.objectStore('parts');
   for (const key of await parts.getAllKeys()) if (!keepParts.has(key)) await parts.delete(key);
   const assets = tx.objectStore('assets');
@@ -106,16 +149,28 @@ export async function saveVersion(
   return inOneTransaction(db, async (tx) => {
     const sites = tx.objectStore('sites');
     const old = await sites.get(code);
-    if (old && old.highestVersion >= version.entry.version) return old;
+    const oldCurrent = old && joinVersion(old.current, await tx.objectStore('siteSearch').get(code));
+    if (old && oldCurrent && old.highestVersion >= version.entry.version) {
+      const previous = (await tx.objectStore('previousVersions').get(code))?.version;
+      return { siteCode: code, current: oldCurrent, previous, hasPrevious: !!previous, highestVersion: old.highestVersion };
+    }
     const parts = tx.objectStore('parts');
     for (const p of newParts) await parts.put(p);
     const assets = tx.objectStore('assets');
     for (const a of newAssets) await assets.put(a);
-    const record: StoredSite = { siteCode: code, current: version, previous: old?.current, highestVersion: version.entry.version };
-    await sites.put(record);
+    if (oldCurrent) await tx.objectStore('previousVersions').put({ siteCode: code, version: oldCurrent });
+    await putCurrent(tx, code, version, !!oldCurrent, version.entry.version);
     await collectGarbage(tx);
-    return record;
+    return { siteCode: code, current: version, previous: oldCurrent, hasPrevious: !!oldCurrent, highestVersion: version.entry.version };
   });
+}
+
+/** Writes `version` as the current version of `code` (record + search data). */
+async function putCurrent(tx: SwapTx, code: string, version: StoredVersion, hasPrevious: boolean, highestVersion: number): Promise<void> {
+  const { record, search } = splitVersion(code, version);
+  const row: SiteRecord = { siteCode: code, current: record, hasPrevious, highestVersion };
+  await tx.objectStore('sites').put(row);
+  await tx.objectStore('siteSearch').put(search);
 }
 
 /**
@@ -125,11 +180,12 @@ export async function saveVersion(
  */
 export async function rollbackSite(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
   return inOneTransaction(db, async (tx) => {
-    const sites = tx.objectStore('sites');
-    const old = await sites.get(siteCode);
-    if (!old?.previous) return undefined;
-    const record: StoredSite = { ...old, current: old.previous, previous: old.current };
-    await sites.put(record);
-    return record;
+    const old = await tx.objectStore('sites').get(siteCode);
+    const previous = await tx.objectStore('previousVersions').get(siteCode);
+    if (!old || !previous) return undefined;
+    const current = joinVersion(old.current, await tx.objectStore('siteSearch').get(siteCode));
+    await tx.objectStore('previousVersions').put({ siteCode, version: current });
+    await putCurrent(tx, siteCode, previous.version, true, old.highestVersion);
+    return { siteCode, current: previous.version, previous: current, hasPrevious: true, highestVersion: old.highestVersion };
   });
 }
