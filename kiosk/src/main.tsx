@@ -9,7 +9,7 @@
  * the service-worker bridge, watchdog, clock check, lockdown and identify overlay
  * (app/background.tsx), and the county hub uplink (uplink/uplink.ts).
  */
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
@@ -37,10 +37,12 @@ const config = parseConfig(new URL(location.href), storage);
 const openDb = () => openKioskDb();
 const state = createAppState(config, openDb);
 
-/** The mode's first screen is up (kiosk and display say what they show; the ticker has one screen). */
+/** The ticker's view module has loaded (kiosk and display say what they show in `onScreen`). */
+const viewLoaded = signal(false);
+/** The mode's first screen is up: verified content and the mode's view rendering it. */
 const firstScreenUp = new Promise<void>((resolve) => {
   const stop = effect(() => {
-    if (state.status.value === 'ready' && (state.mode === 'ticker' || state.uplink.onScreen.value !== '')) {
+    if (state.status.value === 'ready' && (state.mode === 'ticker' ? viewLoaded.value : state.uplink.onScreen.value !== '')) {
       resolve();
       queueMicrotask(() => stop());
     }
@@ -48,6 +50,8 @@ const firstScreenUp = new Promise<void>((resolve) => {
 });
 /** After the first screen has been painted and an idle moment followed (at most a few seconds). */
 const afterFirstScreen = firstScreenUp.then(() => afterPaintAndIdle());
+/** The same, or `ms` in should the first screen never come up (an error screen). */
+const afterFirstScreenOr = (ms: number) => Promise.race([afterFirstScreen, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
 
 const sync = createContentSync(state, {
   publicKey: PUBLIC_KEY_BASE64,
@@ -56,9 +60,13 @@ const sync = createContentSync(state, {
   openDb,
   rememberSite: (code) => rememberSite(storage, code),
   gate: state.gate,
-  // Stored content is on screen: check for a newer version once it is painted (or a few seconds in,
-  // should the first screen never come up).
-  firstCheckAfter: () => Promise.race([afterFirstScreen, new Promise<void>((resolve) => setTimeout(resolve, 5000))]),
+  // The search data is for the search screen: read at the first idle moment after the first screen.
+  searchDataAfter: () => afterFirstScreenOr(3000),
+  // Stored content is on screen: check for a newer version at the third idle moment after it is
+  // painted (after the background work and the uplink, each in a task of its own), or a few
+  // seconds in, should the first screen never come up.
+  firstCheckAfter: () =>
+    Promise.race([uplinkStarted.then(() => afterPaintAndIdle()), new Promise<void>((resolve) => setTimeout(resolve, 5000))]),
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;
@@ -128,15 +136,20 @@ document.documentElement.dataset.mode = config.mode;
 // offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.
 void navigator.storage?.persist?.().catch(() => false);
 
-render(<App state={state} />, document.getElementById('app')!);
-void sync.start();
+render(<App state={state} onViewLoaded={() => (viewLoaded.value = true)} />, document.getElementById('app')!);
 
 // The background work starts after the first screen, or a few seconds in when there is none (a
 // status screen: no content yet, unknown site); at once for `?reset-sw=1` (a broken service worker).
 const noFirstScreen = new Promise<void>((resolve) => setTimeout(resolve, config.resetServiceWorker ? 0 : 4000));
-void Promise.race([afterFirstScreen, noFirstScreen]).then(async () => {
+const backgroundStarted = Promise.race([afterFirstScreen, noFirstScreen]).then(async () => {
   const { startBackground } = await import('./app/background.tsx');
   background = startBackground(state, config);
   for (const m of earlyErrors.splice(0)) background.watchdog.reportError(m);
 });
-void afterFirstScreen.then(() => uplink());
+// The uplink at the next idle moment after that (only once there was a first screen, as always).
+const uplinkStarted: Promise<unknown> = Promise.all([afterFirstScreen, backgroundStarted.catch(() => {})])
+  .then(() => afterPaintAndIdle())
+  .then(() => uplink())
+  .catch(() => {});
+
+void sync.start();

@@ -249,7 +249,7 @@ const coldStartFigure: Figure = {
           name: 'longest task, CPU 4× throttled',
           value: r.longestThrottled,
           unit: 'ms',
-          note: LONGTASK_NOTE,
+          note: `${LONGTASK_NOTE}${r.whatThrottled ? `; longest frame of the median run: ${r.whatThrottled}` : ''}`,
           baseline: { name: 'unthrottled', value: r.longestUnthrottled },
           runs,
         },

@@ -11,9 +11,16 @@ import { LazyView } from '../ui/LazyView.tsx';
 import { MaintenanceGate } from '../maintenance/MaintenanceGate.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
-const loadKiosk = () => import('../views/KioskApp.tsx');
-const loadDisplay = () => import('../display/DisplayApp.tsx');
-const loadTicker = () => import('../display/TickerApp.tsx');
+/** Told (once per load) when a mode's view module has loaded: its first render follows at once. */
+let onModeViewLoaded: (() => void) | undefined;
+const told = <T,>(p: Promise<T>) =>
+  p.then((m) => {
+    onModeViewLoaded?.();
+    return m;
+  });
+const loadKiosk = () => told(import('../views/KioskApp.tsx'));
+const loadDisplay = () => told(import('../display/DisplayApp.tsx'));
+const loadTicker = () => told(import('../display/TickerApp.tsx'));
 
 /** Seconds the friendly error screen stays before the views are tried again. */
 const RECOVER_SECONDS = 10;
@@ -86,7 +93,9 @@ function useStateOnDocument(state: AppState) {
   });
 }
 
-export function App({ state }: { state: AppState }) {
+/** `onViewLoaded`: the mode's view module has loaded (main.tsx: the ticker's first screen follows). */
+export function App({ state, onViewLoaded }: { state: AppState; onViewLoaded?: () => void }) {
+  onModeViewLoaded = onViewLoaded;
   useStateOnDocument(state);
   const ready = state.status.value === 'ready' && state.bundle.value !== null;
   return (

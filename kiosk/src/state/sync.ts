@@ -15,7 +15,7 @@
  */
 import type { AppState, SyncStatus } from './app-state.ts';
 import type { FetchOptions, VerifiedAsset, VerifiedPart } from '../bundle/fetch-content.ts';
-import { loadAssets, loadCurrent, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
+import { fillSearch, loadAssets, loadCurrent, loadSearch, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
 import { bringsNewUrgent } from './apply-gate.ts';
 import type { ApplyGate } from './apply-gate.ts';
@@ -48,6 +48,12 @@ export interface SyncDeps {
    * first screen painted and an idle moment), so the start-up shows the stored content first.
    */
   firstCheckAfter?: () => Promise<void>;
+  /**
+   * When given, stored content is shown without its search data (the attract screen does not
+   * need it), which is read after this resolves (main.tsx: the first screen painted) into the
+   * same bundle; checks wait for it. Absent: read with the content, before it is shown.
+   */
+  searchDataAfter?: () => Promise<void>;
 }
 
 export const FIRST_RETRY_SECONDS = 10;
@@ -87,6 +93,8 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
   let record: StoredSite | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
+  /** The stored search data being read into the bundle shown (searchDataAfter). */
+  let searchData: Promise<void> = Promise.resolve();
   let stopped = false;
   /** Bumped on site change so a check for the old site does not apply its result. */
   let generation = 0;
@@ -110,11 +118,22 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
 
   async function showStored(code: string): Promise<boolean> {
     if (!db) return false;
-    // The current version only (its record and search data, two reads): the previous one stays on disk.
-    const stored = await loadCurrent(db, code).catch(() => undefined);
+    // The current version only (the previous one stays on disk), its search data now or later.
+    const later = deps.searchDataAfter;
+    const stored = await loadCurrent(db, code, !later).catch(() => undefined);
     if (!stored) return false;
     const assets = await loadAssets(db, stored.current.entry.assets).catch(() => new Map<string, StoredAsset>());
     show(stored, assets.values());
+    if (later) {
+      const shownDb = db;
+      const { bundle, entry } = stored.current;
+      searchData = later()
+        .then(() => loadSearch(shownDb, code, entry.version))
+        .then((found) => {
+          if (found) fillSearch(bundle, found);
+        })
+        .catch((err: unknown) => log.warn(`[内容同步] 无法读取本机保存的搜索数据：${String(err)}`));
+    }
     return true;
   }
 
@@ -186,6 +205,8 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       let mod: Awaited<ReturnType<typeof loadCheck>> | undefined;
       try {
         mod = await loadCheck();
+        // A check may keep the bundle shown (a re-signed entry point): it has its search data first.
+        await searchData;
         await mod.check(checkContext, gen);
         patch({ checking: false, lastCheckAt: Date.now(), lastSuccessAt: Date.now(), lastError: null, failures: 0 });
         schedule(deps.pollSeconds);

@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openKioskDb, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
+import { openKioskDb, SEARCH_CHUNK, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
 import { openDB } from 'idb';
 import {
+  fillSearch,
   heldPartHashes,
   loadAssets,
   loadCurrent,
   loadParts,
+  loadSearch,
   loadSite,
   rollbackSite,
   saveVersion,
@@ -123,6 +125,29 @@ describe('site records (database version 4)', () => {
     expect(rolled?.current.bundle.search).toEqual([{ word: '一' }]);
     expect((await loadCurrent(db, 'baihe'))?.current.bundle.searchIndex).toEqual({ keys: ['一'] });
     expect((await loadSite(db, 'baihe'))?.previous?.bundle.search).toEqual([{ word: '二' }]);
+  });
+
+  it('keeps search data in chunks, read in order, and leaves no chunk of a replaced version behind', async () => {
+    const many = (v: StoredVersion, n: number): StoredVersion => ({
+      ...v,
+      bundle: { ...v.bundle, search: Array.from({ length: n }, (_, i) => ({ ref: `x${i}` })), searchIndex: { n } } as unknown as SiteBundle,
+    });
+    await saveVersion(db, many(version('baihe', 1, ['a']), SEARCH_CHUNK * 2 + 3), parts('s', 'd', 'a'), []);
+    expect(await db.count('siteSearch')).toBe(3);
+    const full = await loadCurrent(db, 'baihe');
+    expect(full?.current.bundle.search.map((e) => e.ref)).toEqual(Array.from({ length: SEARCH_CHUNK * 2 + 3 }, (_, i) => `x${i}`));
+    expect(full?.current.bundle.searchIndex).toEqual({ n: SEARCH_CHUNK * 2 + 3 });
+    // Without the search data, then the search data alone (what a start does after the first screen).
+    const shown = await loadCurrent(db, 'baihe', false);
+    expect(shown?.current.bundle.search).toEqual([]);
+    const later = await loadSearch(db, 'baihe', 1);
+    fillSearch(shown!.current.bundle, later!);
+    expect(shown?.current.bundle).toEqual(full?.current.bundle);
+    expect(await loadSearch(db, 'baihe', 2)).toBeUndefined();
+    await saveVersion(db, many(version('baihe', 2, ['b']), 4), parts('b'), []);
+    expect(await db.count('siteSearch')).toBe(1);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.search).toHaveLength(4);
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.search).toHaveLength(SEARCH_CHUNK * 2 + 3);
   });
 
   it('a database of version 3 keeps its content: each site record is split, nothing is lost', async () => {

@@ -8,7 +8,7 @@
  * new parts and assets and the removal of whatever neither version of any site still lists:
  * either the new version is complete on disk or nothing changed.
  */
-import type { AssetRef } from '../bundle/schema.ts';
+import type { AssetRef, SiteBundle } from '../bundle/schema.ts';
 import {
   splitVersion,
   type KioskDatabase,
@@ -20,34 +20,65 @@ import {
   type StoredVersion,
 } from './db.ts';
 
+export type SearchData = Pick<SiteBundle, 'search' | 'searchIndex'>;
+
 /** The record's current version with its search data put back. */
-function joinVersion(record: StoredVersion, search: StoredSearch | undefined): StoredVersion {
-  if (!search || search.version !== record.entry.version) return record;
-  const bundle = { ...record.bundle, search: search.search };
-  if (search.searchIndex) bundle.searchIndex = search.searchIndex;
-  return { ...record, bundle };
+function joinVersion(record: StoredVersion, search: SearchData | undefined): StoredVersion {
+  if (!search) return record;
+  return { ...record, bundle: withSearch(record.bundle, search) };
+}
+
+function withSearch(bundle: SiteBundle, search: SearchData): SiteBundle {
+  const out = { ...bundle, search: search.search };
+  if (search.searchIndex) out.searchIndex = search.searchIndex;
+  return out;
+}
+
+/** Reads the search data of `version` chunk by chunk (one request, one task each); undefined when another version's is stored. */
+async function readSearch(
+  get: (key: [string, number]) => Promise<StoredSearch | undefined>,
+  siteCode: string,
+  version: number,
+): Promise<SearchData | undefined> {
+  const first = await get([siteCode, 0]);
+  if (!first || first.version !== version) return undefined;
+  const search = [...first.search];
+  for (let i = 1; i < (first.chunks ?? 1); i++) {
+    const c = await get([siteCode, i]);
+    if (!c || c.version !== version) return undefined;
+    for (const e of c.search) search.push(e);
+  }
+  return first.searchIndex ? { search, searchIndex: first.searchIndex } : { search };
+}
+
+/** The search data of the current version of a site (`version`), read in tasks of moderate size. */
+export function loadSearch(db: KioskDatabase, siteCode: string, version: number): Promise<SearchData | undefined> {
+  return readSearch((key) => db.get('siteSearch', key), siteCode, version);
 }
 
 /**
  * What a start shows: the current version of a site (and whether a previous one is held, not
- * the previous version itself). Two requests, so two tasks of moderate size: the record, then
- * its search data.
+ * the previous version itself). The record in one request; its search data (unless
+ * `withSearchData` is false: then `bundle.search` is empty, see loadSearch) chunk by chunk after it.
  */
-export async function loadCurrent(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
+export async function loadCurrent(db: KioskDatabase, siteCode: string, withSearchData = true): Promise<StoredSite | undefined> {
   const record = await db.get('sites', siteCode);
   if (!record) return undefined;
-  const search = await db.get('siteSearch', siteCode);
+  const search = withSearchData ? await loadSearch(db, siteCode, record.current.entry.version) : undefined;
   return { siteCode, current: joinVersion(record.current, search), hasPrevious: record.hasPrevious, highestVersion: record.highestVersion };
+}
+
+/** Puts search data read later into a bundle already shown (the same object: views read it when they search). */
+export function fillSearch(bundle: SiteBundle, search: SearchData): void {
+  bundle.search = search.search;
+  if (search.searchIndex) bundle.searchIndex = search.searchIndex;
 }
 
 /** Everything held for a site: the current version and the previous one. */
 export async function loadSite(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
   const tx = db.transaction(['sites', 'siteSearch', 'previousVersions'], 'readonly');
-  const [record, search, previous] = await Promise.all([
-    tx.objectStore('sites').get(siteCode),
-    tx.objectStore('siteSearch').get(siteCode),
-    tx.objectStore('previousVersions').get(siteCode),
-  ]);
+  const [record, previous] = await Promise.all([tx.objectStore('sites').get(siteCode), tx.objectStore('previousVersions').get(siteCode)]);
+  const search = record && (await readSearch((k) => tx.objectStore('siteSearch').get(k), siteCode, record.current.entry.version));
   await tx.done;
   if (!record) return undefined;
   return {
@@ -149,7 +180,8 @@ export async function saveVersion(
   return inOneTransaction(db, async (tx) => {
     const sites = tx.objectStore('sites');
     const old = await sites.get(code);
-    const oldCurrent = old && joinVersion(old.current, await tx.objectStore('siteSearch').get(code));
+    const oldCurrent =
+      old && joinVersion(old.current, await readSearch((k) => tx.objectStore('siteSearch').get(k), code, old.current.entry.version));
     if (old && oldCurrent && old.highestVersion >= version.entry.version) {
       const previous = (await tx.objectStore('previousVersions').get(code))?.version;
       return { siteCode: code, current: oldCurrent, previous, hasPrevious: !!previous, highestVersion: old.highestVersion };
@@ -170,7 +202,9 @@ async function putCurrent(tx: SwapTx, code: string, version: StoredVersion, hasP
   const { record, search } = splitVersion(code, version);
   const row: SiteRecord = { siteCode: code, current: record, hasPrevious, highestVersion };
   await tx.objectStore('sites').put(row);
-  await tx.objectStore('siteSearch').put(search);
+  const store = tx.objectStore('siteSearch');
+  await store.delete(IDBKeyRange.bound([code, 0], [code, Number.MAX_SAFE_INTEGER]));
+  for (const c of search) await store.put(c);
 }
 
 /**
@@ -183,7 +217,10 @@ export async function rollbackSite(db: KioskDatabase, siteCode: string): Promise
     const old = await tx.objectStore('sites').get(siteCode);
     const previous = await tx.objectStore('previousVersions').get(siteCode);
     if (!old || !previous) return undefined;
-    const current = joinVersion(old.current, await tx.objectStore('siteSearch').get(siteCode));
+    const current = joinVersion(
+      old.current,
+      await readSearch((k) => tx.objectStore('siteSearch').get(k), siteCode, old.current.entry.version),
+    );
     await tx.objectStore('previousVersions').put({ siteCode, version: current });
     await putCurrent(tx, siteCode, previous.version, true, old.highestVersion);
     return { siteCode, current: previous.version, previous: current, hasPrevious: true, highestVersion: old.highestVersion };

@@ -45,12 +45,23 @@ export interface SiteRecord {
   highestVersion: number;
 }
 
-/** The search entries and start-key lookup of a site's current version (`siteSearch`). */
+/** Search entries per `siteSearch` record: each is read in a task of its own. */
+export const SEARCH_CHUNK = 500;
+
+/**
+ * The search entries and start-key lookup of a site's current version (`siteSearch`, key
+ * [siteCode, chunk]): SEARCH_CHUNK entries per record, the lookup and the number of records in
+ * chunk 0.
+ */
 export interface StoredSearch {
   siteCode: string;
+  chunk: number;
   /** Content version they belong to (the current version of the site record). */
   version: number;
   search: SearchEntry[];
+  /** Chunk 0 only: how many chunks there are. */
+  chunks?: number;
+  /** Chunk 0 only. */
   searchIndex?: SearchIndex;
 }
 
@@ -177,7 +188,7 @@ interface KioskDb extends DBSchema {
   /** Since version 2: one record per site; since version 4 without its search data and previous version. */
   sites: { key: string; value: SiteRecord };
   /** Since version 4: the search data of each site's current version. */
-  siteSearch: { key: string; value: StoredSearch };
+  siteSearch: { key: [string, number]; value: StoredSearch };
   /** Since version 4: each site's previous (last-known-good) version. */
   previousVersions: { key: string; value: StoredPrevious };
   parts: { key: string; value: StoredPart };
@@ -231,12 +242,17 @@ function upgradeToV3(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
   })();
 }
 
-/** Splits a version into its record part (search data emptied) and its search data. */
-export function splitVersion(siteCode: string, v: StoredVersion): { record: StoredVersion; search: StoredSearch } {
-  const { search, searchIndex, ...rest } = v.bundle;
-  const stored: StoredSearch = { siteCode, version: v.entry.version, search: search ?? [] };
-  if (searchIndex) stored.searchIndex = searchIndex;
-  return { record: { ...v, bundle: { ...rest, search: [] } }, search: stored };
+/** Splits a version into its record part (search data emptied) and its search data, in chunks. */
+export function splitVersion(siteCode: string, v: StoredVersion): { record: StoredVersion; search: StoredSearch[] } {
+  const { search = [], searchIndex, ...rest } = v.bundle;
+  const version = v.entry.version;
+  const chunks = Math.max(1, Math.ceil(search.length / SEARCH_CHUNK));
+  const out: StoredSearch[] = [];
+  for (let i = 0; i < chunks; i++)
+    out.push({ siteCode, chunk: i, version, search: search.slice(i * SEARCH_CHUNK, (i + 1) * SEARCH_CHUNK) });
+  out[0].chunks = chunks;
+  if (searchIndex) out[0].searchIndex = searchIndex;
+  return { record: { ...v, bundle: { ...rest, search: [] } }, search: out };
 }
 
 /**
@@ -244,14 +260,14 @@ export function splitVersion(siteCode: string, v: StoredVersion): { record: Stor
  * `siteSearch`, its previous version to `previousVersions`. Nothing is downloaded again.
  */
 function upgradeToV4(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
-  db.createObjectStore('siteSearch', { keyPath: 'siteCode' });
+  db.createObjectStore('siteSearch', { keyPath: ['siteCode', 'chunk'] });
   db.createObjectStore('previousVersions', { keyPath: 'siteCode' });
   void (async () => {
     let cursor = await tx.objectStore('sites').openCursor();
     while (cursor) {
       const old = cursor.value as SiteRecord & { previous?: StoredVersion };
       const { record, search } = splitVersion(old.siteCode, old.current);
-      await tx.objectStore('siteSearch').put(search);
+      for (const c of search) await tx.objectStore('siteSearch').put(c);
       if (old.previous) await tx.objectStore('previousVersions').put({ siteCode: old.siteCode, version: old.previous });
       await cursor.update({ siteCode: old.siteCode, current: record, hasPrevious: !!old.previous, highestVersion: old.highestVersion });
       cursor = await cursor.continue();
