@@ -13,7 +13,7 @@ import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
-import { App } from './app/App.tsx';
+import { App, whenModeViewLoaded } from './app/App.tsx';
 import { afterPaintAndIdle } from './app/idle.ts';
 import type { Background } from './app/background.tsx';
 import { parseConfig, rememberSite } from './config/config.ts';
@@ -136,7 +136,8 @@ document.documentElement.dataset.mode = config.mode;
 // offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.
 void navigator.storage?.persist?.().catch(() => false);
 
-render(<App state={state} onViewLoaded={() => (viewLoaded.value = true)} />, document.getElementById('app')!);
+whenModeViewLoaded(() => (viewLoaded.value = true));
+render(<App state={state} />, document.getElementById('app')!);
 
 // The background work starts after the first screen, or a few seconds in when there is none (a
 // status screen: no content yet, unknown site); at once for `?reset-sw=1` (a broken service worker).

@@ -11,8 +11,11 @@ import { LazyView } from '../ui/LazyView.tsx';
 import { MaintenanceGate } from '../maintenance/MaintenanceGate.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
-/** Told (once per load) when a mode's view module has loaded: its first render follows at once. */
 let onModeViewLoaded: (() => void) | undefined;
+/** `listener` is told when a mode's view module has loaded: its first render follows at once (main.tsx: the ticker's first screen). */
+export function whenModeViewLoaded(listener: () => void): void {
+  onModeViewLoaded = listener;
+}
 const told = <T,>(p: Promise<T>) =>
   p.then((m) => {
     onModeViewLoaded?.();
@@ -93,9 +96,7 @@ function useStateOnDocument(state: AppState) {
   });
 }
 
-/** `onViewLoaded`: the mode's view module has loaded (main.tsx: the ticker's first screen follows). */
-export function App({ state, onViewLoaded }: { state: AppState; onViewLoaded?: () => void }) {
-  onModeViewLoaded = onViewLoaded;
+export function App({ state }: { state: AppState }) {
   useStateOnDocument(state);
   const ready = state.status.value === 'ready' && state.bundle.value !== null;
   return (
