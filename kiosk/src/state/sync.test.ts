@@ -160,6 +160,7 @@ beforeEach(async () => {
   const db = await openKioskDb();
   await db.clear('sites');
   await db.clear('siteSearch');
+  await db.clear('siteItems');
   await db.clear('previousVersions');
   await db.clear('parts');
   await db.clear('assets');

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openKioskDb, SEARCH_CHUNK, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
+import { ITEM_CHUNK, openKioskDb, SEARCH_CHUNK, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
 import { openDB } from 'idb';
 import {
   fillSearch,
@@ -41,7 +41,7 @@ const assets = (...names: string[]): StoredAsset[] => names.map((n) => ({ ...ass
 let db: KioskDatabase;
 beforeEach(async () => {
   db = await openKioskDb();
-  for (const s of ['sites', 'siteSearch', 'previousVersions', 'parts', 'assets'] as const) await db.clear(s);
+  for (const s of ['sites', 'siteSearch', 'siteItems', 'previousVersions', 'parts', 'assets'] as const) await db.clear(s);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -150,10 +150,35 @@ describe('site records (database version 4)', () => {
     expect((await loadSite(db, 'baihe'))?.previous?.bundle.search).toHaveLength(SEARCH_CHUNK * 2 + 3);
   });
 
+  it('keeps the items after the first ITEM_CHUNK in chunks, read back in order before the version is returned', async () => {
+    const withItems = (v: StoredVersion, n: number): StoredVersion => ({
+      ...v,
+      bundle: { ...v.bundle, items: Array.from({ length: n }, (_, i) => ({ name: `事项${i}` })) } as unknown as SiteBundle,
+    });
+    const n = ITEM_CHUNK * 2 + 1;
+    const names = Array.from({ length: n }, (_, i) => `事项${i}`);
+    await saveVersion(db, withItems(version('baihe', 1, ['a']), n), parts('s', 'd', 'a'), []);
+    expect(await db.count('siteItems')).toBe(2);
+    expect((await db.get('sites', 'baihe'))?.current.bundle.items).toHaveLength(ITEM_CHUNK);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.items.map((i) => i.name)).toEqual(names);
+    await saveVersion(db, withItems(version('baihe', 2, ['b']), 3), parts('b'), []);
+    expect(await db.count('siteItems')).toBe(0);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.items).toHaveLength(3);
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.items.map((i) => i.name)).toEqual(names);
+    const rolled = await rollbackSite(db, 'baihe');
+    expect(rolled?.current.bundle.items.map((i) => i.name)).toEqual(names);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.items.map((i) => i.name)).toEqual(names);
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.items).toHaveLength(3);
+  });
+
   it('a database of version 3 keeps its content: each site record is split, nothing is lost', async () => {
     const name = `v3-${Math.random()}`;
     const v1 = withSearch(version('baihe', 1, ['a']), '一');
-    const v2 = withSearch(version('baihe', 2, ['b']), '二');
+    const v2big = withSearch(version('baihe', 2, ['b']), '二');
+    const v2 = {
+      ...v2big,
+      bundle: { ...v2big.bundle, items: Array.from({ length: ITEM_CHUNK + 7 }, (_, i) => ({ name: `${i}` })) } as SiteBundle,
+    };
     const old = await openDB(name, 3, {
       upgrade(d) {
         d.createObjectStore('sites', { keyPath: 'siteCode' });

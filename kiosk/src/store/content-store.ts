@@ -16,6 +16,7 @@ import {
   type SiteRecord,
   type StoredAsset,
   type StoredPart,
+  type StoredItems,
   type StoredSearch,
   type StoredSite,
   type StoredVersion,
@@ -35,12 +36,23 @@ function withSearch(bundle: SiteBundle, search: SearchData): SiteBundle {
   return out;
 }
 
+type Get<T> = (key: [string, number]) => Promise<T | undefined>;
+
+/** The record's version with all its items: the first ones are in the record, the others read chunk by chunk (one task each). */
+async function withAllItems(get: Get<StoredItems>, record: SiteRecord): Promise<StoredVersion> {
+  const v = record.current;
+  if (!record.itemChunks) return v;
+  const items = [...v.bundle.items];
+  for (let i = 1; i <= record.itemChunks; i++) {
+    const c = await get([record.siteCode, i]);
+    if (!c || c.version !== v.entry.version) throw new Error(`本机保存的内容不完整（事项 ${i}）`);
+    for (const item of c.items) items.push(item);
+  }
+  return { ...v, bundle: { ...v.bundle, items } };
+}
+
 /** Reads the search data of `version` chunk by chunk (one request, one task each); undefined when another version's is stored. */
-async function readSearch(
-  get: (key: [string, number]) => Promise<StoredSearch | undefined>,
-  siteCode: string,
-  version: number,
-): Promise<SearchData | undefined> {
+async function readSearch(get: Get<StoredSearch>, siteCode: string, version: number): Promise<SearchData | undefined> {
   const first = await get([siteCode, 0]);
   if (!first || first.version !== version) return undefined;
   const search = [...first.search];
@@ -65,20 +77,30 @@ export function loadSearch(db: KioskDatabase, siteCode: string, version: number)
 export async function loadCurrent(db: KioskDatabase, siteCode: string, withSearchData = true): Promise<StoredSite | undefined> {
   const record = await getRaw<SiteRecord>(db, 'sites', siteCode);
   if (!record) return undefined;
+  const current = await withAllItems((key) => getRaw<StoredItems>(db, 'siteItems', key), record);
   const search = withSearchData ? await loadSearch(db, siteCode, record.current.entry.version) : undefined;
-  return { siteCode, current: joinVersion(record.current, search), hasPrevious: record.hasPrevious, highestVersion: record.highestVersion };
+  return { siteCode, current: joinVersion(current, search), hasPrevious: record.hasPrevious, highestVersion: record.highestVersion };
 }
 
 /**
  * One record by key with the plain IndexedDB request: the start's large reads skip idb's promise
  * wrapper, which inspects every result (measured: ~100 ms of a 4× throttled start at s500).
  */
-function getRaw<T>(db: KioskDatabase, store: 'sites' | 'siteSearch', key: IDBValidKey): Promise<T | undefined> {
+function getRaw<T>(db: KioskDatabase, store: 'sites' | 'siteSearch' | 'siteItems', key: IDBValidKey): Promise<T | undefined> {
   return new Promise((resolve, reject) => {
     const request = unwrap(db).transaction(store, 'readonly').objectStore(store).get(key);
     request.onsuccess = () => resolve(request.result as T | undefined);
     request.onerror = () => reject(request.error);
   });
+}
+
+/** The whole current version of a site record, inside a transaction over `siteItems` and `siteSearch`. */
+async function readCurrent(
+  tx: { objectStore(name: 'siteItems'): { get: Get<StoredItems> }; objectStore(name: 'siteSearch'): { get: Get<StoredSearch> } },
+  record: SiteRecord,
+): Promise<StoredVersion> {
+  const v = await withAllItems((k) => tx.objectStore('siteItems').get(k), record);
+  return joinVersion(v, await readSearch((k) => tx.objectStore('siteSearch').get(k), record.siteCode, v.entry.version));
 }
 
 /** Puts search data read later into a bundle already shown (the same object: views read it when they search). */
@@ -89,14 +111,14 @@ export function fillSearch(bundle: SiteBundle, search: SearchData): void {
 
 /** Everything held for a site: the current version and the previous one. */
 export async function loadSite(db: KioskDatabase, siteCode: string): Promise<StoredSite | undefined> {
-  const tx = db.transaction(['sites', 'siteSearch', 'previousVersions'], 'readonly');
+  const tx = db.transaction(['sites', 'siteSearch', 'siteItems', 'previousVersions'], 'readonly');
   const [record, previous] = await Promise.all([tx.objectStore('sites').get(siteCode), tx.objectStore('previousVersions').get(siteCode)]);
-  const search = record && (await readSearch((k) => tx.objectStore('siteSearch').get(k), siteCode, record.current.entry.version));
+  const current = record && (await readCurrent(tx, record));
   await tx.done;
-  if (!record) return undefined;
+  if (!record || !current) return undefined;
   return {
     siteCode,
-    current: joinVersion(record.current, search),
+    current,
     previous: previous?.version,
     hasPrevious: !!previous,
     highestVersion: record.highestVersion,
@@ -156,7 +178,7 @@ async function inOneTransaction<T>(db: KioskDatabase, body: (tx: SwapTx) => Prom
   return result;
 }
 
-const SWAP_STORES = ['sites', 'siteSearch', 'previousVersions', 'parts', 'assets'] as const;
+const SWAP_STORES = ['sites', 'siteSearch', 'siteItems', 'previousVersions', 'parts', 'assets'] as const;
 type SwapTx = ReturnType<typeof swapTx>;
 // Only for its type: a readwrite transaction over the content stores.
 const swapTx = (db: KioskDatabase) => db.transaction(SWAP_STORES, 'readwrite');
@@ -193,8 +215,7 @@ export async function saveVersion(
   return inOneTransaction(db, async (tx) => {
     const sites = tx.objectStore('sites');
     const old = await sites.get(code);
-    const oldCurrent =
-      old && joinVersion(old.current, await readSearch((k) => tx.objectStore('siteSearch').get(k), code, old.current.entry.version));
+    const oldCurrent = old && (await readCurrent(tx, old));
     if (old && oldCurrent && old.highestVersion >= version.entry.version) {
       const previous = (await tx.objectStore('previousVersions').get(code))?.version;
       return { siteCode: code, current: oldCurrent, previous, hasPrevious: !!previous, highestVersion: old.highestVersion };
@@ -212,12 +233,15 @@ export async function saveVersion(
 
 /** Writes `version` as the current version of `code` (record + search data). */
 async function putCurrent(tx: SwapTx, code: string, version: StoredVersion, hasPrevious: boolean, highestVersion: number): Promise<void> {
-  const { record, search } = splitVersion(code, version);
-  const row: SiteRecord = { siteCode: code, current: record, hasPrevious, highestVersion };
-  await tx.objectStore('sites').put(row);
-  const store = tx.objectStore('siteSearch');
-  await store.delete(IDBKeyRange.bound([code, 0], [code, Number.MAX_SAFE_INTEGER]));
-  for (const c of search) await store.put(c);
+  const { record, search, items } = splitVersion(code, version);
+  await tx.objectStore('sites').put({ ...record, hasPrevious, highestVersion });
+  const all = IDBKeyRange.bound([code, 0], [code, Number.MAX_SAFE_INTEGER]);
+  const searchStore = tx.objectStore('siteSearch');
+  await searchStore.delete(all);
+  for (const c of search) await searchStore.put(c);
+  const itemStore = tx.objectStore('siteItems');
+  await itemStore.delete(all);
+  for (const c of items) await itemStore.put(c);
 }
 
 /**
@@ -230,10 +254,7 @@ export async function rollbackSite(db: KioskDatabase, siteCode: string): Promise
     const old = await tx.objectStore('sites').get(siteCode);
     const previous = await tx.objectStore('previousVersions').get(siteCode);
     if (!old || !previous) return undefined;
-    const current = joinVersion(
-      old.current,
-      await readSearch((k) => tx.objectStore('siteSearch').get(k), siteCode, old.current.entry.version),
-    );
+    const current = await readCurrent(tx, old);
     await tx.objectStore('previousVersions').put({ siteCode, version: current });
     await putCurrent(tx, siteCode, previous.version, true, old.highestVersion);
     return { siteCode, current: previous.version, previous: current, hasPrevious: true, highestVersion: old.highestVersion };

@@ -5,7 +5,7 @@
  * creates stores of its own.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { EntryPayload, SearchEntry, SearchIndex, SiteBundle } from '../bundle/schema.ts';
+import type { EntryPayload, SearchEntry, SearchIndex, ServiceItem, SiteBundle } from '../bundle/schema.ts';
 import type { HeartbeatRequest, PlayLogUpload, RatingUpload } from '../uplink/api.ts';
 
 /** One verified version of a site: its signed entry point and the SiteBundle assembled from its parts. */
@@ -37,12 +37,29 @@ export interface StoredSite {
   highestVersion: number;
 }
 
-/** A site's record in `sites`: its current version with `bundle.search` empty and no `searchIndex` (both in `siteSearch`). */
+/**
+ * A site's record in `sites`: its current version with `bundle.search` empty and no
+ * `searchIndex` (both in `siteSearch`), and only the first ITEM_CHUNK items of `bundle.items`
+ * (the others in `siteItems`, `itemChunks` records).
+ */
 export interface SiteRecord {
   siteCode: string;
   current: StoredVersion;
   hasPrevious: boolean;
   highestVersion: number;
+  /** Records in `siteItems` with the items after the first ITEM_CHUNK (absent = none). */
+  itemChunks?: number;
+}
+
+/** Items per record (`sites` holds the first ones, `siteItems` the others): each is read in a task of its own. */
+export const ITEM_CHUNK = 500;
+
+/** Items ITEM_CHUNK × chunk … of a site's current version (`siteItems`, key [siteCode, chunk], chunk ≥ 1). */
+export interface StoredItems {
+  siteCode: string;
+  chunk: number;
+  version: number;
+  items: ServiceItem[];
 }
 
 /** Search entries per `siteSearch` record: each is read in a task of its own. */
@@ -189,6 +206,8 @@ interface KioskDb extends DBSchema {
   sites: { key: string; value: SiteRecord };
   /** Since version 4: the search data of each site's current version. */
   siteSearch: { key: [string, number]; value: StoredSearch };
+  /** Since version 4: the items of each site's current version after the first ITEM_CHUNK. */
+  siteItems: { key: [string, number]; value: StoredItems };
   /** Since version 4: each site's previous (last-known-good) version. */
   previousVersions: { key: string; value: StoredPrevious };
   parts: { key: string; value: StoredPart };
@@ -242,8 +261,8 @@ function upgradeToV3(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
   })();
 }
 
-/** Splits a version into its record part (search data emptied) and its search data, in chunks. */
-export function splitVersion(siteCode: string, v: StoredVersion): { record: StoredVersion; search: StoredSearch[] } {
+/** Splits a version into its record (search data emptied, first items only), its search data and its other items, in chunks. */
+export function splitVersion(siteCode: string, v: StoredVersion): { record: SiteRecord; search: StoredSearch[]; items: StoredItems[] } {
   const { search = [], searchIndex, ...rest } = v.bundle;
   const version = v.entry.version;
   const chunks = Math.max(1, Math.ceil(search.length / SEARCH_CHUNK));
@@ -252,7 +271,15 @@ export function splitVersion(siteCode: string, v: StoredVersion): { record: Stor
     out.push({ siteCode, chunk: i, version, search: search.slice(i * SEARCH_CHUNK, (i + 1) * SEARCH_CHUNK) });
   out[0].chunks = chunks;
   if (searchIndex) out[0].searchIndex = searchIndex;
-  return { record: { ...v, bundle: { ...rest, search: [] } }, search: out };
+  const all = rest.items ?? [];
+  const items: StoredItems[] = [];
+  for (let i = 1; i * ITEM_CHUNK < all.length; i++)
+    items.push({ siteCode, chunk: i, version, items: all.slice(i * ITEM_CHUNK, (i + 1) * ITEM_CHUNK) });
+  const bundle = { ...rest, search: [] };
+  if (rest.items) bundle.items = all.slice(0, ITEM_CHUNK);
+  const record: SiteRecord = { siteCode, current: { ...v, bundle }, hasPrevious: false, highestVersion: version };
+  if (items.length) record.itemChunks = items.length;
+  return { record, search: out, items };
 }
 
 /**
@@ -261,15 +288,17 @@ export function splitVersion(siteCode: string, v: StoredVersion): { record: Stor
  */
 function upgradeToV4(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
   db.createObjectStore('siteSearch', { keyPath: ['siteCode', 'chunk'] });
+  db.createObjectStore('siteItems', { keyPath: ['siteCode', 'chunk'] });
   db.createObjectStore('previousVersions', { keyPath: 'siteCode' });
   void (async () => {
     let cursor = await tx.objectStore('sites').openCursor();
     while (cursor) {
       const old = cursor.value as SiteRecord & { previous?: StoredVersion };
-      const { record, search } = splitVersion(old.siteCode, old.current);
+      const { record, search, items } = splitVersion(old.siteCode, old.current);
       for (const c of search) await tx.objectStore('siteSearch').put(c);
+      for (const c of items) await tx.objectStore('siteItems').put(c);
       if (old.previous) await tx.objectStore('previousVersions').put({ siteCode: old.siteCode, version: old.previous });
-      await cursor.update({ siteCode: old.siteCode, current: record, hasPrevious: !!old.previous, highestVersion: old.highestVersion });
+      await cursor.update({ ...record, hasPrevious: !!old.previous, highestVersion: old.highestVersion });
       cursor = await cursor.continue();
     }
   })();
