@@ -1,26 +1,27 @@
 /**
  * Entry of the kiosk app: parses the configuration from the URL once (config/config.ts), creates the
  * application state once (createAppState: the signals every view reads; views and sessions make
- * their own local ones), starts the content sync and the service-worker bridge, renders.
+ * their own local ones), shows the stored content, renders.
+ *
+ * The start-up chunk holds only what the first screen needs: configuration, state, the database
+ * and the stored content, the shell. Everything else loads once the first screen is painted and
+ * the main thread is idle (app/idle.ts): the update check's network half (state/sync-check.ts),
+ * the service-worker bridge, watchdog, clock check, lockdown and identify overlay
+ * (app/background.tsx), and the county hub uplink (uplink/uplink.ts).
  */
-import { effect } from '@preact/signals';
+import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
-import { App } from './app/App.tsx';
+import { App, whenModeViewLoaded } from './app/App.tsx';
+import { afterPaintAndIdle } from './app/idle.ts';
+import type { Background } from './app/background.tsx';
 import { parseConfig, rememberSite } from './config/config.ts';
 import { createAppState } from './state/app-state.ts';
 import { createContentSync } from './state/sync.ts';
-import { registerServiceWorker } from './sw/register.ts';
-import { base64ToBytes } from './bundle/verify.ts';
 import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
 import type { Uplink } from './uplink/uplink.ts';
-import { IdentifyOverlay } from './uplink/IdentifyOverlay.tsx';
-import { installLockdown } from './app/lockdown.ts';
-import { startWatchdog } from './watchdog/watchdog.ts';
-import { watchClock } from './watchdog/clock.ts';
-import { readEvents } from './watchdog/events.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -36,14 +37,36 @@ const config = parseConfig(new URL(location.href), storage);
 const openDb = () => openKioskDb();
 const state = createAppState(config, openDb);
 
-const sw = registerServiceWorker(state.appUpdateReady, config.resetServiceWorker);
+/** The ticker's view module has loaded (kiosk and display say what they show in `onScreen`). */
+const viewLoaded = signal(false);
+/** The mode's first screen is up: verified content and the mode's view rendering it. */
+const firstScreenUp = new Promise<void>((resolve) => {
+  const stop = effect(() => {
+    if (state.status.value === 'ready' && (state.mode === 'ticker' ? viewLoaded.value : state.uplink.onScreen.value !== '')) {
+      resolve();
+      queueMicrotask(() => stop());
+    }
+  });
+});
+/** After the first screen has been painted and an idle moment followed (at most a few seconds). */
+const afterFirstScreen = firstScreenUp.then(() => afterPaintAndIdle());
+/** The same, or `ms` in should the first screen never come up (an error screen). */
+const afterFirstScreenOr = (ms: number) => Promise.race([afterFirstScreen, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+
 const sync = createContentSync(state, {
-  publicKey: base64ToBytes(PUBLIC_KEY_BASE64),
+  publicKey: PUBLIC_KEY_BASE64,
   contentBase: config.contentBase,
   pollSeconds: config.pollSeconds,
   openDb,
   rememberSite: (code) => rememberSite(storage, code),
   gate: state.gate,
+  // The search data is for the search screen: read at the first idle moment after the first screen.
+  searchDataAfter: () => afterFirstScreenOr(3000),
+  // Stored content is on screen: check for a newer version at the third idle moment after it is
+  // painted (after the background work and the uplink, each in a task of its own), or a few
+  // seconds in, should the first screen never come up.
+  firstCheckAfter: () =>
+    Promise.race([uplinkStarted.then(() => afterPaintAndIdle()), new Promise<void>((resolve) => setTimeout(resolve, 5000))]),
   onSiteChange(code) {
     const url = new URL(location.href);
     if (url.searchParams.get('site') === code) return;
@@ -51,57 +74,51 @@ const sync = createContentSync(state, {
     history.replaceState(history.state, '', url.href);
   },
 });
+
 // The county hub uplink (ratings queue, heartbeat, play log): nothing is sent unless a hub is
-// configured and this device enrolled. Its code loads once the first screen is up, so it costs the
-// start-up nothing; what the views ask of it before then waits for it.
+// configured and this device enrolled. Its code loads after the first screen, at an idle moment,
+// so it costs the start-up nothing; what the views ask of it before then (a rating, a play-log
+// entry) waits for it and is kept exactly as later ones.
 let uplinkLoading: Promise<Uplink> | null = null;
 const uplink = (): Promise<Uplink> =>
-  (uplinkLoading ??= import('./uplink/uplink.ts').then(({ createUplink }) => {
-    const u = createUplink({
-      state,
-      openDb,
-      hubParam: config.hub,
-      enrolCode: config.enrolCode,
-      heartbeatSeconds: config.heartbeatSeconds,
-      pageUrl: location.href,
-      loggedReloads: () =>
-        readEvents()
-          .filter((e) => e.kind === 'reload')
-          .map((e) => ({ at: e.at, reason: e.message })),
-      forgetEnrolCode() {
-        const url = new URL(location.href);
-        if (!url.searchParams.has('enrol')) return;
-        url.searchParams.delete('enrol');
-        history.replaceState(history.state, '', url.href);
-      },
-    });
-    u.start();
-    return u;
-  }));
-effect(() => {
-  // Once the mode's first screen is up (kiosk and display say what they show; the ticker has one screen).
-  if (state.status.value === 'ready' && (state.mode === 'ticker' || state.uplink.onScreen.value !== '')) void uplink();
-});
-// Self-healing: repeated errors, memory, a frozen wall display, the nightly reload (watchdog/).
-const watchdog = startWatchdog({
-  nightly: config.nightly,
-  stage: config.mode === 'display' ? () => document.querySelector('.dsp-stage') : undefined,
-  stillOk: () => !!document.querySelector('.dsp-layer.is-front [data-slide="closed"]'),
-});
-// Kiosk mode reloads only when nobody uses it; the wall and the strip at any time.
-watchdog.setIdle(() => config.mode !== 'kiosk' || state.gate.atRest());
-addEventListener('error', (e) => watchdog.reportError(`脚本错误：${e.message}`));
-addEventListener('unhandledrejection', (e) => watchdog.reportError(`未处理的异常：${String((e as PromiseRejectionEvent).reason)}`));
-const clock = watchClock(() => state.publishedAt.peek(), undefined, undefined, state.clockIssue);
-// Checked again whenever verified content with a new publish time arrives.
-effect(() => {
-  if (state.publishedAt.value) clock.check();
-});
+  (uplinkLoading ??= Promise.all([import('./uplink/uplink.ts'), import('./watchdog/events.ts')]).then(
+    ([{ createUplink }, { readEvents }]) => {
+      const u = createUplink({
+        state,
+        openDb,
+        hubParam: config.hub,
+        enrolCode: config.enrolCode,
+        heartbeatSeconds: config.heartbeatSeconds,
+        pageUrl: location.href,
+        loggedReloads: () =>
+          readEvents()
+            .filter((e) => e.kind === 'reload')
+            .map((e) => ({ at: e.at, reason: e.message })),
+        forgetEnrolCode() {
+          const url = new URL(location.href);
+          if (!url.searchParams.has('enrol')) return;
+          url.searchParams.delete('enrol');
+          history.replaceState(history.state, '', url.href);
+        },
+      });
+      u.start();
+      return u;
+    },
+  ));
+
+// Service-worker bridge, watchdog, clock check, lockdown, identify overlay: after the first
+// screen. Errors before then are kept and handed to the watchdog when it starts.
+let background: Background | null = null;
+const earlyErrors: string[] = [];
+const reportError = (message: string) => (background ? background.watchdog.reportError(message) : void earlyErrors.push(message));
+addEventListener('error', (e) => reportError(`脚本错误：${e.message}`));
+addEventListener('unhandledrejection', (e) => reportError(`未处理的异常：${String((e as PromiseRejectionEvent).reason)}`));
 
 Object.assign(state.actions, {
   selectSite: sync.selectSite,
   checkNow: sync.checkNow,
-  applyAppUpdate: sw.applyUpdate,
+  // appUpdateReady only becomes true through the bridge: before it runs there is nothing to apply.
+  applyAppUpdate: () => background?.sw.applyUpdate(),
   rollback: sync.rollback,
   saveRating: (rating: Parameters<Uplink['saveRating']>[0], phone?: string) => uplink().then((u) => u.saveRating(rating, phone)),
   logPlay: (entry: Parameters<Uplink['logPlay']>[0]) =>
@@ -110,22 +127,30 @@ Object.assign(state.actions, {
       .catch(() => {}),
   atIdle: () => void uplink().then((u) => u.atIdle()),
   enrol: (code: string) => uplink().then((u) => u.enrol(code)),
-  reportError: watchdog.reportError,
+  reportError,
 });
 
 document.documentElement.dataset.mode = config.mode;
-// A public screen: no menus, zoom, selection, back navigation, other origins, drops or shortcuts.
-installLockdown();
 
 // Ask the browser not to evict the stored content under storage pressure (kiosks must work
 // offline for as long as it takes); granted silently or refused, never a prompt in kiosk Chromium.
 void navigator.storage?.persist?.().catch(() => false);
 
-render(
-  <>
-    <App state={state} />
-    <IdentifyOverlay status={state.uplink} />
-  </>,
-  document.getElementById('app')!,
-);
+whenModeViewLoaded(() => (viewLoaded.value = true));
+render(<App state={state} />, document.getElementById('app')!);
+
+// The background work starts after the first screen, or a few seconds in when there is none (a
+// status screen: no content yet, unknown site); at once for `?reset-sw=1` (a broken service worker).
+const noFirstScreen = new Promise<void>((resolve) => setTimeout(resolve, config.resetServiceWorker ? 0 : 4000));
+const backgroundStarted = Promise.race([afterFirstScreen, noFirstScreen]).then(async () => {
+  const { startBackground } = await import('./app/background.tsx');
+  background = startBackground(state, config);
+  for (const m of earlyErrors.splice(0)) background.watchdog.reportError(m);
+});
+// The uplink at the next idle moment after that (only once there was a first screen, as always).
+const uplinkStarted: Promise<unknown> = Promise.all([afterFirstScreen, backgroundStarted.catch(() => {})])
+  .then(() => afterPaintAndIdle())
+  .then(() => uplink())
+  .catch(() => {});
+
 void sync.start();

@@ -1,12 +1,17 @@
 /**
  * What a kiosk REALLY loads before its first screen, per mode, measured in Chromium: every
- * script and stylesheet response (CDP-backed `page.on('response')`) until the mode's first
- * screen is up — the attract screen (kiosk), the first slide (display), the scrolling line
- * (ticker). Sizes are the gzip size of each body (what a compressing server sends), so the
- * figure does not depend on how the reference server is configured.
+ * script and stylesheet the page requested (Resource Timing, its start time) before the mode's
+ * first screen was painted — the attract screen (kiosk), the first slide (display), the
+ * scrolling line (ticker). The page itself notes that moment (an init script: a
+ * MutationObserver sees the screen's element, then the frame after it is painted), so what is
+ * requested at the first idle moment after it (the uplink, the watchdog, the update check) is
+ * listed apart and not counted. Two starts per mode: the first one (nothing stored: the content
+ * is downloaded, verified and assembled first) and a restart with the content stored (every
+ * later start of the machine). Sizes are the gzip size of each file as the server sends it, so
+ * the figure does not depend on how the reference server compresses.
  */
 import { gzipSync } from 'node:zlib';
-import type { Browser, Response } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 
 export type Mode = 'kiosk' | 'display' | 'ticker';
 
@@ -31,6 +36,15 @@ export interface LoadedSummary {
   cssGzip: number;
 }
 
+export interface StartLoads {
+  /** Requested before the first screen was painted. */
+  before: LoadedSummary;
+  /** Requested in the 3 s after it (idle-time loads). */
+  after: LoadedSummary;
+  /** ms from navigation to the first screen painted. */
+  paintedAt: number;
+}
+
 export function summarise(mode: Mode, files: LoadedFile[]): LoadedSummary {
   const sum = (k: LoadedFile['kind']) => files.filter((f) => f.kind === k).reduce((n, f) => n + f.gzip, 0);
   return { mode, files, jsGzip: sum('js'), cssGzip: sum('css') };
@@ -45,35 +59,83 @@ export function kindOf(url: string, contentType: string): LoadedFile['kind'] | u
   return undefined;
 }
 
-export async function measureLoaded(browser: Browser, baseUrl: string, site: string, mode: Mode): Promise<LoadedSummary> {
-  // A fresh context: nothing cached, no service worker yet — the first start of a kiosk.
+/** Set in every page before its scripts: `__firstScreenPaintedAt` once `selector` is on screen and painted. */
+const firstScreenWatcher = (selector: string) => `
+  try { performance.setResourceTimingBufferSize(100000); } catch {}
+  window.__firstScreenPaintedAt = 0;
+  const seen = () => {
+    if (!document.querySelector(${JSON.stringify(selector)})) return false;
+    // rAF runs before the frame is painted; the task after it runs once it has been.
+    requestAnimationFrame(() => setTimeout(() => { window.__firstScreenPaintedAt = performance.now(); }, 0));
+    return true;
+  };
+  new MutationObserver((_, obs) => { if (seen()) obs.disconnect(); })
+    .observe(document, { childList: true, subtree: true });
+`;
+
+async function startOnce(
+  page: Page,
+  mode: Mode,
+  sizeOf: (path: string) => Promise<LoadedFile | undefined>,
+  load: () => Promise<unknown>,
+): Promise<StartLoads> {
+  await load();
+  const handle = await page.waitForFunction(() => (window as unknown as { __firstScreenPaintedAt: number }).__firstScreenPaintedAt, null, {
+    timeout: 60_000,
+  });
+  const paintedAt = (await handle.jsonValue()) as number;
+  await page.waitForTimeout(3000);
+  const entries = (await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime })),
+  )) as { name: string; start: number }[];
+  const pick = async (list: { name: string }[]) => {
+    const paths = [...new Set(list.filter((e) => kindOf(e.name, '')).map((e) => new URL(e.name).pathname))].sort();
+    return summarise(
+      mode,
+      (await Promise.all(paths.map(sizeOf))).filter((f): f is LoadedFile => f !== undefined),
+    );
+  };
+  return {
+    before: await pick(entries.filter((e) => e.start <= paintedAt)),
+    after: await pick(entries.filter((e) => e.start > paintedAt)),
+    paintedAt,
+  };
+}
+
+export async function measureLoaded(
+  browser: Browser,
+  baseUrl: string,
+  site: string,
+  mode: Mode,
+): Promise<{ first: StartLoads; stored: StartLoads }> {
+  const sizes = new Map<string, Promise<LoadedFile | undefined>>();
+  const sizeOf = (path: string) => {
+    let s = sizes.get(path);
+    if (!s) {
+      s = fetch(`${baseUrl}${path}`).then(async (r) => {
+        const kind = kindOf(`${baseUrl}${path}`, r.headers.get('content-type') ?? '');
+        if (!r.ok || !kind) return undefined;
+        const body = Buffer.from(await r.arrayBuffer());
+        return { path, kind, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length };
+      });
+      sizes.set(path, s);
+    }
+    return s;
+  };
+  // A fresh context: nothing cached, no service worker — the first start of a kiosk; then a
+  // restart of the same page with its content stored.
   const context = await browser.newContext({
     viewport: mode === 'kiosk' ? { width: 1080, height: 1920 } : { width: 1920, height: 1080 },
     hasTouch: mode === 'kiosk',
     serviceWorkers: 'block',
   });
+  await context.addInitScript(firstScreenWatcher(FIRST_SCREEN[mode]));
   const page = await context.newPage();
-  const pending: Promise<LoadedFile | undefined>[] = [];
-  let done = false;
-  page.on('response', (r: Response) => {
-    if (done) return;
-    const kind = kindOf(r.url(), r.headers()['content-type'] ?? '');
-    if (!kind) return;
-    pending.push(
-      r.body().then(
-        (body) => ({ path: new URL(r.url()).pathname, kind, bytes: body.length, gzip: gzipSync(body, { level: 9 }).length }),
-        () => undefined,
-      ),
-    );
-  });
-  await page.goto(`${baseUrl}/?site=${encodeURIComponent(site)}&mode=${mode}`);
-  await page.locator(FIRST_SCREEN[mode]).first().waitFor({ timeout: 60_000 });
-  done = true;
-  const files = (await Promise.all(pending)).filter((f): f is LoadedFile => f !== undefined);
-  await context.close();
-  const unique = new Map(files.map((f) => [f.path, f]));
-  return summarise(
-    mode,
-    [...unique.values()].sort((a, b) => (a.path < b.path ? -1 : 1)),
-  );
+  try {
+    const first = await startOnce(page, mode, sizeOf, () => page.goto(`${baseUrl}/?site=${encodeURIComponent(site)}&mode=${mode}`));
+    const stored = await startOnce(page, mode, sizeOf, () => page.reload());
+    return { first, stored };
+  } finally {
+    await context.close();
+  }
 }

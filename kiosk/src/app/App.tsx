@@ -11,9 +11,19 @@ import { LazyView } from '../ui/LazyView.tsx';
 import { MaintenanceGate } from '../maintenance/MaintenanceGate.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
-const loadKiosk = () => import('../views/KioskApp.tsx');
-const loadDisplay = () => import('../display/DisplayApp.tsx');
-const loadTicker = () => import('../display/TickerApp.tsx');
+let onModeViewLoaded: (() => void) | undefined;
+/** `listener` is told when a mode's view module has loaded: its first render follows at once (main.tsx: the ticker's first screen). */
+export function whenModeViewLoaded(listener: () => void): void {
+  onModeViewLoaded = listener;
+}
+const told = <T,>(p: Promise<T>) =>
+  p.then((m) => {
+    onModeViewLoaded?.();
+    return m;
+  });
+const loadKiosk = () => told(import('../views/KioskApp.tsx'));
+const loadDisplay = () => told(import('../display/DisplayApp.tsx'));
+const loadTicker = () => told(import('../display/TickerApp.tsx'));
 
 /** Seconds the friendly error screen stays before the views are tried again. */
 const RECOVER_SECONDS = 10;

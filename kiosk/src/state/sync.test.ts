@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { createAppState, type AppState } from './app-state.ts';
-import { createContentSync, retryDelaySeconds, type ContentSync } from './sync.ts';
+import { createContentSync, retryDelaySeconds, type ContentSync, type SyncDeps } from './sync.ts';
 import { parseConfig, rememberSite, SITE_STORAGE_KEY } from '../config/config.ts';
 import { openKioskDb } from '../store/db.ts';
 import type { EntryPayload, IndexPayload, PartRef } from '../bundle/schema.ts';
@@ -71,7 +71,15 @@ class FakeServer {
     const sites = codes.map((code) => ({ code, name: code === 'baihe' ? '白鹤镇' : '龙山镇', kind: 'township' as const }));
     for (const site of sites) {
       const item = (name: string, code: string) =>
-        this.part({ code, name, materials: [], departmentId: 'mz', level: '乡镇', keywords: [], search: [] });
+        this.part({
+          code,
+          name,
+          materials: [],
+          departmentId: 'mz',
+          level: '乡镇',
+          keywords: [],
+          search: [{ ref: code, text: name, readings: [] }],
+        });
       const entry: EntryPayload = {
         ...head,
         site,
@@ -128,7 +136,7 @@ let server: FakeServer;
 let storage: MemoryStorage;
 let running: ContentSync[] = [];
 
-function boot(query = ''): { state: AppState; sync: ContentSync } {
+function boot(query = '', extra: Partial<SyncDeps> = {}): { state: AppState; sync: ContentSync } {
   const state = createAppState(parseConfig(new URL(`https://kiosk.example/?content=${encodeURIComponent(BASE)}${query}`), storage));
   const sync = createContentSync(state, {
     publicKey: RAW,
@@ -138,6 +146,7 @@ function boot(query = ''): { state: AppState; sync: ContentSync } {
     rememberSite: (code) => rememberSite(storage, code),
     fetchOptions: { fetch: server.fetch },
     log: quietLog,
+    ...extra,
   });
   Object.assign(state.actions, { selectSite: sync.selectSite, checkNow: sync.checkNow, rollback: sync.rollback });
   running.push(sync);
@@ -150,6 +159,9 @@ beforeEach(async () => {
   quietLog.messages = [];
   const db = await openKioskDb();
   await db.clear('sites');
+  await db.clear('siteSearch');
+  await db.clear('siteItems');
+  await db.clear('previousVersions');
   await db.clear('parts');
   await db.clear('assets');
 });
@@ -187,6 +199,28 @@ describe('content sync', () => {
     expect(state.bundle.value?.items[0].name).toBe('高龄津贴');
     expect(state.syncStatus.value.lastError).toMatch('无法连接');
     expect(state.assets.url(state.bundle.value!.staff[0].photo!)).toMatch(/^blob:/);
+  });
+
+  it('can show stored content before its search data, read after the first screen; the first check waits for it', async () => {
+    server.publish('最低生活保障');
+    await boot().sync.start();
+    server.down = true;
+    let release = () => {};
+    const firstScreen = new Promise<void>((resolve) => (release = resolve));
+    const { state, sync } = boot('', { searchDataAfter: () => firstScreen });
+    const started = sync.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.status.value).toBe('ready');
+    expect(state.bundle.value?.items[0].name).toBe('最低生活保障');
+    expect(state.bundle.value?.search).toEqual([]);
+    expect(state.syncStatus.value.lastCheckAt).toBeNull();
+    const shown = state.bundle.value;
+    release();
+    await started;
+    expect(state.bundle.value).toBe(shown);
+    expect(state.bundle.value?.search.map((e) => e.text)).toEqual(['最低生活保障']);
+    expect(state.bundle.value?.searchIndex?.entries).toBe(1);
+    expect(state.syncStatus.value.lastError).toMatch('无法连接');
   });
 
   it('replaces content with a newer version and ignores equal and older ones', async () => {

@@ -14,29 +14,19 @@
  * The county index (manifest.json) is read only when no site is chosen or the site is unknown.
  */
 import type { AppState, SyncStatus } from './app-state.ts';
-import type { EntryPayload, PartRef } from '../bundle/schema.ts';
-import { allPartRefs, assembleBundle, entryPartRefs, siteParts } from '../bundle/assemble.ts';
-import {
-  defaultSite,
-  fetchAssets,
-  fetchEntry,
-  fetchIndex,
-  fetchParts,
-  NetworkError,
-  UnknownSiteError,
-  type FetchOptions,
-  type VerifiedAsset,
-  type VerifiedPart,
-} from '../bundle/fetch-content.ts';
-import { VerificationError } from '../bundle/verify.ts';
-import { buildStartIndex } from '../search/start-keys.ts';
-import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
+import type { FetchOptions, VerifiedAsset, VerifiedPart } from '../bundle/fetch-content.ts';
+import { fillSearch, loadAssets, loadCurrent, loadSearch, rollbackSite, saveVersion, storedSiteCodes } from '../store/content-store.ts';
 import type { KioskDatabase, StoredAsset, StoredSite, StoredVersion } from '../store/db.ts';
 import { bringsNewUrgent } from './apply-gate.ts';
 import type { ApplyGate } from './apply-gate.ts';
+import type { CheckContext } from './sync-check.ts';
+
+/** The network half (fetch, verify, assemble), loaded with the first check. */
+const loadCheck = () => import('./sync-check.ts');
 
 export interface SyncDeps {
-  publicKey: Uint8Array<ArrayBuffer>;
+  /** Raw Ed25519 public key of the county, or its base64 (decoded by the first check). */
+  publicKey: Uint8Array<ArrayBuffer> | string;
   /** Content folder URL (ends with "/"). */
   contentBase: string;
   /** Seconds between checks when all is well. */
@@ -53,6 +43,17 @@ export interface SyncDeps {
   dbOpenTimeoutMs?: number;
   /** Holds a new version until a natural boundary (state/apply-gate.ts); absent = apply at once. */
   gate?: ApplyGate;
+  /**
+   * When the kiosk started with stored content, the first check waits for this (main.tsx: the
+   * first screen painted and an idle moment), so the start-up shows the stored content first.
+   */
+  firstCheckAfter?: () => Promise<void>;
+  /**
+   * When given, stored content is shown without its search data (the attract screen does not
+   * need it), which is read after this resolves (main.tsx: the first screen painted) into the
+   * same bundle; checks wait for it. Absent: read with the content, before it is shown.
+   */
+  searchDataAfter?: () => Promise<void>;
 }
 
 export const FIRST_RETRY_SECONDS = 10;
@@ -84,14 +85,6 @@ export interface ContentSync {
   stop(): void;
 }
 
-function sameParts(a: EntryPayload, b: EntryPayload): boolean {
-  const key = (e: EntryPayload) =>
-    `${entryPartRefs(e)
-      .map((r) => r.sha256)
-      .join()}|${e.assets.map((r) => r.sha256).join()}`;
-  return key(a) === key(b);
-}
-
 export function createContentSync(state: AppState, deps: SyncDeps): ContentSync {
   const log = deps.log ?? console;
   const base = deps.contentBase;
@@ -100,6 +93,8 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
   let record: StoredSite | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running: Promise<void> | null = null;
+  /** The stored search data being read into the bundle shown (searchDataAfter). */
+  let searchData: Promise<void> = Promise.resolve();
   let stopped = false;
   /** Bumped on site change so a check for the old site does not apply its result. */
   let generation = 0;
@@ -112,7 +107,7 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     const sameBundle = state.bundle.value === next.current.bundle;
     record = next;
     state.entry.value = next.current.entry;
-    state.hasPrevious.value = !!next.previous;
+    state.hasPrevious.value = !!next.previous || !!next.hasPrevious;
     if (!sameBundle) {
       const revokeOld = state.assets.install(assets);
       state.bundle.value = next.current.bundle;
@@ -123,10 +118,22 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
 
   async function showStored(code: string): Promise<boolean> {
     if (!db) return false;
-    const stored = await loadSite(db, code).catch(() => undefined);
+    // The current version only (the previous one stays on disk), its search data now or later.
+    const later = deps.searchDataAfter;
+    const stored = await loadCurrent(db, code, !later).catch(() => undefined);
     if (!stored) return false;
     const assets = await loadAssets(db, stored.current.entry.assets).catch(() => new Map<string, StoredAsset>());
     show(stored, assets.values());
+    if (later) {
+      const shownDb = db;
+      const { bundle, entry } = stored.current;
+      searchData = later()
+        .then(() => loadSearch(shownDb, code, entry.version))
+        .then((found) => {
+          if (found) fillSearch(bundle, found);
+        })
+        .catch((err: unknown) => log.warn(`[内容同步] 无法读取本机保存的搜索数据：${String(err)}`));
+    }
     return true;
   }
 
@@ -142,58 +149,6 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       state.siteCode.value = code;
       deps.onSiteChange?.(code);
     }
-  }
-
-  /** Downloads and verifies what `entry` lists and is not held, and assembles its bundle. */
-  async function prepareContent(entry: EntryPayload): Promise<PreparedContent> {
-    const held = db ? await loadAssets(db, entry.assets).catch(() => new Map<string, StoredAsset>()) : new Map<string, StoredAsset>();
-    if (record && sameParts(record.current.entry, entry)) {
-      // A re-signed entry point (new expiry, nothing else): only the entry point was downloaded.
-      return {
-        version: { entry, bundle: record.current.bundle, parts: record.current.parts, storedAt: Date.now() },
-        newParts: [],
-        newAssets: [],
-        assets: [...held.values()],
-      };
-    }
-    // Two rounds: the parts the entry point names (site, departments, lists), then the lists' members.
-    const values = new Map<string, unknown>();
-    const newParts: VerifiedPart[] = [];
-    const fetchMissing = async (list: readonly PartRef[]) => {
-      const refs = [...new Map(list.map((r) => [r.sha256, r])).values()];
-      const hashes = refs.map((r) => r.sha256);
-      const have = db ? await heldPartHashes(db, hashes).catch(() => new Set<string>()) : new Set<string>();
-      const got = await fetchParts(
-        base,
-        refs.filter((r) => !have.has(r.sha256)),
-        deps.fetchOptions,
-      );
-      const stored = db && have.size > 0 ? await loadParts(db, [...have]) : new Map<string, unknown>();
-      for (const [h, v] of stored) values.set(h, v);
-      for (const p of got) {
-        values.set(p.sha256, p.value);
-        newParts.push(p);
-      }
-      const missing = refs.find((r) => !values.has(r.sha256));
-      if (missing) throw new VerificationError(`内容文件 ${missing.sha256.slice(0, 16)} 缺失，请稍后重试`);
-    };
-    const named = entryPartRefs(entry);
-    await fetchMissing(named);
-    const all = allPartRefs(entry, (h) => values.get(h));
-    await fetchMissing(all.slice(named.length));
-    const newAssets = await fetchAssets(
-      base,
-      entry.assets.filter((a) => !held.has(a.path)),
-      deps.fetchOptions,
-    );
-    const assembled = assembleBundle(
-      entry,
-      siteParts(entry, (h) => values.get(h)),
-    );
-    // The start-key lookup over the site's search entries: built once per version, stored with it.
-    const bundle = { ...assembled, searchIndex: buildStartIndex(assembled.search) };
-    const parts = [...new Set(all.map((r) => r.sha256))];
-    return { version: { entry, bundle, parts, storedAt: Date.now() }, newParts, newAssets, assets: [...held.values(), ...newAssets] };
   }
 
   /**
@@ -225,43 +180,20 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     );
   }
 
-  async function check(gen: number): Promise<void> {
-    let code = state.siteCode.value;
-    if (code === null) {
-      const index = await fetchIndex(base, deps.publicKey, deps.fetchOptions);
-      if (gen !== generation) return;
-      state.sites.value = index.sites;
-      const site = defaultSite(index.sites);
-      if (!site) throw new VerificationError('内容清单中没有任何站点');
-      code = site.code;
-      setSite(code);
-    }
-    let entry: EntryPayload;
-    try {
-      entry = (await fetchEntry(base, code, deps.publicKey, deps.fetchOptions)).entry;
-    } catch (err) {
-      if (!(err instanceof UnknownSiteError)) throw err;
-      if (gen !== generation) return;
-      if (!record) {
-        const index = await fetchIndex(base, deps.publicKey, deps.fetchOptions).catch(() => null);
-        if (index && gen === generation) state.sites.value = index.sites;
-        state.status.value = 'unknown-site';
-      }
-      throw new VerificationError(`内容清单中没有站点代码“${code}”`);
-    }
-    if (gen !== generation) return;
-    deps.rememberSite?.(code);
-    if (!record && (await showStored(code)) && gen !== generation) return;
-
-    const highest = record?.highestVersion ?? 0;
-    if (entry.version <= highest) {
-      if (entry.version < highest) log.warn(`[内容同步] 服务器上的版本 ${entry.version} 比本机已有的 ${highest} 旧，已忽略`);
-      return;
-    }
-    const prepared = await prepareContent(entry);
-    if (gen !== generation) return;
-    await applyContent(prepared, gen);
-  }
+  const checkContext: CheckContext = {
+    state,
+    base,
+    publicKey: deps.publicKey,
+    fetchOptions: deps.fetchOptions,
+    rememberSite: deps.rememberSite,
+    log,
+    db: () => db,
+    record: () => record,
+    generation: () => generation,
+    setSite,
+    showStored,
+    applyContent,
+  };
 
   async function runCheck(): Promise<void> {
     if (running) return running;
@@ -270,24 +202,28 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     const gen = generation;
     patch({ checking: true, nextCheckAt: null });
     running = (async () => {
+      let mod: Awaited<ReturnType<typeof loadCheck>> | undefined;
       try {
-        await check(gen);
+        mod = await loadCheck();
+        // A check may keep the bundle shown (a re-signed entry point): it has its search data first.
+        await searchData;
+        await mod.check(checkContext, gen);
         patch({ checking: false, lastCheckAt: Date.now(), lastSuccessAt: Date.now(), lastError: null, failures: 0 });
         schedule(deps.pollSeconds);
       } catch (err) {
-        const message =
-          err instanceof VerificationError || err instanceof NetworkError
-            ? err.message
-            : err instanceof DOMException && err.name === 'QuotaExceededError'
-              ? '本机存储空间已满，新内容未能保存，继续显示原有内容'
-              : `内容更新失败：${err instanceof Error ? err.message : String(err)}`;
+        // Without its code (not cached, offline) a check failed like a network error: retry soon.
+        const { message, verification, network } = mod?.describeFailure(err) ?? {
+          message: `内容更新失败：${err instanceof Error ? err.message : String(err)}`,
+          verification: false,
+          network: true,
+        };
         const failures = state.syncStatus.value.failures + 1;
-        if (err instanceof VerificationError) log.error(`[内容同步] ${message}`);
+        if (verification) log.error(`[内容同步] ${message}`);
         else log.warn(`[内容同步] ${message}`);
         patch({ checking: false, lastCheckAt: Date.now(), lastError: message, failures });
         if (!record && state.status.value !== 'unknown-site') state.status.value = 'no-content';
         // A refused (tampered) version will not get better by asking faster.
-        schedule(err instanceof NetworkError ? retryDelaySeconds(failures, deps.pollSeconds) : deps.pollSeconds);
+        schedule(network ? retryDelaySeconds(failures, deps.pollSeconds) : deps.pollSeconds);
       } finally {
         running = null;
       }
@@ -308,7 +244,10 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       }
       let code = state.siteCode.value;
       if (code === null && db) code = (await storedSiteCodes(db).catch(() => []))[0] ?? null;
-      if (code !== null && (await showStored(code))) state.siteCode.value = code;
+      if (code !== null && (await showStored(code))) {
+        state.siteCode.value = code;
+        await deps.firstCheckAfter?.();
+      }
       await runCheck();
     },
     checkNow() {
@@ -334,11 +273,11 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     },
     async rollback() {
       const held = record;
-      if (!held?.previous) return false;
+      if (!held?.previous && !held?.hasPrevious) return false;
       await running;
       let next: StoredSite | undefined;
       if (db) next = await rollbackSite(db, held.siteCode);
-      else next = { ...held, current: held.previous, previous: held.current };
+      else if (held.previous) next = { ...held, current: held.previous, previous: held.current };
       if (!next || record?.siteCode !== next.siteCode) return false;
       const assets = db ? (await loadAssets(db, next.current.entry.assets)).values() : [];
       show(next, assets);

@@ -1,7 +1,19 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { openKioskDb, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
-import { heldPartHashes, loadAssets, loadParts, loadSite, rollbackSite, saveVersion, storedSiteCodes } from './content-store.ts';
+import { ITEM_CHUNK, openKioskDb, SEARCH_CHUNK, type KioskDatabase, type StoredAsset, type StoredVersion } from './db.ts';
+import { openDB } from 'idb';
+import {
+  fillSearch,
+  heldPartHashes,
+  loadAssets,
+  loadCurrent,
+  loadParts,
+  loadSearch,
+  loadSite,
+  rollbackSite,
+  saveVersion,
+  storedSiteCodes,
+} from './content-store.ts';
 import type { EntryPayload, SiteBundle } from '../bundle/schema.ts';
 
 const h = (n: string) => n.repeat(64).slice(0, 64);
@@ -29,7 +41,7 @@ const assets = (...names: string[]): StoredAsset[] => names.map((n) => ({ ...ass
 let db: KioskDatabase;
 beforeEach(async () => {
   db = await openKioskDb();
-  for (const s of ['sites', 'parts', 'assets'] as const) await db.clear(s);
+  for (const s of ['sites', 'siteSearch', 'siteItems', 'previousVersions', 'parts', 'assets'] as const) await db.clear(s);
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -85,5 +97,101 @@ describe('content store', () => {
     expect(rolled?.previous?.entry.version).toBe(2);
     expect(rolled?.highestVersion).toBe(2);
     expect(await loadSite(db, 'baihe')).toEqual(rolled);
+  });
+});
+
+describe('site records (database version 4)', () => {
+  const withSearch = (v: StoredVersion, word: string): StoredVersion => ({
+    ...v,
+    bundle: { ...v.bundle, search: [{ word }], searchIndex: { keys: [word] } } as unknown as SiteBundle,
+  });
+
+  it('a start reads the current version with its search data and only whether a previous one is held', async () => {
+    await saveVersion(db, withSearch(version('baihe', 1, ['a']), '一'), parts('s', 'd', 'a'), []);
+    await saveVersion(db, withSearch(version('baihe', 2, ['b']), '二'), parts('b'), []);
+    const start = await loadCurrent(db, 'baihe');
+    expect(start?.current.entry.version).toBe(2);
+    expect(start?.current.bundle.search).toEqual([{ word: '二' }]);
+    expect(start?.current.bundle.searchIndex).toEqual({ keys: ['二'] });
+    expect(start?.previous).toBeUndefined();
+    expect(start?.hasPrevious).toBe(true);
+    // The site record itself holds no search data and no previous version.
+    const record = await db.get('sites', 'baihe');
+    expect(record?.current.bundle.search).toEqual([]);
+    expect(record?.current.bundle.searchIndex).toBeUndefined();
+    expect(record).not.toHaveProperty('previous');
+    // Rolling back brings the previous version's search data back with it.
+    const rolled = await rollbackSite(db, 'baihe');
+    expect(rolled?.current.bundle.search).toEqual([{ word: '一' }]);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.searchIndex).toEqual({ keys: ['一'] });
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.search).toEqual([{ word: '二' }]);
+  });
+
+  it('keeps search data in chunks, read in order, and leaves no chunk of a replaced version behind', async () => {
+    const many = (v: StoredVersion, n: number): StoredVersion => ({
+      ...v,
+      bundle: { ...v.bundle, search: Array.from({ length: n }, (_, i) => ({ ref: `x${i}` })), searchIndex: { n } } as unknown as SiteBundle,
+    });
+    await saveVersion(db, many(version('baihe', 1, ['a']), SEARCH_CHUNK * 2 + 3), parts('s', 'd', 'a'), []);
+    expect(await db.count('siteSearch')).toBe(3);
+    const full = await loadCurrent(db, 'baihe');
+    expect(full?.current.bundle.search.map((e) => e.ref)).toEqual(Array.from({ length: SEARCH_CHUNK * 2 + 3 }, (_, i) => `x${i}`));
+    expect(full?.current.bundle.searchIndex).toEqual({ n: SEARCH_CHUNK * 2 + 3 });
+    // Without the search data, then the search data alone (what a start does after the first screen).
+    const shown = await loadCurrent(db, 'baihe', false);
+    expect(shown?.current.bundle.search).toEqual([]);
+    const later = await loadSearch(db, 'baihe', 1);
+    fillSearch(shown!.current.bundle, later!);
+    expect(shown?.current.bundle).toEqual(full?.current.bundle);
+    expect(await loadSearch(db, 'baihe', 2)).toBeUndefined();
+    await saveVersion(db, many(version('baihe', 2, ['b']), 4), parts('b'), []);
+    expect(await db.count('siteSearch')).toBe(1);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.search).toHaveLength(4);
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.search).toHaveLength(SEARCH_CHUNK * 2 + 3);
+  });
+
+  it('keeps the items after the first ITEM_CHUNK in chunks, read back in order before the version is returned', async () => {
+    const withItems = (v: StoredVersion, n: number): StoredVersion => ({
+      ...v,
+      bundle: { ...v.bundle, items: Array.from({ length: n }, (_, i) => ({ name: `事项${i}` })) } as unknown as SiteBundle,
+    });
+    const n = ITEM_CHUNK * 2 + 1;
+    const names = Array.from({ length: n }, (_, i) => `事项${i}`);
+    await saveVersion(db, withItems(version('baihe', 1, ['a']), n), parts('s', 'd', 'a'), []);
+    expect(await db.count('siteItems')).toBe(2);
+    expect((await db.get('sites', 'baihe'))?.current.bundle.items).toHaveLength(ITEM_CHUNK);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.items.map((i) => i.name)).toEqual(names);
+    await saveVersion(db, withItems(version('baihe', 2, ['b']), 3), parts('b'), []);
+    expect(await db.count('siteItems')).toBe(0);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.items).toHaveLength(3);
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.items.map((i) => i.name)).toEqual(names);
+    const rolled = await rollbackSite(db, 'baihe');
+    expect(rolled?.current.bundle.items.map((i) => i.name)).toEqual(names);
+    expect((await loadCurrent(db, 'baihe'))?.current.bundle.items.map((i) => i.name)).toEqual(names);
+    expect((await loadSite(db, 'baihe'))?.previous?.bundle.items).toHaveLength(3);
+  });
+
+  it('a database of version 3 keeps its content: each site record is split, nothing is lost', async () => {
+    const name = `v3-${Math.random()}`;
+    const v1 = withSearch(version('baihe', 1, ['a']), '一');
+    const v2big = withSearch(version('baihe', 2, ['b']), '二');
+    const v2 = {
+      ...v2big,
+      bundle: { ...v2big.bundle, items: Array.from({ length: ITEM_CHUNK + 7 }, (_, i) => ({ name: `${i}` })) } as SiteBundle,
+    };
+    const old = await openDB(name, 3, {
+      upgrade(d) {
+        d.createObjectStore('sites', { keyPath: 'siteCode' });
+      },
+    });
+    await old.put('sites', { siteCode: 'baihe', current: v2, previous: v1, highestVersion: 2 });
+    old.close();
+    const upgraded = await openKioskDb(name);
+    const site = await loadSite(upgraded, 'baihe');
+    expect(site?.current).toEqual(v2);
+    expect(site?.previous).toEqual(v1);
+    expect(site?.highestVersion).toBe(2);
+    expect((await upgraded.get('sites', 'baihe'))?.current.bundle.search).toEqual([]);
+    upgraded.close();
   });
 });

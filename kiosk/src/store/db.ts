@@ -5,7 +5,7 @@
  * creates stores of its own.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { EntryPayload, SiteBundle } from '../bundle/schema.ts';
+import type { EntryPayload, SearchEntry, SearchIndex, ServiceItem, SiteBundle } from '../bundle/schema.ts';
 import type { HeartbeatRequest, PlayLogUpload, RatingUpload } from '../uplink/api.ts';
 
 /** One verified version of a site: its signed entry point and the SiteBundle assembled from its parts. */
@@ -19,14 +19,73 @@ export interface StoredVersion {
   storedAt: number;
 }
 
-/** What a kiosk holds for one site: the version shown and the last-known-good one before it. */
+/**
+ * What a kiosk holds for one site: the version shown and the last-known-good one before it. In
+ * the database (DB_VERSION 4) it is three records, so that a start reads only what it shows, in
+ * tasks of moderate size: `sites` (SiteRecord: the current version without its search data),
+ * `siteSearch` (that search data) and `previousVersions` (the last-known-good version, whole; read
+ * only to roll back or to collect garbage). content-store.ts joins and splits them.
+ */
 export interface StoredSite {
   siteCode: string;
   current: StoredVersion;
-  /** The version shown before `current` (rollback target). */
+  /** The version shown before `current` (rollback target); absent when only `hasPrevious` was read. */
   previous?: StoredVersion;
+  /** True when a previous version is held (also when it was not read). */
+  hasPrevious?: boolean;
   /** Highest version ever made current: an entry point at or below it changes nothing. */
   highestVersion: number;
+}
+
+/**
+ * A site's record in `sites`: its current version with `bundle.search` empty and no
+ * `searchIndex` (both in `siteSearch`), and only the first ITEM_CHUNK items of `bundle.items`
+ * (the others in `siteItems`, `itemChunks` records).
+ */
+export interface SiteRecord {
+  siteCode: string;
+  current: StoredVersion;
+  hasPrevious: boolean;
+  highestVersion: number;
+  /** Records in `siteItems` with the items after the first ITEM_CHUNK (absent = none). */
+  itemChunks?: number;
+}
+
+/** Items per record (`sites` holds the first ones, `siteItems` the others): each is read in a task of its own. */
+export const ITEM_CHUNK = 500;
+
+/** Items ITEM_CHUNK × chunk … of a site's current version (`siteItems`, key [siteCode, chunk], chunk ≥ 1). */
+export interface StoredItems {
+  siteCode: string;
+  chunk: number;
+  version: number;
+  items: ServiceItem[];
+}
+
+/** Search entries per `siteSearch` record: each is read in a task of its own. */
+export const SEARCH_CHUNK = 500;
+
+/**
+ * The search entries and start-key lookup of a site's current version (`siteSearch`, key
+ * [siteCode, chunk]): SEARCH_CHUNK entries per record, the lookup and the number of records in
+ * chunk 0.
+ */
+export interface StoredSearch {
+  siteCode: string;
+  chunk: number;
+  /** Content version they belong to (the current version of the site record). */
+  version: number;
+  search: SearchEntry[];
+  /** Chunk 0 only: how many chunks there are. */
+  chunks?: number;
+  /** Chunk 0 only. */
+  searchIndex?: SearchIndex;
+}
+
+/** A site's last-known-good version, whole (`previousVersions`). */
+export interface StoredPrevious {
+  siteCode: string;
+  version: StoredVersion;
 }
 
 /** A verified part (parts/<hash>.json), parsed; shared by every version that lists its hash. */
@@ -143,8 +202,14 @@ export interface CallbackPhone {
 }
 
 interface KioskDb extends DBSchema {
-  /** Since version 2: one record per site with its current and previous version. */
-  sites: { key: string; value: StoredSite };
+  /** Since version 2: one record per site; since version 4 without its search data and previous version. */
+  sites: { key: string; value: SiteRecord };
+  /** Since version 4: the search data of each site's current version. */
+  siteSearch: { key: [string, number]; value: StoredSearch };
+  /** Since version 4: the items of each site's current version after the first ITEM_CHUNK. */
+  siteItems: { key: [string, number]; value: StoredItems };
+  /** Since version 4: each site's previous (last-known-good) version. */
+  previousVersions: { key: string; value: StoredPrevious };
   parts: { key: string; value: StoredPart };
   assets: { key: string; value: StoredAsset };
   evaluations: { key: number; value: StoredEvaluation; indexes: { at: number; uuid: string; overflow: number } };
@@ -162,7 +227,7 @@ interface KioskDb extends DBSchema {
 export type KioskDatabase = IDBPDatabase<KioskDb>;
 
 export const DB_NAME = 'bianmin-kiosk';
-const DB_VERSION = 3;
+const DB_VERSION = 4;
 
 export type KioskUpgradeTx = IDBPTransaction<KioskDb, StoreNames<KioskDb>[], 'versionchange'>;
 
@@ -191,6 +256,49 @@ function upgradeToV3(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
           await tx.objectStore('outbox').put(ratingOutboxRow({ ...e, uuid }, cursor.primaryKey, null, Date.now()));
         }
       }
+      cursor = await cursor.continue();
+    }
+  })();
+}
+
+/** Splits a version into its record (search data emptied, first items only), its search data and its other items, in chunks. */
+export function splitVersion(siteCode: string, v: StoredVersion): { record: SiteRecord; search: StoredSearch[]; items: StoredItems[] } {
+  const { search = [], searchIndex, ...rest } = v.bundle;
+  const version = v.entry.version;
+  const chunks = Math.max(1, Math.ceil(search.length / SEARCH_CHUNK));
+  const out: StoredSearch[] = [];
+  for (let i = 0; i < chunks; i++)
+    out.push({ siteCode, chunk: i, version, search: search.slice(i * SEARCH_CHUNK, (i + 1) * SEARCH_CHUNK) });
+  out[0].chunks = chunks;
+  if (searchIndex) out[0].searchIndex = searchIndex;
+  const all = rest.items ?? [];
+  const items: StoredItems[] = [];
+  for (let i = 1; i * ITEM_CHUNK < all.length; i++)
+    items.push({ siteCode, chunk: i, version, items: all.slice(i * ITEM_CHUNK, (i + 1) * ITEM_CHUNK) });
+  const bundle = { ...rest, search: [] };
+  if (rest.items) bundle.items = all.slice(0, ITEM_CHUNK);
+  const record: SiteRecord = { siteCode, current: { ...v, bundle }, hasPrevious: false, highestVersion: version };
+  if (items.length) record.itemChunks = items.length;
+  return { record, search: out, items };
+}
+
+/**
+ * Version 4: each site record is split in three (see StoredSite): its search data goes to
+ * `siteSearch`, its previous version to `previousVersions`. Nothing is downloaded again.
+ */
+function upgradeToV4(db: IDBPDatabase<KioskDb>, tx: KioskUpgradeTx): void {
+  db.createObjectStore('siteSearch', { keyPath: ['siteCode', 'chunk'] });
+  db.createObjectStore('siteItems', { keyPath: ['siteCode', 'chunk'] });
+  db.createObjectStore('previousVersions', { keyPath: 'siteCode' });
+  void (async () => {
+    let cursor = await tx.objectStore('sites').openCursor();
+    while (cursor) {
+      const old = cursor.value as SiteRecord & { previous?: StoredVersion };
+      const { record, search, items } = splitVersion(old.siteCode, old.current);
+      for (const c of search) await tx.objectStore('siteSearch').put(c);
+      for (const c of items) await tx.objectStore('siteItems').put(c);
+      if (old.previous) await tx.objectStore('previousVersions').put({ siteCode: old.siteCode, version: old.previous });
+      await cursor.update({ ...record, hasPrevious: !!old.previous, highestVersion: old.highestVersion });
       cursor = await cursor.continue();
     }
   })();
@@ -251,6 +359,7 @@ function open(name: string, onBlocking: () => void): Promise<KioskDatabase> {
         db.createObjectStore('parts', { keyPath: 'sha256' });
       }
       if (oldVersion < 3) upgradeToV3(db, tx);
+      if (oldVersion < 4) upgradeToV4(db, tx);
     },
     blocking() {
       // A newer version of the app wants to upgrade: let it, and reopen on next use.
