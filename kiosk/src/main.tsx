@@ -22,6 +22,8 @@ import { createContentSync } from './state/sync.ts';
 import { PUBLIC_KEY_BASE64 } from './bundle/public-key.ts';
 import { openKioskDb } from './store/db.ts';
 import type { Uplink } from './uplink/uplink.ts';
+// Already in the start-up chunk (the status screen shows the event log).
+import { readEvents } from './watchdog/events.ts';
 
 function safeLocalStorage(): Storage | null {
   try {
@@ -81,30 +83,28 @@ const sync = createContentSync(state, {
 // entry) waits for it and is kept exactly as later ones.
 let uplinkLoading: Promise<Uplink> | null = null;
 const uplink = (): Promise<Uplink> =>
-  (uplinkLoading ??= Promise.all([import('./uplink/uplink.ts'), import('./watchdog/events.ts')]).then(
-    ([{ createUplink }, { readEvents }]) => {
-      const u = createUplink({
-        state,
-        openDb,
-        hubParam: config.hub,
-        enrolCode: config.enrolCode,
-        heartbeatSeconds: config.heartbeatSeconds,
-        pageUrl: location.href,
-        loggedReloads: () =>
-          readEvents()
-            .filter((e) => e.kind === 'reload')
-            .map((e) => ({ at: e.at, reason: e.message })),
-        forgetEnrolCode() {
-          const url = new URL(location.href);
-          if (!url.searchParams.has('enrol')) return;
-          url.searchParams.delete('enrol');
-          history.replaceState(history.state, '', url.href);
-        },
-      });
-      u.start();
-      return u;
-    },
-  ));
+  (uplinkLoading ??= import('./uplink/uplink.ts').then(({ createUplink }) => {
+    const u = createUplink({
+      state,
+      openDb,
+      hubParam: config.hub,
+      enrolCode: config.enrolCode,
+      heartbeatSeconds: config.heartbeatSeconds,
+      pageUrl: location.href,
+      loggedReloads: () =>
+        readEvents()
+          .filter((e) => e.kind === 'reload')
+          .map((e) => ({ at: e.at, reason: e.message })),
+      forgetEnrolCode() {
+        const url = new URL(location.href);
+        if (!url.searchParams.has('enrol')) return;
+        url.searchParams.delete('enrol');
+        history.replaceState(history.state, '', url.href);
+      },
+    });
+    u.start();
+    return u;
+  }));
 
 // Service-worker bridge, watchdog, clock check, lockdown, identify overlay: after the first
 // screen. Errors before then are kept and handed to the watchdog when it starts.

@@ -48,6 +48,9 @@ export interface Figure {
 const gz = (data: Buffer | string) => gzipSync(data, { level: 9 }).length;
 
 function child(ctx: BenchContext, args: string[]): { ms: number; cpuMs: number; maxRssMb: number; status: string } {
+  // The file system's write-back of the previous run (tens of thousands of files) finishes first:
+  // a publish makes its files durable, and must not wait for another run's.
+  if (args[0] === 'publish') execFileSync('sync');
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(ctx.repo, 'scripts/bench/child-measure.ts'), ...args], {
     cwd: ctx.repo,
     encoding: 'utf8',

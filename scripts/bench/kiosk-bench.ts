@@ -30,7 +30,8 @@ export async function attractReadyAt(page: Page, siteName: string): Promise<numb
       return a && !document.querySelector('.status-title') && (a as HTMLElement).innerText.includes(name) ? performance.now() : 0;
     },
     siteName,
-    { timeout: 120_000, polling: 'raf' },
+    // A first start of the 10,000-item site downloads thousands of parts.
+    { timeout: 300_000, polling: 'raf' },
   );
   return (await handle.jsonValue()) as number;
 }

@@ -114,25 +114,25 @@ function phaseTimer(): { times: PhaseTimes; lap(name: string): void } {
 export async function buildPublication(
   contentDir: string,
   options: { cacheFile?: string; timer?: ReturnType<typeof phaseTimer> } = {},
-): Promise<{ problems: Problem[]; publication?: Publication }> {
+): Promise<{ problems: Problem[]; publication?: Publication; saveCaches(): Promise<void> }> {
   const timer = options.timer ?? phaseTimer();
   const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
   const content = await loadContent(contentDir, { cache });
   timer.lap('load');
-  // The caches are only a speed-up: failing to write them never fails a publish.
-  await cache?.save().catch(() => undefined);
   const readings = options.cacheFile ? await readingsCache(options.cacheFile) : undefined;
+  const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
+  // The caches are only a speed-up: failing to write them never fails a publish. Written when
+  // the publish is done (also when the content has problems: the next run parses fewer files),
+  // so that making the output durable does not wait for them.
+  const saveCaches = async () => {
+    for (const c of [cache, readings, buildCache]) await c?.save().catch(() => undefined);
+  };
   timer.lap('caches');
   const problems = validateContent(content);
   timer.lap('validate');
-  if (problems.length > 0) return { problems };
-  const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
-  timer.lap('caches');
+  if (problems.length > 0) return { problems, saveCaches: () => cache?.save().catch(() => undefined) ?? Promise.resolve() };
   const built = buildBundles(content, { cache: buildCache });
   timer.lap('build');
-  await readings?.save().catch(() => undefined);
-  await buildCache?.save().catch(() => undefined);
-  timer.lap('caches');
   const files: Publication['files'] = [];
   for (const p of built.parts.byHash.values()) files.push({ path: partPath(p.ref.sha256), data: p.data, sha256: p.ref.sha256 });
   const assets = built.assets.list();
@@ -152,6 +152,7 @@ export async function buildPublication(
   return {
     problems: [],
     publication: { county, timeZone: built.county.timeZone, built, files, contentHash: contentHashOf(county, sites), stats },
+    saveCaches,
   };
 }
 
@@ -200,12 +201,29 @@ function entryPayload(site: BuiltSite, head: Omit<IndexPayload, 'sites'>): Entry
 }
 
 export async function publishContent(options: PublishOptions): Promise<PublishResult> {
-  const { outDir, key } = options;
   const publishedMs = publishTime(options.now);
   const validDays = options.validDays ?? DEFAULT_VALID_DAYS;
   if (!(validDays > 0 && validDays <= 3660)) throw new PublishRefused(`有效天数应在 1 到 3660 之间：${String(validDays)}`);
   const timer = phaseTimer();
-  const { problems, publication } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, timer });
+  const { problems, publication, saveCaches } = await buildPublication(options.contentDir, { cacheFile: options.cacheFile, timer });
+  try {
+    return await writePublication(options, publication, problems, timer, publishedMs, validDays);
+  } finally {
+    await saveCaches();
+    timer.lap('caches');
+  }
+}
+
+/** The output folder's part of a publish: refuse, or write parts, entry points, index, history. */
+async function writePublication(
+  options: PublishOptions,
+  publication: Publication | undefined,
+  problems: Problem[],
+  timer: ReturnType<typeof phaseTimer>,
+  publishedMs: number,
+  validDays: number,
+): Promise<PublishResult> {
+  const { outDir, key } = options;
   if (!publication) return { status: 'invalid', problems };
 
   // The previous publish, and whether we may publish over it (nothing written yet).

@@ -76,9 +76,11 @@ export function AnnouncementDetail({ session, bundle, now, id }: ScreenProps & {
 export function Documents({ session, bundle }: ScreenProps) {
   const text = session.docSearchText.value;
   const q = normaliseQuery(text);
+  // Its own dependency: a start shows stored content first and fills its search data in just after.
+  const searchEntries = bundle.search;
   const entries = useMemo(
-    () => [...bundle.search.filter((e) => e.ref.startsWith('doc:')), ...bundle.documents.map((d) => literalEntry(`doc:${d.id}`, d.number))],
-    [bundle],
+    () => [...searchEntries.filter((e) => e.ref.startsWith('doc:')), ...bundle.documents.map((d) => literalEntry(`doc:${d.id}`, d.number))],
+    [bundle, searchEntries],
   );
   const results = useMemo(() => (q ? search(entries, q) : []), [entries, q]);
   const byRef = new Map(bundle.documents.map((d) => [`doc:${d.id}`, d]));

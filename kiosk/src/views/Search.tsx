@@ -28,7 +28,8 @@ export function Search(props: ScreenProps) {
     };
     id = requestIdleCallback(work);
     return () => cancelIdleCallback(id);
-  }, [bundle]);
+    // bundle.search too: a start shows stored content first and fills its search data in just after.
+  }, [bundle, bundle.search]);
   return (
     <div class="search-screen">
       <div class="search-head">
@@ -59,11 +60,13 @@ function SearchResults(props: ScreenProps) {
     [bundle, now.value],
   );
   const docs = useMemo(() => new Map(bundle.documents.map((d) => [`doc:${d.id}`, d])), [bundle]);
+  // Its own dependency: a start shows stored content first and fills its search data in just after.
+  const searchEntries = bundle.search;
   const anns = useMemo(() => new Map(bundle.announcements.map((a) => [`ann:${a.id}`, a])), [bundle]);
   const results = useMemo(
     () =>
       q
-        ? search(bundle.search, q, {
+        ? search(searchEntries, q, {
             popularity: (ref) => look.item.get(ref)?.popularity ?? 0,
             filter: (e) =>
               e.ref.startsWith('ann:') ? liveAnn.has(e.ref) : e.ref.startsWith('doc:') ? docs.has(e.ref) : look.item.has(e.ref),
@@ -71,7 +74,7 @@ function SearchResults(props: ScreenProps) {
             index: bundle.searchIndex,
           })
         : [],
-    [bundle, q, liveAnn, docs, look],
+    [bundle, searchEntries, q, liveAnn, docs, look],
   );
   // The query whose every result is shown (after 显示更多); a new key shows the first rows again.
   const [allFor, setAllFor] = useState<string | undefined>(undefined);
