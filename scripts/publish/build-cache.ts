@@ -19,7 +19,7 @@ export interface BuiltText {
 }
 
 /** SHA-256 over the text of these files (URLs relative to this module) and the versions of these packages. */
-export async function rulesFingerprint(files: readonly string[], packages: readonly string[]): Promise<string> {
+async function rulesFingerprint(files: readonly string[], packages: readonly string[]): Promise<string> {
   const hash = createHash('sha256');
   for (const f of files)
     hash

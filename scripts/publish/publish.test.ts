@@ -137,7 +137,7 @@ describe('publishContent', () => {
     const cacheFile = path.join(cacheDir, 'parsed-content.json');
     const cached = await tempDir('pub-cached-');
     await publishContent({ contentDir: content, outDir: cached, key, cacheFile });
-    expect((await readdir(cacheDir)).sort()).toEqual(['built-parts.json', 'parsed-content.json', 'readings.json']);
+    expect((await readdir(cacheDir)).sort()).toEqual(['built-parts.json', 'parsed-content.json']);
     // Same image path, other bytes: the announcement's text did not change, its part must.
     await applyOverrides(content, { 'staff/photos/zhang.png': PNG2 });
     const again = published(await publishContent({ contentDir: content, outDir: cached, key, cacheFile }));

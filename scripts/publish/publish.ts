@@ -11,13 +11,11 @@ import { entryPath, FORMAT_VERSION, INDEX_PATH, partPath } from '../../kiosk/src
 import { formatIsoInZone } from '../content/dates.ts';
 import { loadContent } from '../content/load-content.ts';
 import { ParseCache } from '../content/parse-cache.ts';
-import { knownReadings, rememberReadings } from './search-index.ts';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Problem } from '../content/problems.ts';
 import { validateContent } from '../content/validate-content.ts';
 import { buildBundles, type BuildResult, type BuiltSite } from './build-bundles.ts';
-import { BuildCache, rulesFingerprint } from './build-cache.ts';
+import { BuildCache } from './build-cache.ts';
 import { diffCatalogues, type PublishDiff } from './diff.ts';
 import { verifyText, type SigningKey } from './keys.ts';
 import { contentHashOf, envelopeFileText, signEnvelope } from './manifest.ts';
@@ -119,13 +117,12 @@ export async function buildPublication(
   const cache = options.cacheFile ? await ParseCache.open(options.cacheFile) : undefined;
   const content = await loadContent(contentDir, { cache });
   timer.lap('load');
-  const readings = options.cacheFile ? await readingsCache(options.cacheFile) : undefined;
   const buildCache = options.cacheFile ? await BuildCache.open(path.join(path.dirname(options.cacheFile), 'built-parts.json')) : undefined;
   // The caches are only a speed-up: failing to write them never fails a publish. Written when
   // the publish is done (also when the content has problems: the next run parses fewer files),
   // so that making the output durable does not wait for them.
   const saveCaches = async () => {
-    for (const c of [cache, readings, buildCache]) await c?.save().catch(() => undefined);
+    for (const c of [cache, buildCache]) await c?.save().catch(() => undefined);
   };
   timer.lap('caches');
   const problems = validateContent(content);
@@ -153,35 +150,6 @@ export async function buildPublication(
     problems: [],
     publication: { county, timeZone: built.county.timeZone, built, files, contentHash: contentHashOf(county, sites), stats },
     saveCaches,
-  };
-}
-
-/**
- * Pinyin readings computed by earlier publishes, beside the parse cache: valid while the
- * search-index rules and pinyin-pro are the same (both are part of the key).
- */
-async function readingsCache(cacheFile: string): Promise<{ save(): Promise<void> }> {
-  const file = path.join(path.dirname(cacheFile), 'readings.json');
-  const key = await rulesFingerprint(['./search-index.ts'], ['pinyin-pro']);
-  let seeded = 0;
-  try {
-    const saved = JSON.parse(await readFile(file, 'utf8')) as { key?: string; readings?: Record<string, string[][]> };
-    if (saved.key === key && saved.readings) {
-      rememberReadings(saved.readings);
-      seeded = Object.keys(saved.readings).length;
-    }
-  } catch {
-    // none yet
-  }
-  return {
-    async save() {
-      const readings = knownReadings();
-      if (Object.keys(readings).length === seeded) return;
-      await mkdir(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, JSON.stringify({ key, readings }));
-      await rename(tmp, file);
-    },
   };
 }
 

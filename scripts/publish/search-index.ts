@@ -40,16 +40,6 @@ function withUVariants(readings: string[]): string[] {
   return out;
 }
 
-/** The readings computed so far, by text (the publisher keeps them between runs: .cache/). */
-export function knownReadings(): Record<string, string[][]> {
-  return Object.fromEntries(cache);
-}
-
-/** Seeds the readings cache with what an earlier run computed (same pinyin-pro, same rules). */
-export function rememberReadings(known: Record<string, string[][]>): void {
-  for (const [text, readings] of Object.entries(known)) if (!cache.has(text)) cache.set(text, readings);
-}
-
 /** Readings for each character of `text` (Array.from order, i.e. code points). */
 export function readingsOf(text: string): string[][] {
   const cached = cache.get(text);
