@@ -121,6 +121,9 @@ test('the watchdog reloads a wall display that stopped changing, and logs why', 
   await page.goto('/?site=baihe&mode=display');
   await page.clock.runFor(2000);
   await expect(page.locator('.dsp-layer.is-front [data-slide]').first()).toBeVisible({ timeout: 20_000 });
+  // The watchdog starts at an idle moment after the first screen: freeze the loop only once it runs.
+  for (let i = 0; i < 20 && (await page.locator('html[data-background="started"]').count()) === 0; i++) await page.clock.runFor(500);
+  await expect(page.locator('html')).toHaveAttribute('data-background', 'started');
   await page.evaluate(() => {
     (window as unknown as { stillHere: boolean }).stillHere = true;
     // The loop's timer chain breaks (what a frozen player looks like from the inside).

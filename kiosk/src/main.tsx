@@ -146,6 +146,8 @@ const backgroundStarted = Promise.race([afterFirstScreen, noFirstScreen]).then(a
   const { startBackground } = await import('./app/background.tsx');
   background = startBackground(state, config);
   for (const m of earlyErrors.splice(0)) background.watchdog.reportError(m);
+  // For staff tools and tests: the watchdog, lockdown and service-worker bridge are running.
+  document.documentElement.dataset.background = 'started';
 });
 // The uplink at the next idle moment after that (only once there was a first screen, as always).
 const uplinkStarted: Promise<unknown> = Promise.all([afterFirstScreen, backgroundStarted.catch(() => {})])
