@@ -6,7 +6,7 @@
  *
  *   <out>/manifest.json, <out>/sites/<code>.json          signed (rewritten by each publish)
  *   <out>/parts/<hash16>.json, <out>/assets/<hash16>.<ext>  content-addressed (never rewritten)
- *   <out>/**.json.gz, <out>/**.json.br                       compressed copies (served as is)
+ *   <out>/**.json.gz, <out>/**.json.br                       compressed copies (served as is; entry points: .gz only)
  *   <out>/.publish-history.json   { manifests: [{ version, contentHash, publishedAt, files, catalogue }] }
  *   <out>/.publish.lock           present while a publish runs
  */
@@ -95,6 +95,11 @@ export async function filesOfEntries(outDir: string, payload: IndexPayload): Pro
 
 /** Temp file + rename; `durable`: fsync the file before the rename (else a later syncFolder() covers it). */
 function writeAtomically(file: string, data: Uint8Array | string, durable: boolean): void {
+  renameSync(writeTemp(file, data, durable), file);
+}
+
+/** A temp file beside `file` holding `data` (fsynced when `durable`); returns its path. */
+function writeTemp(file: string, data: Uint8Array | string, durable = false): string {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
   const fd = openSync(tmp, 'w');
   try {
@@ -103,7 +108,7 @@ function writeAtomically(file: string, data: Uint8Array | string, durable: boole
   } finally {
     closeSync(fd);
   }
-  renameSync(tmp, file);
+  return tmp;
 }
 
 /**
@@ -226,13 +231,36 @@ export function writeParts(outDir: string, files: readonly { path: string; data:
   return jobs.filter((j) => j.main).map((j) => j.rel);
 }
 
-/** Signed files (entry points): each with its compressed copies, atomically, then all made durable at once. */
+/**
+ * Entry points: each written to a temp file with its gzip copy, all made durable at once, then
+ * each renamed into place (copy first): the data is on disk before any name points at it, on
+ * any file system. No brotli copy: an entry point is mostly hex hashes, where brotli saves ~1 %
+ * over gzip at 1.5× its time and a third more files to replace; a `.br` left by an older
+ * publish is removed first, so a server never prefers a stale one.
+ */
 export function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): void {
-  const jobs = files.map((f) => {
+  const renames: [string, string][] = [];
+  const dirs = new Set<string>();
+  for (const f of files) {
+    const file = path.join(outDir, f.path);
+    const dir = path.dirname(file);
+    if (!dirs.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+    }
     const data = Buffer.from(f.text, 'utf8');
-    return { rel: f.path, data, main: true, copies: compressible(f.path, data) ? COPIES : [] };
-  });
-  syncFolder(outDir, writeFiles(outDir, jobs));
+    const packed = compressible(f.path, data) ? compress('.gz', data) : undefined;
+    if (packed && packed.length < data.length) renames.push([writeTemp(file + '.gz', packed), file + '.gz']);
+    else rmSync(file + '.gz', { force: true });
+    renames.push([writeTemp(file, data), file]);
+  }
+  syncFolder(
+    outDir,
+    renames.map(([tmp]) => path.relative(outDir, tmp)),
+  );
+  for (const f of files) rmSync(path.join(outDir, f.path + '.br'), { force: true });
+  for (const [tmp, file] of renames) renameSync(tmp, file);
+  syncFolder(outDir, files.map((f) => f.path));
 }
 
 /** The county index, last: its copies, then itself, fsynced. */

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -112,7 +113,9 @@ describe('publishContent', () => {
     // compressed copies beside the JSON files, decompressing to the same bytes
     const entryBytes = await readFile(path.join(out, 'sites/alpha.json'));
     expect(gunzipSync(await readFile(path.join(out, 'sites/alpha.json.gz')))).toEqual(entryBytes);
-    expect(brotliDecompressSync(await readFile(path.join(out, 'sites/alpha.json.br')))).toEqual(entryBytes);
+    expect(brotliDecompressSync(await readFile(path.join(out, 'manifest.json.br')))).toEqual(await readFile(path.join(out, 'manifest.json')));
+    // entry points (mostly hashes) have no brotli copy: a server must not find a stale one
+    expect(existsSync(path.join(out, 'sites/alpha.json.br'))).toBe(false);
     expect(formatResult(r, out)).toContain('已发布内容版本 1');
   });
 
@@ -182,7 +185,10 @@ describe('publishContent', () => {
       'announcements/a2.md': null,
     });
     process.env.SOURCE_DATE_EPOCH = String(Number(EPOCH) + 86400);
+    // A brotli copy of an entry point left by an older publisher would be served for version 1.
+    await writeFile(path.join(out, 'sites/alpha.json.br'), 'stale');
     const r = published(await publishContent({ contentDir: content, outDir: out, key }));
+    expect(existsSync(path.join(out, 'sites/alpha.json.br'))).toBe(false);
     expect(r.payload.version).toBe(2);
     expect(r.previousVersion).toBe(1);
     expect(r.payload.publishedAt).toBe('2025-11-26T09:00:00+08:00');

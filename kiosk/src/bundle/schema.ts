@@ -13,6 +13,7 @@
  *   manifest.json             SignedEnvelope of an IndexPayload: the county's site list, read
  *                             only to pick a default site and for the unknown-site screen
  *   *.gz, *.br                compressed copies of every JSON file, for any static server
+ *                             (entry points: .gz only)
  *
  * File names carry the first 16 hex digits of the SHA-256 of their bytes; the signed entry
  * point carries the full SHA-256 and size of every part and asset of its site, so a kiosk
