@@ -48,84 +48,110 @@ export function describe(value: unknown): string {
 
 /** Check `value` at `path` of `src` against `shape`, appending problems. */
 export function checkShape(src: SourceFile, value: unknown, shape: Shape, path: FieldPath, label: string, problems: Problem[]): void {
-  const report = (message: string, at: FieldPath = path) =>
-    problems.push({ file: src.file, line: src.line(at), field: formatFieldPath(at), message });
-  const name = `「${label}」`;
+  check(src, value, shape, { base: path }, label, problems);
+}
+
+/**
+ * Where a value is: a chain to the top, made into a FieldPath only for a problem (thousands of
+ * files pass with no problem; building a path array per field was most of the check's time).
+ */
+type At = { base: FieldPath } | { up: At; key: string | number };
+
+function pathOf(at: At): FieldPath {
+  const keys: (string | number)[] = [];
+  let node = at;
+  while ('up' in node) {
+    keys.push(node.key);
+    node = node.up;
+  }
+  return [...node.base, ...keys.reverse()];
+}
+
+function report(src: SourceFile, problems: Problem[], at: At, message: string): void {
+  const path = pathOf(at);
+  problems.push({ file: src.file, line: src.line(path), field: formatFieldPath(path), message });
+}
+
+const TEXT: Shape = { t: 'string' };
+
+function check(src: SourceFile, value: unknown, shape: Shape, at: At, label: string, problems: Problem[]): void {
   switch (shape.t) {
     case 'string': {
       if (typeof value === 'number' && shape.numeric) return;
       if (typeof value !== 'string') {
-        report(`${name}应为文字，现在是${describe(value)}`);
+        report(src, problems, at, `「${label}」应为文字，现在是${describe(value)}`);
       } else if (!shape.allowEmpty && value.trim() === '') {
-        report(`${name}不能为空`);
+        report(src, problems, at, `「${label}」不能为空`);
       }
       return;
     }
     case 'int': {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        report(`${name}应为整数，现在是${describe(value)}`);
+        report(src, problems, at, `「${label}」应为整数，现在是${describe(value)}`);
       } else if (shape.min !== undefined && value < shape.min) {
-        report(`${name}不能小于 ${shape.min}，现在是 ${value}`);
+        report(src, problems, at, `「${label}」不能小于 ${shape.min}，现在是 ${value}`);
       } else if (shape.max !== undefined && value > shape.max) {
-        report(`${name}不能大于 ${shape.max}，现在是 ${value}`);
+        report(src, problems, at, `「${label}」不能大于 ${shape.max}，现在是 ${value}`);
       }
       return;
     }
     case 'bool': {
-      if (typeof value !== 'boolean') report(`${name}应为 true（是）或 false（否），现在是${describe(value)}`);
+      if (typeof value !== 'boolean') report(src, problems, at, `「${label}」应为 true（是）或 false（否），现在是${describe(value)}`);
       return;
     }
     case 'enum': {
       if (!shape.values.includes(value as string)) {
-        report(`${name}必须是以下之一：${shape.values.join('、')}（现在是${describe(value)}）`);
+        report(src, problems, at, `「${label}」必须是以下之一：${shape.values.join('、')}（现在是${describe(value)}）`);
       }
       return;
     }
     case 'array': {
       if (!Array.isArray(value)) {
-        report(`${name}应为列表（每项一行，以“- ”开头），现在是${describe(value)}`);
+        report(src, problems, at, `「${label}」应为列表（每项一行，以“- ”开头），现在是${describe(value)}`);
         return;
       }
-      if (shape.nonEmpty && value.length === 0) report(`${name}至少要填写一项`);
-      value.forEach((v, i) => checkShape(src, v, shape.of, [...path, i], label, problems));
+      if (shape.nonEmpty && value.length === 0) report(src, problems, at, `「${label}」至少要填写一项`);
+      for (let i = 0; i < value.length; i++) check(src, value[i], shape.of, { up: at, key: i }, label, problems);
       return;
     }
     case 'stringOrObject': {
-      if (typeof value === 'string') checkShape(src, value, str(), path, label, problems);
-      else checkShape(src, value, shape.object, path, label, problems);
+      check(src, value, typeof value === 'string' ? TEXT : shape.object, at, label, problems);
       return;
     }
     case 'sites': {
       if (value === 'all') return;
       if (!Array.isArray(value)) {
-        report(`${name}应为 all（全部站点）或站点编码列表，现在是${describe(value)}`);
+        report(src, problems, at, `「${label}」应为 all（全部站点）或站点编码列表，现在是${describe(value)}`);
         return;
       }
-      if (value.length === 0) report(`${name}为空列表：不会在任何站点显示；如适用全部站点请写 all`);
-      value.forEach((v, i) => checkShape(src, v, str(), [...path, i], label, problems));
+      if (value.length === 0) report(src, problems, at, `「${label}」为空列表：不会在任何站点显示；如适用全部站点请写 all`);
+      for (let i = 0; i < value.length; i++) check(src, value[i], TEXT, { up: at, key: i }, label, problems);
       return;
     }
     case 'object': {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        report(`${name}应为对象（键: 值），现在是${describe(value)}`);
+        report(src, problems, at, `「${label}」应为对象（键: 值），现在是${describe(value)}`);
         return;
       }
       const record = value as Record<string, unknown>;
-      for (const key of Object.keys(record)) {
+      for (const key in record) {
+        if (!Object.hasOwn(record, key)) continue;
         const field = shape.fields[key];
         if (!field) {
-          report(unknownKeyMessage(key, Object.keys(shape.fields), shape.fields), [...path, key]);
+          report(src, problems, { up: at, key }, unknownKeyMessage(key, Object.keys(shape.fields), shape.fields));
           continue;
         }
         const v = record[key];
         if (v === null || v === undefined) {
-          if (field.required) report(`必填项「${field.label}」没有填写内容`, [...path, key]);
+          if (field.required) report(src, problems, { up: at, key }, `必填项「${field.label}」没有填写内容`);
           continue;
         }
-        checkShape(src, v, field.shape, [...path, key], field.label, problems);
+        check(src, v, field.shape, { up: at, key }, field.label, problems);
       }
-      for (const [key, field] of Object.entries(shape.fields)) {
+      for (const key in shape.fields) {
+        const field = shape.fields[key];
         if (field.required && !(key in record)) {
+          const path = pathOf(at);
           problems.push({
             file: src.file,
             line: src.line(path),
