@@ -35,7 +35,8 @@ export function indexItems(ctx: ValidationContext): void {
 export function checkItems(ctx: ValidationContext): void {
   /** "township\ndepartment" → codes of items offered there that no window handles. */
   const unhandled = new Map<string, string[]>();
-  for (const src of ctx.content.items) checkItem(ctx, src, unhandled);
+  const offeredAt = offerIndex(ctx);
+  for (const src of ctx.content.items) checkItem(ctx, src, unhandled, offeredAt);
   // Reported once per township and department, on the township's windows.
   for (const [key, codes] of [...unhandled].sort()) {
     const [code, dept] = key.split('\n');
@@ -50,7 +51,42 @@ export function checkItems(ctx: ValidationContext): void {
   }
 }
 
-function checkItem(ctx: ValidationContext, src: SourceFile<ItemSource>, unhandled: Map<string, string[]>): void {
+type OfferedAt = (item: { level: ItemLevel; sites: ItemSource['sites'] }) => SiteSource[];
+
+/**
+ * The township and village sites that offer an item (siteOffersItem), testing only the sites its
+ * list can cover — the named sites and the villages of named townships — instead of every site
+ * for every item; items offered everywhere share one answer per level. Order: not kept.
+ */
+function offerIndex(ctx: ValidationContext): OfferedAt {
+  const local = [...ctx.sites.values()].filter((s) => s.kind === 'township' || s.kind === 'village');
+  const villagesOf = new Map<string, SiteSource[]>();
+  for (const s of local) {
+    if (s.kind !== 'village' || !isStr(s.parent)) continue;
+    const list = villagesOf.get(s.parent);
+    if (list) list.push(s);
+    else villagesOf.set(s.parent, [s]);
+  }
+  const everywhere = new Map<ItemLevel, SiteSource[]>();
+  return (item) => {
+    const offers = (s: SiteSource) => siteOffersItem(item, siteRef(s));
+    if (!Array.isArray(item.sites)) {
+      let at = everywhere.get(item.level);
+      if (!at) everywhere.set(item.level, (at = local.filter(offers)));
+      return at;
+    }
+    const candidates = new Set<SiteSource>();
+    for (const code of item.sites) {
+      if (!isStr(code)) continue;
+      const site = ctx.sites.get(code);
+      if (site && (site.kind === 'township' || site.kind === 'village')) candidates.add(site);
+      for (const v of villagesOf.get(code) ?? []) candidates.add(v);
+    }
+    return [...candidates].filter(offers);
+  };
+}
+
+function checkItem(ctx: ValidationContext, src: SourceFile<ItemSource>, unhandled: Map<string, string[]>, offeredSites: OfferedAt): void {
   const it = rec(src.data);
   const report = (path: (string | number)[], msg: string) => ctx.report(src, path, msg);
   const folder = src.file.split('/')[1];
@@ -98,9 +134,7 @@ function checkItem(ctx: ValidationContext, src: SourceFile<ItemSource>, unhandle
   // Where it is offered, and a window for it at every township that offers it.
   if (ITEM_LEVELS.includes(it.level as ItemLevel) && (sites === undefined || sites === 'all' || Array.isArray(sites))) {
     const item = { level: it.level as ItemLevel, sites: sites as ItemSource['sites'] };
-    const offeredAt = [...ctx.sites.values()].filter(
-      (s) => (s.kind === 'township' || s.kind === 'village') && siteOffersItem(item, siteRef(s)),
-    );
+    const offeredAt = offeredSites(item);
     if (offeredAt.length === 0 && ctx.sites.size > 0) {
       report(['level'], `按办理层级「${it.level}」和适用站点，本事项不会出现在任何站点`);
     }
