@@ -297,6 +297,17 @@ const cases: Case[] = [
     field: 'windows',
     message: /没有受理部门「linye」的窗口，但事项 LY-002 在本站办理/,
   },
+  {
+    rule: 'an item offered at a village station through its township (乡镇和村(社区)) needs a window there',
+    overrides: {
+      [LY1.replace('LY-001', 'LY-002')]: (t: string) =>
+        t.replace('level: 乡镇', 'level: 乡镇和村(社区)').replace('sites: [alpha]', 'sites: [alpha, beta-west]'),
+    },
+    file: 'sites/beta.yaml',
+    at: 'windows:',
+    field: 'windows',
+    message: /没有受理部门「linye」的窗口，但事项 LY-002 在本站办理/,
+  },
   // Duplicates and codes
   {
     rule: 'duplicate item code (second file; code ≠ file name)',
