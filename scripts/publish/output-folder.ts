@@ -169,17 +169,26 @@ interface FileWrite {
   direct?: boolean;
 }
 
+/** `rel` → its absolute path in `outDir`, its folder made (once per folder). */
+function folderMaker(outDir: string): (rel: string) => string {
+  const made = new Set<string>();
+  return (rel) => {
+    const file = path.join(outDir, rel);
+    const dir = path.dirname(file);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    return file;
+  };
+}
+
 /** Writes files with their compressed copies (each atomically, copies first); returns the paths written, copies included. */
 function writeFiles(outDir: string, jobs: readonly FileWrite[]): string[] {
   const written: string[] = [];
-  const dirs = new Set<string>();
+  const inFolder = folderMaker(outDir);
   for (const job of jobs) {
-    const file = path.join(outDir, job.rel);
-    const dir = path.dirname(file);
-    if (!dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
-    }
+    const file = inFolder(job.rel);
     for (const ext of job.copies) {
       const packed = compress(ext, job.data);
       if (packed.length < job.data.length) {
@@ -240,14 +249,9 @@ export function writeParts(outDir: string, files: readonly { path: string; data:
  */
 export function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): void {
   const renames: [string, string][] = [];
-  const dirs = new Set<string>();
+  const inFolder = folderMaker(outDir);
   for (const f of files) {
-    const file = path.join(outDir, f.path);
-    const dir = path.dirname(file);
-    if (!dirs.has(dir)) {
-      mkdirSync(dir, { recursive: true });
-      dirs.add(dir);
-    }
+    const file = inFolder(f.path);
     const data = Buffer.from(f.text, 'utf8');
     const packed = compressible(f.path, data) ? compress('.gz', data) : undefined;
     if (packed && packed.length < data.length) renames.push([writeTemp(file + '.gz', packed), file + '.gz']);
@@ -260,7 +264,10 @@ export function writeSignedFiles(outDir: string, files: readonly { path: string;
   );
   for (const f of files) rmSync(path.join(outDir, f.path + '.br'), { force: true });
   for (const [tmp, file] of renames) renameSync(tmp, file);
-  syncFolder(outDir, files.map((f) => f.path));
+  syncFolder(
+    outDir,
+    files.map((f) => f.path),
+  );
 }
 
 /** The county index, last: its copies, then itself, fsynced. */
