@@ -113,7 +113,9 @@ describe('publishContent', () => {
     // compressed copies beside the JSON files, decompressing to the same bytes
     const entryBytes = await readFile(path.join(out, 'sites/alpha.json'));
     expect(gunzipSync(await readFile(path.join(out, 'sites/alpha.json.gz')))).toEqual(entryBytes);
-    expect(brotliDecompressSync(await readFile(path.join(out, 'manifest.json.br')))).toEqual(await readFile(path.join(out, 'manifest.json')));
+    expect(brotliDecompressSync(await readFile(path.join(out, 'manifest.json.br')))).toEqual(
+      await readFile(path.join(out, 'manifest.json')),
+    );
     // entry points (mostly hashes) have no brotli copy: a server must not find a stale one
     expect(existsSync(path.join(out, 'sites/alpha.json.br'))).toBe(false);
     expect(formatResult(r, out)).toContain('已发布内容版本 1');
