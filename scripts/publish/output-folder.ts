@@ -225,15 +225,28 @@ function presentParts(outDir: string): Set<string> {
  * which kiosks refuse — every part is checked against its hash — and the hub's folder check reports),
  * restoring missing or empty compressed copies, then
  * makes them durable at once. Returns the parts and assets written (copies not listed).
+ *
+ * `complete`: files the last finished publish wrote or kept and made durable (its history
+ * entry): where present they are trusted by name, copies too, without a stat each (a county's
+ * ~10,000 parts cost ~30,000 stats). Only a file no finished publish vouches for is written
+ * straight into place (a torn write of it is found by its size next time); one that does,
+ * restored because it went missing, is replaced atomically, so trusting it stays right.
  */
-export function writeParts(outDir: string, files: readonly { path: string; data: Uint8Array }[]): string[] {
+export function writeParts(
+  outDir: string,
+  files: readonly { path: string; data: Uint8Array }[],
+  complete: ReadonlySet<string> = new Set(),
+): string[] {
   const present = presentParts(outDir);
   const size = (rel: string) => (present.has(rel) ? statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size : undefined);
   const jobs: FileWrite[] = [];
   for (const f of files) {
-    const main = size(f.path) !== f.data.length;
-    const copies = compressible(f.path, f.data) ? COPIES.filter((ext) => main || !size(f.path + ext)) : [];
-    if (main || copies.length > 0) jobs.push({ rel: f.path, data: f.data, main, copies, direct: !present.has(f.path) });
+    const vouched = complete.has(f.path);
+    const main = vouched ? !present.has(f.path) : size(f.path) !== f.data.length;
+    const copies = compressible(f.path, f.data)
+      ? COPIES.filter((ext) => main || (vouched ? !present.has(f.path + ext) : !size(f.path + ext)))
+      : [];
+    if (main || copies.length > 0) jobs.push({ rel: f.path, data: f.data, main, copies, direct: !present.has(f.path) && !vouched });
   }
   const written = writeFiles(outDir, jobs);
   if (written.length > 0) syncFolder(outDir, written);

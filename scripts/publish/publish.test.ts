@@ -173,6 +173,35 @@ describe('publishContent', () => {
     expect(formatResult(r, out)).toContain('内容没有变化：仍为版本 1');
   });
 
+  it('restores a part someone deleted, and rewrites a torn part a crashed publish left', async () => {
+    const content = await writeContent();
+    const out = await tempDir('pub-');
+    const v1 = published(await publishContent({ contentDir: content, outDir: out, key }));
+    // Deleted by hand (with its compressed copies): restored even when nothing changed.
+    const gone = partPath(readEntry(out, 'alpha').payload.parts.site.sha256);
+    for (const ext of ['', '.gz', '.br']) await rm(path.join(out, gone + ext), { force: true });
+    const again = await publishContent({ contentDir: content, outDir: out, key });
+    expect(again.status).toBe('unchanged');
+    expect(again.status === 'unchanged' && again.repaired).toEqual([gone]);
+    expect((await verifyPublishedFolder(out, key.publicKeyBase64)).ok).toBe(true);
+    // A publish that crashed mid-write left half of a new part (not vouched for by any finished
+    // publish): the next publish finds it by its size and writes it whole.
+    await applyOverrides(content, { 'items/minzheng/MZ-001.yaml': replace('result: 最低生活保障证', 'result: 最低生活保障证（新）') });
+    const probe = await tempDir('pub-probe-');
+    published(await publishContent({ contentDir: content, outDir: probe, key }));
+    const newParts = (await readdir(path.join(probe, 'parts'))).filter(
+      (n) => n.endsWith('.json') && !existsSync(path.join(out, 'parts', n)),
+    );
+    expect(newParts.length).toBeGreaterThan(0);
+    const torn = `parts/${newParts[0]}`;
+    const whole = await readFile(path.join(probe, torn));
+    await writeFile(path.join(out, torn), whole.subarray(0, whole.length >> 1));
+    const v2 = published(await publishContent({ contentDir: content, outDir: out, key }));
+    expect(v2.payload.version).toBe(v1.payload.version + 1);
+    expect(await readFile(path.join(out, torn))).toEqual(whole);
+    expect((await verifyPublishedFolder(out, key.publicKeyBase64)).ok).toBe(true);
+  });
+
   it('increments the version and reports what changed', async () => {
     const content = await writeContent();
     const out = await tempDir('pub-');

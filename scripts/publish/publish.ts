@@ -222,7 +222,7 @@ async function writePublication(
     const { built } = publication;
     if (prevPayload && sameKey && !options.renew && last?.version === prevPayload.version && last.contentHash === publication.contentHash) {
       // Nothing changed: leave the signed files alone; only restore parts someone deleted.
-      const repaired = writeParts(outDir, publication.files);
+      const repaired = writeParts(outDir, publication.files, new Set(last.files));
       repaired.sort();
       timer.lap('write parts');
       return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired, times: timer.times };
@@ -246,7 +246,8 @@ async function writePublication(
     // Parts and assets first (made durable together), then the entry points; the index last is
     // the switch for new kiosks.
     timer.lap('previous');
-    const written = writeParts(outDir, publication.files);
+    // What the last finished publish made durable (none when the history is lost or another key's).
+    const written = writeParts(outDir, publication.files, new Set(last?.files ?? []));
     timer.lap('write parts');
     const entries = built.sites.map((site) => ({
       path: entryPath(site.summary.code),
