@@ -172,6 +172,13 @@ export default defineConfig(async ({ mode }) => ({
     emptyOutDir: false,
     target: 'chrome87',
     assetsInlineLimit: 0,
+    // No <link rel=modulepreload> per dependency of a lazy chunk: each one inserted into the
+    // page (and fetched through the service worker) cost the start-up ~150 ms of appendChild at 4×
+    // CPU on the kiosk's path to its first screen; the browser loads a chunk's imports itself.
+    // index.html keeps the preload of the main chunk's static imports.
+    modulePreload: {
+      resolveDependencies: (_file: string, deps: string[], ctx: { hostType: 'html' | 'js' }) => (ctx.hostType === 'html' ? deps : []),
+    },
     // Two pages: the kiosk (index.html) and the dashboard (admin/index.html → /admin/). The dashboard's
     // own files go under admin/: the kiosk never loads them and its service worker never precaches them.
     rolldownOptions: {

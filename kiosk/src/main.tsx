@@ -13,7 +13,7 @@ import { effect, signal } from '@preact/signals';
 import { render } from 'preact';
 import './styles/tokens.css';
 import './app/app.css';
-import { App, whenModeViewLoaded } from './app/App.tsx';
+import { App, preloadModeView, whenModeViewLoaded } from './app/App.tsx';
 import { afterPaintAndIdle } from './app/idle.ts';
 import type { Background } from './app/background.tsx';
 import { parseConfig, rememberSite } from './config/config.ts';
@@ -137,6 +137,8 @@ document.documentElement.dataset.mode = config.mode;
 void navigator.storage?.persist?.().catch(() => false);
 
 whenModeViewLoaded(() => (viewLoaded.value = true));
+// The mode's view module loads while the stored content is read (sync.start below).
+preloadModeView(state.mode);
 render(<App state={state} />, document.getElementById('app')!);
 
 // The background work starts after the first screen, or a few seconds in when there is none (a

@@ -7,7 +7,7 @@ import { Component, type ComponentChildren } from 'preact';
 import type { AppState } from '../state/app-state.ts';
 import { AssetsContext } from '../state/assets-context.ts';
 import { ExpiredMark } from './ExpiredMark.tsx';
-import { LazyView } from '../ui/LazyView.tsx';
+import { LazyView, preloadView } from '../ui/LazyView.tsx';
 import { MaintenanceGate } from '../maintenance/MaintenanceGate.tsx';
 import { ErrorScreen, LoadingScreen, StatusScreen } from './StatusScreen.tsx';
 
@@ -24,6 +24,17 @@ const told = <T,>(p: Promise<T>) =>
 const loadKiosk = () => told(import('../views/KioskApp.tsx'));
 const loadDisplay = () => told(import('../display/DisplayApp.tsx'));
 const loadTicker = () => told(import('../display/TickerApp.tsx'));
+
+/**
+ * Starts loading the mode's view module at once (main.tsx), in parallel with reading the stored
+ * content, rather than when that content is shown: the first screen then renders without a
+ * loading frame and a module fetch after the content read.
+ */
+export function preloadModeView(mode: AppState['mode']): void {
+  if (mode === 'display') preloadView(loadDisplay, 'DisplayApp');
+  else if (mode === 'ticker') preloadView(loadTicker, 'TickerApp');
+  else preloadView(loadKiosk, 'KioskApp');
+}
 
 /** Seconds the friendly error screen stays before the views are tried again. */
 const RECOVER_SECONDS = 10;

@@ -18,6 +18,29 @@ function cached(load: () => Promise<ViewModule>, exportName: string): AnyView | 
   return loaded.get(load)?.get(exportName) ?? null;
 }
 
+/** Keeps a loaded module's component so that the first LazyView of it renders at once. */
+function keep(load: () => Promise<ViewModule>, exportName: string, m: ViewModule): AnyView | undefined {
+  const C = (m[exportName] ?? m.default) as AnyView | undefined;
+  if (C) {
+    const byName = loaded.get(load) ?? new Map<string, AnyView>();
+    byName.set(exportName, C);
+    loaded.set(load, byName);
+  }
+  return C;
+}
+
+/**
+ * Starts loading a view module before any LazyView of it mounts (main.tsx: the mode's view,
+ * while the stored content is read), so that the first screen renders it without a fallback
+ * frame. A failure is left to the LazyView, which loads again and shows it.
+ */
+export function preloadView(load: () => Promise<ViewModule>, exportName: string): void {
+  load().then(
+    (m) => void keep(load, exportName, m),
+    () => {},
+  );
+}
+
 export function LazyView(props: {
   state: AppState;
   load: () => Promise<ViewModule>;
@@ -39,14 +62,10 @@ export function LazyView(props: {
     let alive = true;
     load().then(
       (m) => {
-        const C = (m[exportName] ?? m.default) as AnyView | undefined;
         if (!alive) return;
-        if (C) {
-          const byName = loaded.get(load) ?? new Map<string, AnyView>();
-          byName.set(exportName, C);
-          loaded.set(load, byName);
-          setView(() => C);
-        } else setError(new Error(`模块没有导出 ${exportName}`));
+        const C = keep(load, exportName, m);
+        if (C) setView(() => C);
+        else setError(new Error(`模块没有导出 ${exportName}`));
       },
       (err: unknown) => alive && setError(err),
     );
