@@ -160,6 +160,8 @@ interface Facts {
   leadDigits: number;
   length: number;
   countable: number;
+  /** 1 when some reading is one symbol long (a latin letter, a digit): a step on it scores 4 for one typed symbol. */
+  short: number;
 }
 
 function factsOf(entry: SearchEntry, out: Facts): Facts {
@@ -170,6 +172,7 @@ function factsOf(entry: SearchEntry, out: Facts): Facts {
   let leadLetters = 0;
   let leadDigits = 0;
   let countable = 0;
+  let short = 0;
   const rss = entry.readings;
   let anyEmpty = false;
   for (let i = 0; i < rss.length; i++) {
@@ -181,6 +184,7 @@ function factsOf(entry: SearchEntry, out: Facts): Facts {
     countable++;
     for (let j = 0; j < rs.length; j++) {
       const r = rs[j];
+      if (r.length === 1) short = 1;
       const c0 = r.charCodeAt(0);
       if (c0 >= 97 && c0 <= 122) {
         firstLetters |= 1 << (c0 - 97);
@@ -216,6 +220,7 @@ function factsOf(entry: SearchEntry, out: Facts): Facts {
   out.leadDigits = leadDigits;
   out.length = length;
   out.countable = countable;
+  out.short = short;
   return out;
 }
 
@@ -229,6 +234,7 @@ interface FactTable {
   leadDigits: Int32Array;
   length: Int32Array;
   countable: Int32Array;
+  short: Uint8Array;
 }
 const factTables = new WeakMap<readonly SearchEntry[], FactTable>();
 
@@ -245,8 +251,19 @@ function factTable(entries: readonly SearchEntry[]): FactTable {
       leadDigits: new Int32Array(n),
       length: new Int32Array(n),
       countable: new Int32Array(n),
+      short: new Uint8Array(n),
     };
-    const f: Facts = { letters: 0, digits: 0, firstLetters: 0, firstDigits: 0, leadLetters: 0, leadDigits: 0, length: 0, countable: 0 };
+    const f: Facts = {
+      letters: 0,
+      digits: 0,
+      firstLetters: 0,
+      firstDigits: 0,
+      leadLetters: 0,
+      leadDigits: 0,
+      length: 0,
+      countable: 0,
+      short: 0,
+    };
     for (let i = 0; i < n; i++) {
       factsOf(entries[i], f);
       t.letters[i] = f.letters;
@@ -257,6 +274,7 @@ function factTable(entries: readonly SearchEntry[]): FactTable {
       t.leadDigits[i] = f.leadDigits;
       t.length[i] = f.length;
       t.countable[i] = f.countable;
+      t.short[i] = f.short;
     }
     factTables.set(entries, t);
   }
@@ -299,6 +317,7 @@ export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = 
     leadDigits: 0,
     length: 0,
     countable: 0,
+    short: 0,
   });
   const pq = prepareQuery(q);
   if (!passes(pq, entry, f.letters, f.digits)) return null;
@@ -468,12 +487,13 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
     // it has no more characters than the query has symbols.
     const bestOf = bestPossible(facts, pq);
     let needed = Number.NEGATIVE_INFINITY;
-    let sinceCheck = 0;
+    // Checked on the first entry once `limit` refs are in, then every 64 entries.
+    let sinceCheck = 63;
     const visit = (i: number) => {
       const entry = entries[i];
       if (!passes(pq, entry, facts.letters[i], facts.digits[i])) return;
       if (scores && limit && byRef.size >= limit) {
-        if (++sinceCheck >= 128) {
+        if (++sinceCheck >= 64) {
           sinceCheck = 0;
           needed = neededScore(scores, limit);
         }
@@ -504,18 +524,22 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
 
 /**
  * The best score entry `i` can have for the query (contiguousScore with every bonus it can
- * still get): 4 quality per query symbol, the start bonus only when its first character can
- * start the match, the whole-text bonus only when it has no more characters than the query
- * has symbols.
+ * still get): at most 4 quality per character it consumes (one per query symbol at most, and
+ * no more than its countable characters); a step scores 4 for one symbol only on a reading of
+ * one symbol or a typed CJK character — otherwise a step of k symbols scores at most 2 (a
+ * prefix) or 4 (a whole reading, k ≥ 2), so at most 2 per symbol. The start bonus only when
+ * its first character can start the match, the whole-text bonus only when it has no more
+ * characters than the query has symbols.
  */
 function bestPossible(facts: FactTable, pq: PreparedQuery): (i: number, entry: SearchEntry) => number {
   const m = pq.chars.length;
   const q0 = pq.q.charCodeAt(0);
   const lead = q0 >= 97 && q0 <= 122 ? facts.leadLetters : q0 >= 48 && q0 <= 57 ? facts.leadDigits : undefined;
   const leadBit = lead ? bitOf(q0) : 0;
+  const anyHan = pq.han.length > 0;
   return (i, entry) =>
     1000 +
-    40 * m +
+    10 * Math.min(anyHan || facts.short[i] ? 4 * m : 2 * m, 4 * facts.countable[i]) +
     (!lead || lead[i] & leadBit ? START_BONUS : 0) +
     (facts.countable[i] <= m ? 200 : 0) -
     (entry.alias ? 30 : 0) -
