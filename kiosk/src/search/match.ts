@@ -253,17 +253,7 @@ function factTable(entries: readonly SearchEntry[]): FactTable {
       countable: new Int32Array(n),
       short: new Uint8Array(n),
     };
-    const f: Facts = {
-      letters: 0,
-      digits: 0,
-      firstLetters: 0,
-      firstDigits: 0,
-      leadLetters: 0,
-      leadDigits: 0,
-      length: 0,
-      countable: 0,
-      short: 0,
-    };
+    const f = noFacts();
     for (let i = 0; i < n; i++) {
       factsOf(entries[i], f);
       t.letters[i] = f.letters;
@@ -279,6 +269,11 @@ function factTable(entries: readonly SearchEntry[]): FactTable {
     factTables.set(entries, t);
   }
   return t;
+}
+
+/** Facts to be filled by factsOf(). */
+function noFacts(): Facts {
+  return { letters: 0, digits: 0, firstLetters: 0, firstDigits: 0, leadLetters: 0, leadDigits: 0, length: 0, countable: 0, short: 0 };
 }
 
 /** A normalised query split once for matching many entries. */
@@ -308,17 +303,7 @@ export function prepareQuery(q: string): PreparedQuery {
 export function matchEntry(query: string, entry: SearchEntry, allowOutOfOrder = false): EntryMatch | null {
   const q = normaliseQuery(query);
   if (!q) return null;
-  const f = factsOf(entry, {
-    letters: 0,
-    digits: 0,
-    firstLetters: 0,
-    firstDigits: 0,
-    leadLetters: 0,
-    leadDigits: 0,
-    length: 0,
-    countable: 0,
-    short: 0,
-  });
+  const f = factsOf(entry, noFacts());
   const pq = prepareQuery(q);
   if (!passes(pq, entry, f.letters, f.digits)) return null;
   return matchPrepared(pq, entry, allowOutOfOrder, f.length, f.countable);
