@@ -21,9 +21,13 @@ const told = <T,>(p: Promise<T>) =>
     onModeViewLoaded?.();
     return m;
   });
-const loadKiosk = () => told(import('../views/KioskApp.tsx'));
-const loadDisplay = () => told(import('../display/DisplayApp.tsx'));
-const loadTicker = () => told(import('../display/TickerApp.tsx'));
+/** Each mode's view module, the component it exports, and what shows while it loads. */
+const MODE_VIEWS = {
+  kiosk: { load: () => told(import('../views/KioskApp.tsx')), exportName: 'KioskApp', loading: true },
+  display: { load: () => told(import('../display/DisplayApp.tsx')), exportName: 'DisplayApp', loading: true },
+  ticker: { load: () => told(import('../display/TickerApp.tsx')), exportName: 'TickerApp', loading: false },
+} as const;
+const modeView = (mode: AppState['mode']) => MODE_VIEWS[mode === 'display' || mode === 'ticker' ? mode : 'kiosk'];
 
 /**
  * Starts loading the mode's view module at once (main.tsx), in parallel with reading the stored
@@ -31,9 +35,8 @@ const loadTicker = () => told(import('../display/TickerApp.tsx'));
  * loading frame and a module fetch after the content read.
  */
 export function preloadModeView(mode: AppState['mode']): void {
-  if (mode === 'display') preloadView(loadDisplay, 'DisplayApp');
-  else if (mode === 'ticker') preloadView(loadTicker, 'TickerApp');
-  else preloadView(loadKiosk, 'KioskApp');
+  const v = modeView(mode);
+  preloadView(v.load, v.exportName);
 }
 
 /** Seconds the friendly error screen stays before the views are tried again. */
@@ -66,14 +69,8 @@ class ErrorBoundary extends Component<{ children: ComponentChildren; onError: (m
 }
 
 function ModeView({ state }: { state: AppState }) {
-  switch (state.mode) {
-    case 'display':
-      return <LazyView state={state} load={loadDisplay} exportName="DisplayApp" fallback={<LoadingScreen />} />;
-    case 'ticker':
-      return <LazyView state={state} load={loadTicker} exportName="TickerApp" fallback={null} />;
-    default:
-      return <LazyView state={state} load={loadKiosk} exportName="KioskApp" fallback={<LoadingScreen />} />;
-  }
+  const v = modeView(state.mode);
+  return <LazyView state={state} load={v.load} exportName={v.exportName} fallback={v.loading ? <LoadingScreen /> : null} />;
 }
 
 /**
