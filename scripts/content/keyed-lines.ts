@@ -4,10 +4,19 @@
  * for, and saving writes the lines it did not change back as they were read: a republish after
  * one edit neither parses nor serialises the thousands of entries it did not touch. A header
  * other than the expected one (another format or other build rules) means starting empty.
+ * Values are JSON unless the opener gives a codec of its own (one line, no line break).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
+/** How a value is written on its line; `decode` throws on a damaged line (dropped, as if absent). */
+export interface LineCodec<T> {
+  encode(value: T): string;
+  decode(line: string): T;
+}
+
+const JSON_LINES: LineCodec<never> = { encode: (v) => JSON.stringify(v), decode: (line) => JSON.parse(line) as never };
 
 export class KeyedLines<T> {
   private readonly parsed = new Map<string, T>();
@@ -18,6 +27,7 @@ export class KeyedLines<T> {
     private readonly file: string | undefined,
     private readonly header: string,
     private readonly lines: Map<string, string>,
+    private readonly codec: LineCodec<T> = JSON_LINES,
   ) {}
 
   /** Nothing stored or kept (tests, one-off runs). */
@@ -26,7 +36,7 @@ export class KeyedLines<T> {
   }
 
   /** Opens `file`; a missing or damaged file, or one with another header, starts empty. */
-  static async open<T>(file: string, header: string): Promise<KeyedLines<T>> {
+  static async open<T>(file: string, header: string, codec?: LineCodec<T>): Promise<KeyedLines<T>> {
     const lines = new Map<string, string>();
     try {
       const text = await readFile(file, 'utf8');
@@ -40,7 +50,7 @@ export class KeyedLines<T> {
     } catch {
       // absent: start empty
     }
-    return new KeyedLines<T>(file, header, lines);
+    return new KeyedLines<T>(file, header, lines, codec);
   }
 
   get stored(): boolean {
@@ -53,7 +63,7 @@ export class KeyedLines<T> {
       const line = this.lines.get(key);
       if (line === undefined) return undefined;
       try {
-        value = JSON.parse(line) as T;
+        value = this.codec.decode(line);
       } catch {
         this.lines.delete(key);
         this.changed = true;
@@ -68,7 +78,7 @@ export class KeyedLines<T> {
   /** `key` must hold no tab or line break (hashes, codes). */
   set(key: string, value: T): void {
     if (!this.file) return;
-    this.lines.set(key, JSON.stringify(value));
+    this.lines.set(key, this.codec.encode(value));
     this.parsed.set(key, value);
     this.used.add(key);
     this.changed = true;

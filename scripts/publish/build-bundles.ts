@@ -28,7 +28,6 @@ import type {
   SiteSummary,
   StaffMember,
   Step,
-  Topic,
 } from '../../kiosk/src/bundle/schema.ts';
 import { assembleBundle, siteParts } from '../../kiosk/src/bundle/assemble.ts';
 import { canonicalJson } from './canonical-json.ts';
@@ -122,6 +121,15 @@ export class PartSet {
   }
 }
 
+/** An item's part and what decides where it is offered. */
+interface ItemEntry {
+  code: string;
+  departmentId: string;
+  level: ItemSource['level'];
+  sites: ItemSource['sites'];
+  ref: PartRef;
+}
+
 /** What one item, announcement or document published as (for the change report). */
 export interface CatalogueEntry {
   name: string;
@@ -196,7 +204,6 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
     ({ data: a }, { data: b }) =>
       (departmentOrder.get(a.department) ?? 0) - (departmentOrder.get(b.department) ?? 0) || byCode(a.code, b.code),
   );
-  const items = itemSources.map((s) => s.data);
   const staffByTownship = new Map(content.staff.map((s) => [s.file.replace(/^staff\/|\.ya?ml$/g, ''), s.data.staff]));
 
   // Markdown is rendered once per file; images become assets (remembered per file).
@@ -243,34 +250,62 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
     )
     .sort((a, b) => cmpDesc(a.out.date, b.out.date) || byCode(a.out.id, b.out.id));
   const topics = content.topics?.data.topics ?? [];
-  // Each item once for the county.
   // Each item once for the county — or as an earlier publish built it from the same file and
   // department phone.
-  const itemParts = new Map(
-    itemSources.map((src) => {
-      const it = src.data;
-      const dept = departments.get(it.department)!;
-      const key = cache.enabled && src.key ? `${src.key}:${String(dept.phone ?? '')}` : undefined;
-      const hit = key ? cache.get(key) : undefined;
-      let ref: PartRef;
-      if (hit) ref = parts.add(undefined, hit.json);
-      else {
-        const part = itemPart(it, dept);
-        const json = canonicalJson(part);
-        if (key) cache.set(key, { json, images: {} });
-        ref = parts.add(part, json);
-      }
-      return [it.code, { code: it.code, departmentId: it.department, ref }];
-    }),
-  );
+  const itemEntries: ItemEntry[] = itemSources.map((src) => {
+    const it = src.data;
+    const dept = departments.get(it.department)!;
+    const key = cache.enabled && src.key ? `${src.key}:${String(dept.phone ?? '')}` : undefined;
+    const hit = key ? cache.get(key) : undefined;
+    let ref: PartRef;
+    if (hit) ref = parts.add(undefined, hit.json);
+    else {
+      const part = itemPart(it, dept);
+      const json = canonicalJson(part);
+      if (key) cache.set(key, { json, images: {} });
+      ref = parts.add(part, json);
+    }
+    return { code: it.code, departmentId: it.department, level: it.level, sites: it.sites, ref };
+  });
   const catalogue: BuildResult['catalogue'] = { items: {}, announcements: {}, documents: {}, sites: {} };
-  for (const it of items) catalogue.items[it.code] = { name: it.name, sha256: itemParts.get(it.code)!.ref.sha256 };
+  itemSources.forEach(({ data: it }, i) => (catalogue.items[it.code] = { name: it.name, sha256: itemEntries[i].ref.sha256 }));
   for (const a of announcements) catalogue.announcements[a.out.id] = { name: a.out.title, sha256: a.ref.sha256 };
   for (const d of documents) catalogue.documents[d.out.id] = { name: d.out.title, sha256: d.ref.sha256 };
 
-  const itemsCovering = coverIndex(items, (it) => it.sites);
+  const itemsCovering = coverIndex(itemEntries, (it) => it.sites);
   const announcementsCovering = coverIndex(announcements, (a) => (a.src.data as AnnouncementSource).sites);
   const documentsCovering = coverIndex(documents, (d) => (d.src.data as DocumentSource).sites);
+
+  // What sites covered by the same items (announcements, documents) share: built once per
+  // covering array (coverIndex hands the same array to all of them) and site kind.
+  const itemGroups = perArray((covered: readonly ItemEntry[], kind: SiteRef['kind']) => {
+    const offered = covered.filter((it) => levelFitsSite(it.level, { code: '', kind }));
+    const offeredCodes = new Set(offered.map((i) => i.code));
+    return {
+      departments: new Set(offered.map((i) => i.departmentId)),
+      topics: topics
+        .map((t) => ({
+          id: t.id,
+          name: t.name,
+          icon: t.icon,
+          description: t.description,
+          items: t.items.filter((c) => offeredCodes.has(c)),
+        }))
+        .filter((t) => t.items.length > 0),
+      lists: listParts(
+        parts,
+        offered.map((i) => i.ref),
+      ),
+    };
+  });
+  const publishedGroups = perArray((covered: readonly { ref: PartRef; images: ReadonlySet<string> }[], _all: 'all') => ({
+    lists: listParts(
+      parts,
+      covered.map((x) => x.ref),
+    ),
+    images: covered.flatMap((x) => [...x.images]),
+  }));
+  const departmentParts = new Map<string, PartRef>();
 
   const sites: BuiltSite[] = ordered.map((site) => {
     const ref: SiteRef = { code: site.code, kind: site.kind, parent: site.parent };
@@ -278,53 +313,35 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
     const siteImages = new Set<string>();
     const info = siteInfo(site, township, county, villagesOf(site.code), assets);
     if (info.agent?.photo) siteImages.add(info.agent.photo);
-    const offered = itemsCovering(ref)
-      .filter((it) => levelFitsSite(it.level, ref))
-      .map((it) => itemParts.get(it.code)!);
-    const offeredCodes = new Set(offered.map((i) => i.code));
-    const usedDepartments = new Set([...offered.map((i) => i.departmentId), ...info.windows.flatMap((w) => w.departments)]);
-    const siteTopics: Topic[] = topics
-      .map((t) => ({
-        id: t.id,
-        name: t.name,
-        icon: t.icon,
-        description: t.description,
-        items: t.items.filter((c) => offeredCodes.has(c)),
-      }))
-      .filter((t) => t.items.length > 0);
-    const siteAnnouncements = announcementsCovering(ref);
-    const siteDocuments = documentsCovering(ref);
-    for (const list of [siteAnnouncements, siteDocuments]) {
-      for (const x of list) if (x.images.size > 0) for (const p of x.images) siteImages.add(p);
-    }
+    const offer = itemGroups(itemsCovering(ref), site.kind);
+    const siteAnnouncements = publishedGroups(announcementsCovering(ref), 'all');
+    const siteDocuments = publishedGroups(documentsCovering(ref), 'all');
+    for (const p of [...siteAnnouncements.images, ...siteDocuments.images]) siteImages.add(p);
     const staff = site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [];
     for (const m of staff) if (m.photo) siteImages.add(m.photo);
-    const sitePart: SitePart = { county, site: info, staff, topics: siteTopics };
-    const departmentsPart: DepartmentsPart = { departments: departmentList.filter((d) => usedDepartments.has(d.id)).map(department) };
+    const sitePart: SitePart = { county, site: info, staff, topics: offer.topics };
+    const usedDepartments = new Set([...offer.departments, ...info.windows.flatMap((w) => w.departments)]);
+    const departmentIds = departmentList.filter((d) => usedDepartments.has(d.id));
+    const departmentsKey = departmentIds.map((d) => d.id).join('\n');
+    let departmentsRef = departmentParts.get(departmentsKey);
+    if (!departmentsRef) {
+      const departmentsPart: DepartmentsPart = { departments: departmentIds.map(department) };
+      departmentParts.set(departmentsKey, (departmentsRef = parts.add(departmentsPart)));
+    }
     const siteRef = parts.add(sitePart);
     catalogue.sites[site.code] = { name: site.name, sha256: siteRef.sha256 };
-    const built: BuiltSite = {
+    return {
       source: site,
       summary: { code: site.code, name: site.name, kind: site.kind, parent: site.kind === 'village' ? site.parent : undefined },
       parts: {
         site: siteRef,
-        departments: parts.add(departmentsPart),
-        items: listParts(
-          parts,
-          offered.map((i) => i.ref),
-        ),
-        announcements: listParts(
-          parts,
-          siteAnnouncements.map((a) => a.ref),
-        ),
-        documents: listParts(
-          parts,
-          siteDocuments.map((d) => d.ref),
-        ),
+        departments: departmentsRef,
+        items: offer.lists,
+        announcements: siteAnnouncements.lists,
+        documents: siteDocuments.lists,
       },
       assets: assets.refs([...siteImages]),
     };
-    return built;
   });
   return { county, sites, parts, assets, catalogue };
 }
@@ -333,9 +350,14 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
  * `list.filter((x) => sitesCover(sitesOf(x), site))` for every site, without testing every
  * element for every site: elements are indexed once by the codes they name (sitesCover's rule:
  * absent or 'all' covers every site, a code covers that site and, for a township, its villages;
- * build-bundles.test.ts checks the two agree).
+ * build-bundles.test.ts checks the two agree). Sites covered by the same elements get the same
+ * array (a village nothing names shares its township's), so callers can keep what they derive
+ * from it per array (buildBundles does: most of a county's sites are such villages).
  */
-export function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | readonly string[] | undefined): (site: SiteRef) => T[] {
+export function coverIndex<T>(
+  list: readonly T[],
+  sitesOf: (x: T) => 'all' | readonly string[] | undefined,
+): (site: SiteRef) => readonly T[] {
   const everywhere: number[] = [];
   const byCode = new Map<string, number[]>();
   list.forEach((x, i) => {
@@ -349,13 +371,31 @@ export function coverIndex<T>(list: readonly T[], sitesOf: (x: T) => 'all' | rea
       }
     }
   });
+  const everywhereList = everywhere.map((i) => list[i]);
+  /** By the one index list that named a site (its own code's or its township's). */
+  const byNamed = new Map<number[], T[]>();
+  const pick = (named: number[]) => [...new Set([...everywhere, ...named])].sort((a, b) => a - b).map((i) => list[i]);
   return (site) => {
-    const named = [
-      ...(byCode.get(site.code) ?? []),
-      ...(site.kind === 'village' && site.parent !== undefined ? (byCode.get(site.parent) ?? []) : []),
-    ];
-    const at = named.length === 0 ? everywhere : [...new Set([...everywhere, ...named])].sort((a, b) => a - b);
-    return at.map((i) => list[i]);
+    const own = byCode.get(site.code);
+    const parent = site.kind === 'village' && site.parent !== undefined ? byCode.get(site.parent) : undefined;
+    if (own && parent) return pick([...own, ...parent]);
+    const named = own ?? parent;
+    if (!named) return everywhereList;
+    let out = byNamed.get(named);
+    if (!out) byNamed.set(named, (out = pick(named)));
+    return out;
+  };
+}
+
+/** `build(array, kind)` once per array and kind (arrays compared by identity). */
+function perArray<A, K extends string, R>(build: (array: readonly A[], kind: K) => R): (array: readonly A[], kind: K) => R {
+  const memo = new Map<readonly A[], Map<K, R>>();
+  return (array, kind) => {
+    let byKind = memo.get(array);
+    if (!byKind) memo.set(array, (byKind = new Map()));
+    let out = byKind.get(kind);
+    if (out === undefined) byKind.set(kind, (out = build(array, kind)));
+    return out;
   };
 }
 

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { KeyedLines } from '../content/keyed-lines.ts';
+import { KeyedLines, type LineCodec } from '../content/keyed-lines.ts';
 
 export interface BuiltText {
   /** The part's canonical JSON. */
@@ -48,6 +48,22 @@ const RULE_FILES = [
 ];
 const RULE_PACKAGES = ['marked', 'sanitize-html', 'pinyin-pro'];
 
+/**
+ * A line is `<images JSON>\t<length>\t<part JSON>`: the part's text comes back as a slice of
+ * the line, never parsed (a republish reuses thousands of them); the length catches a cut line.
+ * Canonical JSON holds no raw line break (JSON escapes control characters).
+ */
+const BUILT_LINES: LineCodec<BuiltText> = {
+  encode: ({ json, images }) => `${JSON.stringify(images)}\t${json.length}\t${json}`,
+  decode(line) {
+    const a = line.indexOf('\t');
+    const b = line.indexOf('\t', a + 1);
+    const json = line.slice(b + 1);
+    if (a < 0 || b < 0 || Number(line.slice(a + 1, b)) !== json.length) throw new Error('damaged build cache line');
+    return { images: JSON.parse(line.slice(0, a)) as Record<string, string>, json };
+  },
+};
+
 export class BuildCache {
   private constructor(private readonly store: KeyedLines<BuiltText>) {}
 
@@ -58,7 +74,7 @@ export class BuildCache {
 
   static async open(file: string): Promise<BuildCache> {
     const rules = await rulesFingerprint(RULE_FILES, RULE_PACKAGES);
-    return new BuildCache(await KeyedLines.open<BuiltText>(file, `bianmin build cache 2 ${rules}`));
+    return new BuildCache(await KeyedLines.open<BuiltText>(file, `bianmin build cache 3 ${rules}`, BUILT_LINES));
   }
 
   get enabled(): boolean {
