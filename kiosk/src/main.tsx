@@ -64,6 +64,8 @@ const sync = createContentSync(state, {
   gate: state.gate,
   // The search data is for the search screen: read at the first idle moment after the first screen.
   searchDataAfter: () => afterFirstScreenOr(3000),
+  // The attract screen shows no images: a kiosk reads them once it is painted.
+  imagesAfter: config.mode === 'kiosk' ? () => afterFirstScreenOr(3000) : undefined,
   // Stored content is on screen: check for a newer version at the third idle moment after it is
   // painted (after the background work and the uplink, each in a task of its own), or a few
   // seconds in, should the first screen never come up.

@@ -223,6 +223,42 @@ describe('content sync', () => {
     expect(state.syncStatus.value.lastError).toMatch('无法连接');
   });
 
+  it('can show stored content before its images, read into the views after the first screen', async () => {
+    server.publish('最低生活保障');
+    await boot().sync.start();
+    server.down = true;
+    let release = () => {};
+    const firstScreen = new Promise<void>((resolve) => (release = resolve));
+    const { state, sync } = boot('', { imagesAfter: () => firstScreen });
+    const started = sync.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.status.value).toBe('ready');
+    const photo = state.bundle.value!.staff[0].photo!;
+    // Not read yet: the content folder's address (what a view shows until the blob is there).
+    expect(state.assets.url(photo)).toBe(new URL(photo, BASE).href);
+    release();
+    await started;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state.assets.url(photo)).toMatch(/^blob:/);
+  });
+
+  it('does not hand the views the stored images once newer content is shown', async () => {
+    server.publish('版本一');
+    await boot().sync.start();
+    let release = () => {};
+    const firstScreen = new Promise<void>((resolve) => (release = resolve));
+    server.publish('版本二');
+    const { state, sync } = boot('', { imagesAfter: () => firstScreen });
+    await sync.start();
+    expect(state.bundle.value?.items[0].name).toBe('版本二');
+    const photo = state.bundle.value!.staff[0].photo!;
+    expect(state.assets.url(photo)).toMatch(/^blob:/);
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Version one's images (another photo) did not replace version two's.
+    expect(state.assets.url(photo)).toMatch(/^blob:/);
+  });
+
   it('replaces content with a newer version and ignores equal and older ones', async () => {
     server.publish('版本一');
     const { state, sync } = boot();

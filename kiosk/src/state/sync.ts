@@ -54,6 +54,12 @@ export interface SyncDeps {
    * same bundle; checks wait for it. Absent: read with the content, before it is shown.
    */
   searchDataAfter?: () => Promise<void>;
+  /**
+   * When given, stored content is shown before its images are read (kiosk mode: the attract
+   * screen shows none); they are read after this resolves and handed to the views, unless other
+   * content was shown meanwhile. Absent: read before the content is shown (the wall's first slide).
+   */
+  imagesAfter?: () => Promise<void>;
 }
 
 export const FIRST_RETRY_SECONDS = 10;
@@ -122,8 +128,19 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
     const later = deps.searchDataAfter;
     const stored = await loadCurrent(db, code, !later).catch(() => undefined);
     if (!stored) return false;
-    const assets = await loadAssets(db, stored.current.entry.assets).catch(() => new Map<string, StoredAsset>());
-    show(stored, assets.values());
+    const readAssets = (from: KioskDatabase) => loadAssets(from, stored.current.entry.assets).catch(() => new Map<string, StoredAsset>());
+    const { imagesAfter } = deps;
+    if (imagesAfter) {
+      // Rendered in a task of its own, not in the one that read (and deserialised) the record.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      show(stored, []);
+      const shownDb = db;
+      void imagesAfter()
+        .then(() => readAssets(shownDb))
+        .then((assets) => {
+          if (state.bundle.peek() === stored.current.bundle) state.assets.install(assets.values())();
+        });
+    } else show(stored, (await readAssets(db)).values());
     if (later) {
       const shownDb = db;
       const { bundle, entry } = stored.current;
