@@ -138,7 +138,11 @@ export function createContentSync(state: AppState, deps: SyncDeps): ContentSync 
       void imagesAfter()
         .then(() => readAssets(shownDb))
         .then((assets) => {
-          if (state.bundle.peek() === stored.current.bundle) state.assets.install(assets.values())();
+          if (state.bundle.peek() !== stored.current.bundle) return;
+          state.assets.install(assets.values())();
+          // Announcements and documents are parsed from their stored text now, at an idle
+          // moment after the first screen, not on the first touch (store/db.ts withNotices).
+          void stored.current.bundle.announcements;
         });
     } else show(stored, (await readAssets(db)).values());
     if (later) {

@@ -171,6 +171,39 @@ describe('site records (database version 4)', () => {
     expect((await loadSite(db, 'baihe'))?.previous?.bundle.items).toHaveLength(3);
   });
 
+  it('keeps announcements and documents as one text, read back when first used, also through a later save', async () => {
+    const v1 = version('baihe', 1, ['a']);
+    const notice = {
+      id: 'n1',
+      title: '停水通知',
+      html: '<p>明天停水</p>',
+      text: '明天停水',
+      publishAt: '2026-11-25T09:00:00+08:00',
+      priority: 'normal' as const,
+    };
+    const doc = { id: 'd1', title: '政策文件', issuer: '县政府', date: '2026-11-01', html: '<p>正文</p>', text: '正文' };
+    Object.assign(v1.bundle, { announcements: [notice], documents: [doc] });
+    await saveVersion(db, v1, parts('s', 'd', 'a'), []);
+    const raw = await db.get('sites', 'baihe');
+    expect(raw?.current.bundle.announcements).toEqual([]);
+    expect(JSON.parse(raw!.notices!)).toEqual({ announcements: [notice], documents: [doc] });
+    const shown = (await loadCurrent(db, 'baihe', false))!.current.bundle;
+    expect(shown.announcements).toEqual([notice]);
+    expect(shown.documents).toEqual([doc]);
+    expect({ ...shown }.announcements[0].title).toBe('停水通知');
+    // Shown, then kept as the previous version when the next one is saved: still whole.
+    await saveVersion(db, version('baihe', 2, ['b']), parts('b'), []);
+    await rollbackSite(db, 'baihe');
+    expect((await loadCurrent(db, 'baihe'))!.current.bundle.announcements).toEqual([notice]);
+    // A record written before (arrays in the bundle, no text) reads as it is.
+    await db.put('sites', {
+      ...raw!,
+      notices: undefined,
+      current: { ...raw!.current, bundle: { ...raw!.current.bundle, announcements: [notice] } },
+    });
+    expect((await loadCurrent(db, 'baihe', false))!.current.bundle.announcements).toEqual([notice]);
+  });
+
   it('a database of version 3 keeps its content: each site record is split, nothing is lost', async () => {
     const name = `v3-${Math.random()}`;
     const v1 = withSearch(version('baihe', 1, ['a']), '一');

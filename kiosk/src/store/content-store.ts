@@ -12,6 +12,7 @@ import { unwrap } from 'idb';
 import type { AssetRef, SiteBundle } from '../bundle/schema.ts';
 import {
   splitVersion,
+  withNotices,
   type KioskDatabase,
   type SiteRecord,
   type StoredAsset,
@@ -38,17 +39,23 @@ function withSearch(bundle: SiteBundle, search: SearchData): SiteBundle {
 
 type Get<T> = (key: [string, number]) => Promise<T | undefined>;
 
-/** The record's version with all its items: the first ones are in the record, the others read chunk by chunk (one task each). */
+/**
+ * The record's version with all its items (the first ones are in the record, the others read
+ * chunk by chunk, one task each) and its announcements and documents (parsed when first read).
+ */
 async function withAllItems(get: Get<StoredItems>, record: SiteRecord): Promise<StoredVersion> {
   const v = record.current;
-  if (!record.itemChunks) return v;
-  const items = [...v.bundle.items];
-  for (let i = 1; i <= record.itemChunks; i++) {
-    const c = await get([record.siteCode, i]);
-    if (!c || c.version !== v.entry.version) throw new Error(`本机保存的内容不完整（事项 ${i}）`);
-    for (const item of c.items) items.push(item);
+  let bundle = v.bundle;
+  if (record.itemChunks) {
+    const items = [...bundle.items];
+    for (let i = 1; i <= record.itemChunks; i++) {
+      const c = await get([record.siteCode, i]);
+      if (!c || c.version !== v.entry.version) throw new Error(`本机保存的内容不完整（事项 ${i}）`);
+      for (const item of c.items) items.push(item);
+    }
+    bundle = { ...bundle, items };
   }
-  return { ...v, bundle: { ...v.bundle, items } };
+  return { ...v, bundle: withNotices(bundle, record.notices) };
 }
 
 /** Reads the search data of `version` chunk by chunk (one request, one task each); undefined when another version's is stored. */

@@ -40,7 +40,11 @@ export interface StoredSite {
 /**
  * A site's record in `sites`: its current version with `bundle.search` empty and no
  * `searchIndex` (both in `siteSearch`), and only the first ITEM_CHUNK items of `bundle.items`
- * (the others in `siteItems`, `itemChunks` records).
+ * (the others in `siteItems`, `itemChunks` records). Its announcements and documents are kept
+ * as one JSON text (`notices`; the bundle's arrays empty): a string is read back without
+ * building an object per field, and the text is parsed when they are first read (withNotices),
+ * not by every start, whose attract screen shows none. Records without `notices` (written
+ * before) hold the arrays themselves; both read alike.
  */
 export interface SiteRecord {
   siteCode: string;
@@ -49,6 +53,31 @@ export interface SiteRecord {
   highestVersion: number;
   /** Records in `siteItems` with the items after the first ITEM_CHUNK (absent = none). */
   itemChunks?: number;
+  /** JSON of { announcements, documents } of the current version (absent: in the bundle). */
+  notices?: string;
+}
+
+type Notices = Pick<SiteBundle, 'announcements' | 'documents'>;
+
+/**
+ * `bundle` with the announcements and documents of a record's `notices` text, parsed on first
+ * read (own enumerable accessors: spreading, cloning and storing the bundle read them as values).
+ */
+export function withNotices(bundle: SiteBundle, notices: string | undefined): SiteBundle {
+  if (notices === undefined) return bundle;
+  let parsed: Notices | undefined;
+  const read = () => (parsed ??= JSON.parse(notices) as Notices);
+  const out = { ...bundle };
+  for (const key of ['announcements', 'documents'] as const)
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => read()[key],
+      set(value: unknown) {
+        Object.defineProperty(out, key, { value, enumerable: true, configurable: true, writable: true });
+      },
+    });
+  return out;
 }
 
 /** Items per record (`sites` holds the first ones, `siteItems` the others): each is read in a task of its own. */
@@ -275,10 +304,11 @@ export function splitVersion(siteCode: string, v: StoredVersion): { record: Site
   const items: StoredItems[] = [];
   for (let i = 1; i * ITEM_CHUNK < all.length; i++)
     items.push({ siteCode, chunk: i, version, items: all.slice(i * ITEM_CHUNK, (i + 1) * ITEM_CHUNK) });
-  const bundle = { ...rest, search: [] };
+  const bundle = { ...rest, search: [], announcements: [], documents: [] };
   if (rest.items) bundle.items = all.slice(0, ITEM_CHUNK);
   const record: SiteRecord = { siteCode, current: { ...v, bundle }, hasPrevious: false, highestVersion: version };
   if (items.length) record.itemChunks = items.length;
+  record.notices = JSON.stringify({ announcements: rest.announcements, documents: rest.documents } satisfies Notices);
   return { record, search: out, items };
 }
 
