@@ -153,6 +153,22 @@ function boot(query = '', extra: Partial<SyncDeps> = {}): { state: AppState; syn
   return { state, sync };
 }
 
+/**
+ * Content stored by an earlier start, the server down, and a start whose first screen (`hook`:
+ * what waits for it) is up only once `release()` is called; 50 ms into that start.
+ */
+async function startOfflineBefore(hook: 'searchDataAfter' | 'imagesAfter') {
+  server.publish('最低生活保障');
+  await boot().sync.start();
+  server.down = true;
+  let release = () => {};
+  const firstScreen = new Promise<void>((resolve) => (release = resolve));
+  const { state, sync } = boot('', { [hook]: () => firstScreen });
+  const started = sync.start();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  return { state, started, release };
+}
+
 beforeEach(async () => {
   server = new FakeServer();
   storage = new MemoryStorage();
@@ -202,14 +218,7 @@ describe('content sync', () => {
   });
 
   it('can show stored content before its search data, read after the first screen; the first check waits for it', async () => {
-    server.publish('最低生活保障');
-    await boot().sync.start();
-    server.down = true;
-    let release = () => {};
-    const firstScreen = new Promise<void>((resolve) => (release = resolve));
-    const { state, sync } = boot('', { searchDataAfter: () => firstScreen });
-    const started = sync.start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { state, started, release } = await startOfflineBefore('searchDataAfter');
     expect(state.status.value).toBe('ready');
     expect(state.bundle.value?.items[0].name).toBe('最低生活保障');
     expect(state.bundle.value?.search).toEqual([]);
@@ -224,14 +233,7 @@ describe('content sync', () => {
   });
 
   it('can show stored content before its images, read into the views after the first screen', async () => {
-    server.publish('最低生活保障');
-    await boot().sync.start();
-    server.down = true;
-    let release = () => {};
-    const firstScreen = new Promise<void>((resolve) => (release = resolve));
-    const { state, sync } = boot('', { imagesAfter: () => firstScreen });
-    const started = sync.start();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    const { state, started, release } = await startOfflineBefore('imagesAfter');
     expect(state.status.value).toBe('ready');
     const photo = state.bundle.value!.staff[0].photo!;
     // Not read yet: the content folder's address (what a view shows until the blob is there).
