@@ -31,7 +31,7 @@ export function sitesCover(list: 'all' | readonly string[] | undefined, site: Si
   return site.kind === 'village' && site.parent !== undefined && list.includes(site.parent);
 }
 
-export function levelFitsSite(level: ItemLevel, site: SiteRef): boolean {
+export function levelFitsSite(level: ItemLevel, site: Pick<SiteRef, 'kind'>): boolean {
   if (level === '乡镇和村(社区)') return true;
   return site.kind === 'township' ? level === '乡镇' : level === '村(社区)';
 }

@@ -277,28 +277,30 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
   const documentsCovering = coverIndex(documents, (d) => (d.src.data as DocumentSource).sites);
 
   // What sites covered by the same items (announcements, documents) share: built once per
-  // covering array (coverIndex hands the same array to all of them) and site kind.
-  const itemGroups = perArray((covered: readonly ItemEntry[], kind: SiteRef['kind']) => {
-    const offered = covered.filter((it) => levelFitsSite(it.level, { code: '', kind }));
-    const offeredCodes = new Set(offered.map((i) => i.code));
-    return {
-      departments: new Set(offered.map((i) => i.departmentId)),
-      topics: topics
-        .map((t) => ({
-          id: t.id,
-          name: t.name,
-          icon: t.icon,
-          description: t.description,
-          items: t.items.filter((c) => offeredCodes.has(c)),
-        }))
-        .filter((t) => t.items.length > 0),
-      lists: listParts(
-        parts,
-        offered.map((i) => i.ref),
-      ),
-    };
-  });
-  const publishedGroups = perArray((covered: readonly { ref: PartRef; images: ReadonlySet<string> }[], _all: 'all') => ({
+  // covering array (coverIndex hands the same array to all of them) and, for items, site kind.
+  const offerOf = (kind: SiteRef['kind']) =>
+    perArray((covered: readonly ItemEntry[]) => {
+      const offered = covered.filter((it) => levelFitsSite(it.level, { kind }));
+      const offeredCodes = new Set(offered.map((i) => i.code));
+      return {
+        departments: new Set(offered.map((i) => i.departmentId)),
+        topics: topics
+          .map((t) => ({
+            id: t.id,
+            name: t.name,
+            icon: t.icon,
+            description: t.description,
+            items: t.items.filter((c) => offeredCodes.has(c)),
+          }))
+          .filter((t) => t.items.length > 0),
+        lists: listParts(
+          parts,
+          offered.map((i) => i.ref),
+        ),
+      };
+    });
+  const offers = { township: offerOf('township'), village: offerOf('village') };
+  const publishedGroups = perArray((covered: readonly { ref: PartRef; images: ReadonlySet<string> }[]) => ({
     lists: listParts(
       parts,
       covered.map((x) => x.ref),
@@ -313,9 +315,9 @@ export function buildBundles(content: LoadedContent, { cache = BuildCache.none()
     const siteImages = new Set<string>();
     const info = siteInfo(site, township, county, villagesOf(site.code), assets);
     if (info.agent?.photo) siteImages.add(info.agent.photo);
-    const offer = itemGroups(itemsCovering(ref), site.kind);
-    const siteAnnouncements = publishedGroups(announcementsCovering(ref), 'all');
-    const siteDocuments = publishedGroups(documentsCovering(ref), 'all');
+    const offer = offers[site.kind](itemsCovering(ref));
+    const siteAnnouncements = publishedGroups(announcementsCovering(ref));
+    const siteDocuments = publishedGroups(documentsCovering(ref));
     for (const p of [...siteAnnouncements.images, ...siteDocuments.images]) siteImages.add(p);
     const staff = site.kind === 'township' ? staffMembers(staffByTownship.get(site.code) ?? [], assets) : [];
     for (const m of staff) if (m.photo) siteImages.add(m.photo);
@@ -387,14 +389,12 @@ export function coverIndex<T>(
   };
 }
 
-/** `build(array, kind)` once per array and kind (arrays compared by identity). */
-function perArray<A, K extends string, R>(build: (array: readonly A[], kind: K) => R): (array: readonly A[], kind: K) => R {
-  const memo = new Map<readonly A[], Map<K, R>>();
-  return (array, kind) => {
-    let byKind = memo.get(array);
-    if (!byKind) memo.set(array, (byKind = new Map()));
-    let out = byKind.get(kind);
-    if (out === undefined) byKind.set(kind, (out = build(array, kind)));
+/** `build(array)` once per array (compared by identity). */
+function perArray<A, R>(build: (array: readonly A[]) => R): (array: readonly A[]) => R {
+  const memo = new Map<readonly A[], R>();
+  return (array) => {
+    let out = memo.get(array);
+    if (out === undefined) memo.set(array, (out = build(array)));
     return out;
   };
 }
