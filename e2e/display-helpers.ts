@@ -113,6 +113,16 @@ export async function runFor(page: Page, ms: number, chunkMs = 60_000): Promise<
   }
 }
 
+/**
+ * Runs the fake clock up to a county time. Opening the display moves fake time by
+ * however many polling steps the start took on this machine, so a test that must
+ * stand just before an instant measures from the page's clock, not from the open.
+ */
+export async function runUntil(page: Page, localTime: string, chunkMs = 60_000): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await runFor(page, at(localTime) - now, chunkMs);
+}
+
 export async function playLog(page: Page): Promise<PlayLogEntry[]> {
   await page.waitForTimeout(200); // last writes
   return page.evaluate(

@@ -17,6 +17,7 @@ import {
   overflowReport,
   playLog,
   runFor,
+  runUntil,
   serveWith,
   SITE,
   walk,
@@ -193,7 +194,7 @@ test.describe('display loop', () => {
     ]);
     await openDisplay(page, url, '2026-11-25T09:00');
     await expect(page.locator('.marquee')).not.toHaveAttribute('aria-label', /紧急通知/);
-    await runFor(page, 5 * 60_000 - 2000, 10_000); // 09:04:58
+    await runUntil(page, '2026-11-25T09:04:58', 10_000);
     expect((await front(page))!.slide).not.toBe('ann:u-water');
     await page.clock.runFor(2100); // 09:05:00.1
     await expect(page.locator('.dsp-layer.is-front .slide')).toHaveAttribute('data-slide', 'ann:u-water');
