@@ -10,11 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateContent, writeContentTree } from '../../../scripts/bench/generate-content.ts';
 import { buildPublication } from '../../../scripts/publish/publish.ts';
 import { siteBundleOf } from '../../../scripts/publish/build-bundles.ts';
-import type { SiteBundle } from '../bundle/schema.ts';
+import type { SearchEntry, SiteBundle } from '../bundle/schema.ts';
 import { prepareSearch, search } from './match.ts';
 import { search as referenceSearch } from './match-reference.ts';
 import { keepRanked, rankedFor } from './lookup.ts';
-import { decodeStarts, startKeyOf } from './start-keys.ts';
+import { buildStartIndex, decodeStarts, startKeyOf } from './start-keys.ts';
 
 let dir = '';
 let bundles: SiteBundle[] = [];
@@ -168,6 +168,74 @@ describe('indexed search', () => {
       expect(rankedFor(entries, idx, k)?.length, k).toBeGreaterThan(0);
       expect(view(search(entries, k, { index: idx, limit: 8 }))).toEqual(view(referenceSearch(entries, k)).slice(0, 8));
     }
+  });
+
+  it('on a large site after the idle steps, the first 40 and 10 results of every key match the full scan', async () => {
+    const dir3k = mkdtempSync(path.join(tmpdir(), 'lookup-3k-'));
+    try {
+      writeContentTree(dir3k, generateContent({ sites: 1, items: 3000, announcements: 40, seed: 9 }));
+      const { publication } = await buildPublication(dir3k);
+      {
+        const b = siteBundleOf(publication!.built, publication!.built.sites[0]);
+        const entries = b.search;
+        const idx = buildStartIndex(entries);
+        for (const step of prepareSearch(entries, idx)) step();
+        const pop = new Map(b.items.map((i) => [i.code, i.popularity]));
+        const popularity = (ref: string) => pop.get(ref) ?? 0;
+        // The kiosk's filter: only some refs are shown (here: every item code with an even digit sum).
+        const shown = (ref: string) => [...ref].reduce((n, c) => n + (c.charCodeAt(0) % 2), 0) % 2 === 0;
+        const filter = (e: SearchEntry) => shown(e.ref);
+        const queries = [
+          'dbsq',
+          'dibao',
+          'yibao',
+          'shengyu',
+          'shenqing',
+          'nongjibutie',
+          'nongcun',
+          'qxzz',
+          'zhengming',
+          'ylbx',
+          'jiating',
+          'shebao',
+        ];
+        let compared = 0;
+        for (const q of queries) {
+          for (let n = 1; n <= q.length; n++) {
+            const k = q.slice(0, n);
+            const all = referenceSearch(entries, k, { popularity });
+            expect(view(search(entries, k, { popularity, index: idx, limit: 40 })), k).toEqual(view(all).slice(0, 40));
+            const some = referenceSearch(entries, k, { popularity, filter });
+            expect(view(search(entries, k, { popularity, filter, index: idx, limit: 10 })), k).toEqual(view(some).slice(0, 10));
+            compared++;
+          }
+        }
+        expect(compared).toBeGreaterThan(70);
+      }
+    } finally {
+      rmSync(dir3k, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('still finds a strong match in the middle of a text when many weak ones start at the first character', () => {
+    // 1,100 long texts whose first character begins the query (a weak prefix of one long
+    // reading), and one text where the query's letters are whole one-letter readings after
+    // its first character: that one scores best and must come first.
+    const weak: SearchEntry[] = Array.from({ length: 1100 }, (_, i) => ({
+      ref: `w${i}`,
+      text: `甲${'乙'.repeat(19)}`,
+      alias: false,
+      readings: [['abcdefghij'], ...Array.from({ length: 19 }, () => ['z'])],
+    }));
+    const strong: SearchEntry = { ref: 'strong', text: '口abcdefgh', alias: false, readings: [['k'], ...[...'abcdefgh'].map((c) => [c])] };
+    const entries = [...weak, strong];
+    const idx = buildStartIndex(entries);
+    for (const step of prepareSearch(entries, idx)) step();
+    for (let n = 1; n <= 8; n++) {
+      const k = 'abcdefgh'.slice(0, n);
+      expect(view(search(entries, k, { index: idx, limit: 40 })), k).toEqual(view(referenceSearch(entries, k)).slice(0, 40));
+    }
+    expect(search(entries, 'abcdefgh', { index: idx, limit: 40 })[0].ref).toBe('strong');
   });
 
   it('ignores an index built over other entries', () => {

@@ -42,6 +42,8 @@ interface LookupState {
   decoded: Map<string, Int32Array>;
   /** Dense key → its best entries, best first (see rankedFor). */
   ranked: Map<string, Int32Array>;
+  /** Key → the entries with a match of it from their first character, ascending (see leadsFor). */
+  leads?: Map<string, Int32Array>;
   /** Last normalised query and the indexes of the entries it matched contiguously (unfiltered), or a superset. */
   last?: { q: string; matched: Int32Array };
 }
@@ -117,8 +119,32 @@ export function keepRanked(entries: readonly SearchEntry[], index: SearchIndex |
   stateFor(entries, index)?.ranked.set(q, list);
 }
 
-/** Remember the contiguous matches of `q` (or a superset of them) for the next keystroke. */
-export function remember(entries: readonly SearchEntry[], index: SearchIndex | undefined, q: string, matched: Int32Array): void {
+/**
+ * Remember the contiguous matches of `q` (or a superset of them) for the next keystroke;
+ * undefined: none known (the next key looks up its own).
+ */
+export function remember(
+  entries: readonly SearchEntry[],
+  index: SearchIndex | undefined,
+  q: string,
+  matched: Int32Array | undefined,
+): void {
   const s = stateFor(entries, index);
-  if (s) s.last = { q, matched };
+  if (s) s.last = matched ? { q, matched } : undefined;
+}
+
+/**
+ * The entries whose first character can begin a match of listed key `key` (a match from
+ * character 0, see leadKeys in start-keys.ts), ascending; undefined until made (match.ts, in
+ * idle time).
+ */
+export function leadsFor(entries: readonly SearchEntry[], index: SearchIndex | undefined, key: string): Int32Array | undefined {
+  const leads = stateFor(entries, index)?.leads;
+  return leads ? (leads.get(key) ?? new Int32Array(0)) : undefined;
+}
+
+/** Keep the lead lists of every key (made by match.ts). */
+export function keepLeads(entries: readonly SearchEntry[], index: SearchIndex | undefined, leads: Map<string, Int32Array>): void {
+  const s = stateFor(entries, index);
+  if (s) s.leads = leads;
 }

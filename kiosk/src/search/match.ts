@@ -15,7 +15,8 @@
  * below every contiguous one.
  */
 import type { SearchEntry, SearchIndex } from '../bundle/schema.ts';
-import { candidates, isRankedKey, keepRanked, rankedFor, rankedKeys, remember } from './lookup.ts';
+import { candidates, isRankedKey, keepLeads, listedKey, keepRanked, leadsFor, rankedFor, rankedKeys, remember } from './lookup.ts';
+import { leadKeys } from './start-keys.ts';
 
 export interface EntryMatch {
   /** Indexes of the characters of `entry.text` that the query matched, ascending. */
@@ -321,13 +322,18 @@ function contiguousScore(quality: number, start: number, whole: boolean, alias: 
   return 1000 + quality * 10 + (start === 0 ? 300 : 0) + (whole ? 200 : 0) - start * 5 - (alias ? 30 : 0) - length;
 }
 
-/** Match an entry that passed the cheap checks; `length` and `countable` from its facts. */
+/**
+ * Match an entry that passed the cheap checks; `length` and `countable` from its facts.
+ * `gapsOnly`: only the out-of-order match is looked for (the search knows no entry its filter
+ * keeps matches contiguously).
+ */
 function matchPrepared(
   pq: PreparedQuery,
   entry: SearchEntry,
   allowOutOfOrder: boolean,
   length: number,
   countable: number,
+  gapsOnly = false,
 ): EntryMatch | null {
   const readings = entry.readings;
   const m = pq.chars.length;
@@ -359,10 +365,10 @@ function matchPrepared(
   const n = chars.length;
   // The best continuation from (query position, text position) does not depend on where the
   // match started, so one table serves every start.
-  fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, false);
   let bestStart = -1;
   let bestScore = 0;
-  for (let start = 0; start < n; start++) {
+  if (!gapsOnly) fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, false);
+  for (let start = 0; start < (gapsOnly ? 0 : n); start++) {
     // A match starts on a character that can match (has readings or equals a typed character).
     if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
     const qual = quality[start];
@@ -471,29 +477,53 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
     // bonus only when its first character can start the match, the whole-text bonus only when
     // it has no more characters than the query has symbols.
     const bestOf = bestPossible(facts, pq);
-    let needed = Number.NEGATIVE_INFINITY;
+    // A floor known before any match: the limit-th best of what the entries that certainly
+    // match from their first character score at least (in entry order the strong matches may
+    // come last, and every entry before them would be matched in full).
+    startAtZeroTable(entries.length);
+    // Only an entry whose first character can begin the query can match from character 0.
+    const leads = scores ? leadList(entries, options.index, pq) : undefined;
+    const many = !list || list.length >= FLOOR_CANDIDATES;
+    const floor = scores && limit && many ? startFloor(entries, facts, pq, leads ?? list, limit, filter) : Number.NEGATIVE_INFINITY;
+    let needed = floor;
     // Checked on the first entry once `limit` refs are in, then every 64 entries.
     let sinceCheck = 63;
     const visit = (i: number) => {
       const entry = entries[i];
       if (!passes(pq, entry, facts.letters[i], facts.digits[i])) return;
-      if (scores && limit && byRef.size >= limit) {
-        if (++sinceCheck >= 64) {
+      if (scores && limit) {
+        if (byRef.size >= limit && ++sinceCheck >= 64) {
           sinceCheck = 0;
-          needed = neededScore(scores, limit);
+          needed = Math.max(floor, neededScore(scores, limit));
         }
         const best = bestOf(i, entry);
-        // Without the start bonus (when it was counted) if the first two symbols cannot both
-        // match from character 0.
-        if (best < needed || (best - START_BONUS < needed && leadOf(facts, pq, i) && !startsAtZero(pq, entry))) {
+        // When the start bonus was counted: a match from character 0 scores exactly as its
+        // quality there says (the whole-text bonus when it can apply), one from a later
+        // character at least the start bonus and 5 less than `best`.
+        if (
+          best < needed ||
+          (best - START_BONUS - 5 < needed &&
+            leadOf(facts, pq, i) &&
+            Math.max(best - START_BONUS - 5, zeroScore(atZero(pq, entry, i), facts, pq, i, entry, true)) < needed)
+        ) {
           matched.push(i);
           return;
         }
       }
-      const match = matchPrepared(pq, entry, outOfOrder, facts.length[i], facts.countable[i]);
+      // Out of order: the contiguous search found nothing its filter keeps among a superset of
+      // the contiguous matches, so only gaps are looked for.
+      const match = matchPrepared(pq, entry, outOfOrder, facts.length[i], facts.countable[i], outOfOrder);
       if (match?.contiguous) matched.push(i);
       consider(entry, match);
     };
+    if (leads && floor > offStartBest(facts, pq.chars.length)) {
+      // Every match from a later character scores below the floor: the first results all
+      // match from character 0, and only those entries are visited. What the next key can
+      // match is then not narrowed down: it starts from these candidates again.
+      for (const i of leads) visit(i);
+      remember(entries, options.index, q, list);
+      return [...byRef.values()];
+    }
     if (list) for (const i of list) visit(i);
     else for (let i = 0; i < entries.length; i++) visit(i);
     if (!outOfOrder) remember(entries, options.index, q, Int32Array.from(matched));
@@ -533,6 +563,122 @@ function bestPossible(facts: FactTable, pq: PreparedQuery): (i: number, entry: S
 
 const START_BONUS = 300;
 
+/**
+ * The most any entry can score for a query of `m` symbols with a match that does not start on
+ * its first character (bestPossible without the start bonus and the alias penalty, 5 less for
+ * the later start).
+ */
+function offStartBest(facts: FactTable, m: number): number {
+  let byLength = offStart.get(facts);
+  if (!byLength) offStart.set(facts, (byLength = []));
+  let best = byLength[m];
+  if (best === undefined) {
+    best = Number.NEGATIVE_INFINITY;
+    const n = facts.length.length;
+    for (let i = 0; i < n; i++) {
+      const countable = facts.countable[i];
+      const score = 1000 + 10 * Math.min(facts.short[i] ? 4 * m : 2 * m, 4 * countable) + (countable <= m ? 200 : 0) - facts.length[i] - 5;
+      if (score > best) best = score;
+    }
+    byLength[m] = best;
+  }
+  return best;
+}
+const offStart = new WeakMap<FactTable, number[]>();
+
+/** The lead list of the query's start key, when made and the query is two or more letters and digits. */
+function leadList(entries: readonly SearchEntry[], index: SearchIndex | undefined, pq: PreparedQuery): Int32Array | undefined {
+  if (pq.chars.length < 2 || pq.cjk[0] || pq.cjk[1]) return undefined;
+  return leadsFor(entries, index, pq.q.slice(0, 2));
+}
+
+/**
+ * What a match from character 0 of quality `quality` scores: at most (`whole`: with the
+ * whole-text bonus when it can apply) or at least (without it); -Infinity when there is none.
+ */
+function zeroScore(quality: number, facts: FactTable, pq: PreparedQuery, i: number, entry: SearchEntry, whole: boolean): number {
+  if (quality < 0) return Number.NEGATIVE_INFINITY;
+  return contiguousScore(quality, 0, whole && facts.countable[i] <= pq.chars.length, !!entry.alias, facts.length[i]);
+}
+
+/**
+ * A score that at least `limit` refs reach (-Infinity when not known): from the entries among
+ * `list` (undefined: all) that match from their first character, each counted by the least it
+ * scores there, once per ref. Only for queries of two or more symbols starting with a letter or
+ * digit (the caller asks when there are many candidates: with few the matching finds the first
+ * results soon enough).
+ * Each quality found is kept in the scratch table (see atZero).
+ */
+function startFloor(
+  entries: readonly SearchEntry[],
+  facts: FactTable,
+  pq: PreparedQuery,
+  list: Int32Array | undefined,
+  limit: number,
+  filter: ((entry: SearchEntry) => boolean) | undefined,
+): number {
+  const n = list ? list.length : entries.length;
+  if (pq.chars.length < 2 || pq.cjk[0]) return Number.NEGATIVE_INFINITY;
+  // Each found entry as (least score + 2^20) · 2^22 + index: sorted as numbers, best last.
+  const found: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = list ? list[k] : k;
+    const entry = entries[i];
+    if (!leadOf(facts, pq, i) || !passes(pq, entry, facts.letters[i], facts.digits[i])) continue;
+    const quality = qualityAtZero(pq, entry);
+    keepAtZero(i, quality);
+    // No match from character 0, or the search gave up (its quality is then only an upper bound).
+    if (quality < 0 || steps > MAX_STEPS) continue;
+    found.push((zeroScore(quality, facts, pq, i, entry, false) + SHIFT) * INDEXES + i);
+  }
+  if (found.length < limit) return Number.NEGATIVE_INFINITY;
+  // The limit-th ref, best first (the filter and one entry per ref counted), gives the floor.
+  const sorted = Float64Array.from(found).sort();
+  const refs = new Set<string>();
+  for (let k = sorted.length - 1; k >= 0; k--) {
+    const i = sorted[k] % INDEXES;
+    const entry = entries[i];
+    if (refs.has(entry.ref) || (filter && !filter(entry))) continue;
+    refs.add(entry.ref);
+    if (refs.size === limit) return Math.floor(sorted[k] / INDEXES) - SHIFT;
+  }
+  return Number.NEGATIVE_INFINITY;
+}
+
+/**
+ * Qualities from character 0 found by startFloor for the search running now, reused when its
+ * entries are visited: one slot per entry, valid where its stamp is the search's.
+ */
+let zeroStamp = new Int32Array(0);
+let zeroQuality = new Int32Array(0);
+let stamp = 0;
+
+function startAtZeroTable(n: number): void {
+  if (zeroStamp.length < n) {
+    zeroStamp = new Int32Array(n);
+    zeroQuality = new Int32Array(n);
+    stamp = 0;
+  }
+  stamp++;
+}
+
+function keepAtZero(i: number, quality: number): void {
+  zeroStamp[i] = stamp;
+  zeroQuality[i] = quality;
+}
+
+/** The entry's quality from character 0, looked up when startFloor found it. */
+function atZero(pq: PreparedQuery, entry: SearchEntry, i: number): number {
+  return zeroStamp[i] === stamp ? zeroQuality[i] : qualityAtZero(pq, entry);
+}
+
+/** Packing of a score and an entry index into one number (startFloor). */
+const SHIFT = 2 ** 20;
+const INDEXES = 2 ** 22;
+
+/** Candidates from which on a query's floor (startFloor) is worth finding first. */
+const FLOOR_CANDIDATES = 1024;
+
 /** True when the readings of entry `i`'s first character begin with the query's first letter or digit. */
 function leadOf(facts: FactTable, pq: PreparedQuery, i: number): boolean {
   const c = pq.q.charCodeAt(0);
@@ -542,36 +688,48 @@ function leadOf(facts: FactTable, pq: PreparedQuery, i: number): boolean {
 }
 
 /**
- * False when a contiguous match of a query of two or more letters and digits cannot start on
- * the text's first character: no reading of it begins with the first symbol followed by the
- * second, or by a reading of the next character with readings that begins with the second.
- * (True when it may, and for other queries.)
+ * The best quality of a contiguous match of the query that starts on the text's first
+ * character, -1 when none can (the matcher's rules, searched depth first: a character consumes
+ * a non-empty prefix of one of its readings, or itself for a typed CJK character; characters
+ * without readings that are not CJK are skipped inside a match). Gives up after MAX_STEPS
+ * steps with a quality no match reaches (4 per symbol is the most).
  */
-function startsAtZero(pq: PreparedQuery, entry: SearchEntry): boolean {
-  if (pq.chars.length < 2 || pq.cjk[0] || pq.cjk[1]) return true;
-  const rss = entry.readings;
-  const rs = rss[0] ?? [];
-  const x = pq.q.charCodeAt(0);
-  const y = pq.q.charCodeAt(1);
-  let nextChecked = false;
-  let nextStarts = false;
-  for (let ri = 0; ri < rs.length; ri++) {
-    const r = rs[ri];
-    if (r.charCodeAt(0) !== x) continue;
-    if (r.length > 1 && r.charCodeAt(1) === y) return true;
-    if (!nextChecked) {
-      nextChecked = true;
-      // The next character a match continues on: characters without readings are skipped
-      // unless they are CJK (which a letter does not match).
-      const chars = prepare(entry).chars;
-      let j = 1;
-      while (j < chars.length && (rss[j] ?? []).length === 0 && !CJK.test(chars[j])) j++;
-      const next = rss[j] ?? [];
-      for (let k = 0; k < next.length; k++) if (next[k].charCodeAt(0) === y) nextStarts = true;
+function qualityAtZero(pq: PreparedQuery, entry: SearchEntry): number {
+  const { chars, cjk } = prepare(entry);
+  steps = 0;
+  return fromHere(pq, chars, cjk, entry.readings, 0, 0, true);
+}
+
+const MAX_STEPS = 256;
+let steps = 0;
+
+function fromHere(pq: PreparedQuery, chars: string[], cjk: boolean[], rss: string[][], qi: number, ti: number, first: boolean): number {
+  const m = pq.chars.length;
+  if (qi === m) return 0;
+  if (ti === chars.length) return -1;
+  if (++steps > MAX_STEPS) return 4 * m + 1;
+  const rs = rss[ti] ?? [];
+  let best = -1;
+  if (pq.cjk[qi]) {
+    if (chars[ti] === pq.chars[qi]) {
+      const sub = fromHere(pq, chars, cjk, rss, qi + 1, ti + 1, false);
+      if (sub >= 0) best = sub + 4;
     }
-    if (nextStarts) return true;
+  } else {
+    const q = pq.q;
+    for (let ri = 0; ri < rs.length; ri++) {
+      const r = rs[ri];
+      let k = 0;
+      while (k < r.length && qi + k < m && q.charCodeAt(qi + k) === r.charCodeAt(k)) {
+        k++;
+        const sub = fromHere(pq, chars, cjk, rss, qi + k, ti + 1, false);
+        if (sub >= 0) best = Math.max(best, sub + (k === r.length ? 3 : 1) + (ri === 0 ? 1 : 0));
+      }
+    }
   }
-  return false;
+  // A match starts on a character that consumes; inside one, characters without readings that are not CJK are skipped.
+  if (!first && rs.length === 0 && !cjk[ti]) best = Math.max(best, fromHere(pq, chars, cjk, rss, qi, ti + 1, false));
+  return best;
 }
 
 /** Scores of contiguous matches, counted by bucket (score + 1024, clamped). */
@@ -617,6 +775,21 @@ export function prepareSearch(entries: readonly SearchEntry[], index: SearchInde
       for (let i = from; i < Math.min(entries.length, from + 4096); i++) prepare(entries[i]);
     });
   }
+  // The lead lists: the keys of each entry's matches from its first character.
+  const leads = new Map<string, number[]>();
+  for (let from = 0; from < entries.length; from += 4096) {
+    steps.push(() => {
+      for (let i = from; i < Math.min(entries.length, from + 4096); i++) {
+        for (const key of leadKeys(entries[i], prepare(entries[i]).chars)) {
+          if (!listedKey(key)) continue;
+          let list = leads.get(key);
+          if (!list) leads.set(key, (list = []));
+          list.push(i);
+        }
+      }
+    });
+  }
+  steps.push(() => keepLeads(entries, index, new Map([...leads].map(([k, l]) => [k, Int32Array.from(l)]))));
   for (const key of rankedKeys(entries, index)) steps.push(() => rankedList(entries, index, key));
   return steps;
 }
@@ -629,6 +802,17 @@ const bitOf = (c: number) => 1 << (c >= 97 ? c - 97 : c - 48);
  * superset: it begins a reading with the first symbol and holds the second), for the next key.
  */
 function startSuperset(t: FactTable, q: string): Int32Array {
+  let byKey = supersets.get(t);
+  if (!byKey) supersets.set(t, (byKey = new Map()));
+  let out = byKey.get(q);
+  if (!out) byKey.set(q, (out = supersetOf(t, q)));
+  return out;
+}
+
+/** Each dense key's superset (see startSuperset), made on its first use. */
+const supersets = new WeakMap<FactTable, Map<string, Int32Array>>();
+
+function supersetOf(t: FactTable, q: string): Int32Array {
   const x = q.charCodeAt(0);
   const firsts = x >= 97 ? t.firstLetters : t.firstDigits;
   const xb = bitOf(x);

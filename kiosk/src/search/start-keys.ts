@@ -15,30 +15,40 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 
 export function startKeys(entry: SearchEntry): Set<string> {
   const chars = [...entry.text];
-  const readings = entry.readings;
   const keys = new Set<string>();
-  const consuming = (i: number) => (readings[i] ?? []).length > 0 || CJK.test(chars[i]);
-  for (let s = 0; s < chars.length; s++) {
-    const ch = chars[s];
-    if (CJK.test(ch)) keys.add(ch);
-    const rs = readings[s] ?? [];
-    if (rs.length === 0) continue;
-    // The next character a match continues on (transparent characters skipped).
-    let j = s + 1;
-    while (j < chars.length && !consuming(j)) j++;
-    const next: string[] = [];
-    if (j < chars.length) {
-      for (const r of readings[j] ?? []) if (r) next.push(r[0]);
-      if (CJK.test(chars[j])) next.push(chars[j]);
-    }
-    for (const r of rs) {
-      if (!r) continue;
-      keys.add(r[0]);
-      if (r.length > 1) keys.add(r.slice(0, 2));
-      for (const n of next) keys.add(r[0] + n);
-    }
-  }
+  for (let s = 0; s < chars.length; s++) keysFrom(entry, chars, s, keys);
   return keys;
+}
+
+/** The keys of the matches that start on the entry's first character (see startKeys). */
+export function leadKeys(entry: SearchEntry, chars: readonly string[]): Set<string> {
+  const keys = new Set<string>();
+  if (chars.length > 0) keysFrom(entry, chars, 0, keys);
+  return keys;
+}
+
+/** Adds the keys of the matches that start on character `s` of the entry. */
+function keysFrom(entry: SearchEntry, chars: readonly string[], s: number, keys: Set<string>): void {
+  const readings = entry.readings;
+  const consuming = (i: number) => (readings[i] ?? []).length > 0 || CJK.test(chars[i]);
+  const ch = chars[s];
+  if (CJK.test(ch)) keys.add(ch);
+  const rs = readings[s] ?? [];
+  if (rs.length === 0) return;
+  // The next character a match continues on (transparent characters skipped).
+  let j = s + 1;
+  while (j < chars.length && !consuming(j)) j++;
+  const next: string[] = [];
+  if (j < chars.length) {
+    for (const r of readings[j] ?? []) if (r) next.push(r[0]);
+    if (CJK.test(chars[j])) next.push(chars[j]);
+  }
+  for (const r of rs) {
+    if (!r) continue;
+    keys.add(r[0]);
+    if (r.length > 1) keys.add(r.slice(0, 2));
+    for (const n of next) keys.add(r[0] + n);
+  }
 }
 
 /** The lookup table over `entries` (in their order). */
