@@ -56,7 +56,7 @@ function ensureTables(size: number) {
   hitAt = new Uint8Array(n);
 }
 
-function fillTables(q: string, qChars: string[], qCjk: boolean[], chars: string[], cjk: boolean[], readings: string[][], gapOk: boolean) {
+function fillTables(q: string, qChars: string[], qCjk: boolean[], chars: Chars, readings: string[][], gapOk: boolean) {
   const m = qChars.length;
   const n = chars.length;
   const w = n + 1;
@@ -64,14 +64,14 @@ function fillTables(q: string, qChars: string[], qCjk: boolean[], chars: string[
   for (let ti = 0; ti <= n; ti++) quality[m * w + ti] = 0;
   for (let qi = 0; qi < m; qi++) quality[qi * w + n] = -1;
   for (let ti = n - 1; ti >= 0; ti--) {
-    const ch = chars[ti];
     const rs = readings[ti] ?? [];
+    const skippable = (rs.length === 0 && !cjkAt(chars, ti)) || gapOk;
     for (let qi = m - 1; qi >= 0; qi--) {
       let best = -1;
       let bestNext = 0;
       let bestHit = 0;
       if (qCjk[qi]) {
-        if (ch === qChars[qi]) {
+        if (chars[ti] === qChars[qi]) {
           const sub = quality[(qi + 1) * w + ti + 1];
           if (sub >= 0) {
             best = sub + 4;
@@ -96,7 +96,7 @@ function fillTables(q: string, qChars: string[], qCjk: boolean[], chars: string[
           }
         }
       }
-      if ((rs.length === 0 && !cjk[ti]) || gapOk) {
+      if (skippable) {
         const skip = quality[qi * w + ti + 1];
         if (skip >= 0 && (best < 0 || skip > best)) {
           best = skip;
@@ -127,22 +127,31 @@ function pathHits(m: number, n: number, start: number): number[] {
   return hits;
 }
 
-interface Prepared {
-  chars: string[];
-  cjk: boolean[];
+/**
+ * An entry's characters: its text itself when every character is one code unit (nearly
+ * always: nothing to allocate), else the text split into code points (kept per entry).
+ */
+type Chars = string | readonly string[];
+
+const splitEntries = new WeakMap<SearchEntry, string[]>();
+
+function charsOf(entry: SearchEntry): Chars {
+  const text = entry.text;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      let split = splitEntries.get(entry);
+      if (!split) splitEntries.set(entry, (split = [...text]));
+      return split;
+    }
+  }
+  return text;
 }
 
-/** Per-entry data for the full match, derived once for entries that pass the cheap checks. */
-const preparedEntries = new WeakMap<SearchEntry, Prepared>();
-
-function prepare(entry: SearchEntry): Prepared {
-  let p = preparedEntries.get(entry);
-  if (!p) {
-    const chars = [...entry.text];
-    p = { chars, cjk: chars.map((c) => CJK.test(c)) };
-    preparedEntries.set(entry, p);
-  }
-  return p;
+/** The same test as CJK, on character `i` (astral characters are not in its ranges); no string is made. */
+function cjkAt(chars: Chars, i: number): boolean {
+  const c = typeof chars === 'string' ? chars.charCodeAt(i) : chars[i].charCodeAt(0);
+  return (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 }
 
 /**
@@ -359,7 +368,7 @@ function matchPrepared(
     if (bestStart < 0) return null;
     return { hits: [bestStart], score: contiguousScore(bestQual, bestStart, countable === 1, !!entry.alias, length), contiguous: true };
   }
-  const { chars, cjk } = prepare(entry);
+  const chars = charsOf(entry);
   // normaliseQuery keeps only a–z, 0–9 and BMP CJK characters: one code unit each.
   const q = pq.q;
   const n = chars.length;
@@ -367,7 +376,7 @@ function matchPrepared(
   // match started, so one table serves every start.
   let bestStart = -1;
   let bestScore = 0;
-  if (!gapsOnly) fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, false);
+  if (!gapsOnly) fillTables(q, pq.chars, pq.cjk, chars, readings, false);
   for (let start = 0; start < (gapsOnly ? 0 : n); start++) {
     // A match starts on a character that can match (has readings or equals a typed character).
     if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
@@ -382,7 +391,7 @@ function matchPrepared(
     return { hits, score: contiguousScore(bestScore, bestStart, hits.length === countable, !!entry.alias, n), contiguous: true };
   }
   if (!allowOutOfOrder) return null;
-  fillTables(q, pq.chars, pq.cjk, chars, cjk, readings, true);
+  fillTables(q, pq.chars, pq.cjk, chars, readings, true);
   if (quality[0] < 0 || n === 0) return null;
   const hits = pathHits(m, n, 0);
   const spread = hits[hits.length - 1] - hits[0];
@@ -524,7 +533,10 @@ export function search(entries: readonly SearchEntry[], query: string, options: 
       remember(entries, options.index, q, list);
       return [...byRef.values()];
     }
-    if (list) for (const i of list) visit(i);
+    // No list (an out-of-order fallback, a query without a usable index): the entries holding
+    // every typed letter and digit, else every entry.
+    const scan = list ?? holding(facts, pq);
+    if (scan) for (const i of scan) visit(i);
     else for (let i = 0; i < entries.length; i++) visit(i);
     if (!outOfOrder) remember(entries, options.index, q, Int32Array.from(matched));
     return [...byRef.values()];
@@ -566,25 +578,63 @@ const START_BONUS = 300;
 /**
  * The most any entry can score for a query of `m` symbols with a match that does not start on
  * its first character (bestPossible without the start bonus and the alias penalty, 5 less for
- * the later start).
+ * the later start). For up to OFF_START_SYMBOLS symbols all are found in one pass, on first use.
  */
 function offStartBest(facts: FactTable, m: number): number {
-  let byLength = offStart.get(facts);
-  if (!byLength) offStart.set(facts, (byLength = []));
-  let best = byLength[m];
-  if (best === undefined) {
-    best = Number.NEGATIVE_INFINITY;
-    const n = facts.length.length;
-    for (let i = 0; i < n; i++) {
-      const countable = facts.countable[i];
-      const score = 1000 + 10 * Math.min(facts.short[i] ? 4 * m : 2 * m, 4 * countable) + (countable <= m ? 200 : 0) - facts.length[i] - 5;
-      if (score > best) best = score;
+  let table = offStart.get(facts);
+  if (!table) offStart.set(facts, (table = offStartTable(facts, OFF_START_SYMBOLS)));
+  return m <= OFF_START_SYMBOLS ? table[m] : offStartTable(facts, m)[m];
+}
+
+function offStartTable(facts: FactTable, upTo: number): Float64Array {
+  const best = new Float64Array(upTo + 1).fill(Number.NEGATIVE_INFINITY);
+  const n = facts.length.length;
+  for (let i = 0; i < n; i++) {
+    const countable = facts.countable[i];
+    const perSymbol = facts.short[i] ? 4 : 2;
+    const base = 1000 - facts.length[i] - 5;
+    for (let m = 1; m <= upTo; m++) {
+      const score = base + 10 * Math.min(perSymbol * m, 4 * countable) + (countable <= m ? 200 : 0);
+      if (score > best[m]) best[m] = score;
     }
-    byLength[m] = best;
   }
   return best;
 }
-const offStart = new WeakMap<FactTable, number[]>();
+const OFF_START_SYMBOLS = 16;
+const offStart = new WeakMap<FactTable, Float64Array>();
+
+/**
+ * The entries that hold every letter and digit of the query in their readings, ascending (what
+ * `passes` lets through, but for typed CJK characters): one bitset per symbol over the entries,
+ * made on first use. Undefined for a query without letters or digits.
+ */
+function holding(facts: FactTable, pq: PreparedQuery): Int32Array | undefined {
+  if (pq.letters === 0 && pq.digits === 0) return undefined;
+  let sets = symbolSets.get(facts);
+  const n = facts.letters.length;
+  const words = (n + 31) >>> 5;
+  if (!sets) {
+    sets = Array.from({ length: 36 }, () => new Int32Array(words));
+    for (let i = 0; i < n; i++) {
+      const w = i >>> 5;
+      const bit = 1 << (i & 31);
+      for (let b = facts.letters[i]; b !== 0; b &= b - 1) sets[31 - Math.clz32(b & -b)][w] |= bit;
+      for (let b = facts.digits[i]; b !== 0; b &= b - 1) sets[26 + 31 - Math.clz32(b & -b)][w] |= bit;
+    }
+    symbolSets.set(facts, sets);
+  }
+  const wanted: Int32Array[] = [];
+  for (let c = 0; c < 26; c++) if (pq.letters & (1 << c)) wanted.push(sets[c]);
+  for (let c = 0; c < 10; c++) if (pq.digits & (1 << c)) wanted.push(sets[26 + c]);
+  const out: number[] = [];
+  for (let w = 0; w < words; w++) {
+    let word = -1;
+    for (let k = 0; k < wanted.length && word !== 0; k++) word &= wanted[k][w];
+    for (; word !== 0; word &= word - 1) out.push((w << 5) + 31 - Math.clz32(word & -word));
+  }
+  return Int32Array.from(out);
+}
+const symbolSets = new WeakMap<FactTable, Int32Array[]>();
 
 /** The lead list of the query's start key, when made and the query is two or more letters and digits. */
 function leadList(entries: readonly SearchEntry[], index: SearchIndex | undefined, pq: PreparedQuery): Int32Array | undefined {
@@ -695,15 +745,14 @@ function leadOf(facts: FactTable, pq: PreparedQuery, i: number): boolean {
  * steps with a quality no match reaches (4 per symbol is the most).
  */
 function qualityAtZero(pq: PreparedQuery, entry: SearchEntry): number {
-  const { chars, cjk } = prepare(entry);
   steps = 0;
-  return fromHere(pq, chars, cjk, entry.readings, 0, 0, true);
+  return fromHere(pq, charsOf(entry), entry.readings, 0, 0, true);
 }
 
 const MAX_STEPS = 256;
 let steps = 0;
 
-function fromHere(pq: PreparedQuery, chars: string[], cjk: boolean[], rss: string[][], qi: number, ti: number, first: boolean): number {
+function fromHere(pq: PreparedQuery, chars: Chars, rss: string[][], qi: number, ti: number, first: boolean): number {
   const m = pq.chars.length;
   if (qi === m) return 0;
   if (ti === chars.length) return -1;
@@ -712,7 +761,7 @@ function fromHere(pq: PreparedQuery, chars: string[], cjk: boolean[], rss: strin
   let best = -1;
   if (pq.cjk[qi]) {
     if (chars[ti] === pq.chars[qi]) {
-      const sub = fromHere(pq, chars, cjk, rss, qi + 1, ti + 1, false);
+      const sub = fromHere(pq, chars, rss, qi + 1, ti + 1, false);
       if (sub >= 0) best = sub + 4;
     }
   } else {
@@ -722,13 +771,13 @@ function fromHere(pq: PreparedQuery, chars: string[], cjk: boolean[], rss: strin
       let k = 0;
       while (k < r.length && qi + k < m && q.charCodeAt(qi + k) === r.charCodeAt(k)) {
         k++;
-        const sub = fromHere(pq, chars, cjk, rss, qi + k, ti + 1, false);
+        const sub = fromHere(pq, chars, rss, qi + k, ti + 1, false);
         if (sub >= 0) best = Math.max(best, sub + (k === r.length ? 3 : 1) + (ri === 0 ? 1 : 0));
       }
     }
   }
   // A match starts on a character that consumes; inside one, characters without readings that are not CJK are skipped.
-  if (!first && rs.length === 0 && !cjk[ti]) best = Math.max(best, fromHere(pq, chars, cjk, rss, qi, ti + 1, false));
+  if (!first && rs.length === 0 && !cjkAt(chars, ti)) best = Math.max(best, fromHere(pq, chars, rss, qi, ti + 1, false));
   return best;
 }
 
@@ -765,23 +814,25 @@ function rankedList(entries: readonly SearchEntry[], index: SearchIndex | undefi
 
 /**
  * Work the first keys of a search would do, as steps to run before them (e.g. in idle time
- * when the search screen opens): the per-entry facts and characters, the lead lists, then the
+ * when the search screen opens): the per-entry facts, the bounds and symbol sets, the lead lists, then the
  * ranked list of each dense key and its candidates for the next key. Each step is a few
  * milliseconds on a 10,000-item site.
  */
 export function prepareSearch(entries: readonly SearchEntry[], index: SearchIndex | undefined): (() => void)[] {
-  const steps: (() => void)[] = [() => factTable(entries)];
-  for (let from = 0; from < entries.length; from += 4096) {
-    steps.push(() => {
-      for (let i = from; i < Math.min(entries.length, from + 4096); i++) prepare(entries[i]);
-    });
-  }
+  const steps: (() => void)[] = [
+    () => factTable(entries),
+    () => {
+      // The bound for matches off the first character, and the per-symbol sets of the fallback.
+      offStartBest(factTable(entries), 2);
+      holding(factTable(entries), prepareQuery('a'));
+    },
+  ];
   // The lead lists: the keys of each entry's matches from its first character.
   const leads = new Map<string, number[]>();
   for (let from = 0; from < entries.length; from += 4096) {
     steps.push(() => {
       for (let i = from; i < Math.min(entries.length, from + 4096); i++) {
-        for (const key of leadKeys(entries[i], prepare(entries[i]).chars)) {
+        for (const key of leadKeys(entries[i], charsOf(entries[i]))) {
           if (!listedKey(key)) continue;
           let list = leads.get(key);
           if (!list) leads.set(key, (list = []));

@@ -21,14 +21,14 @@ export function startKeys(entry: SearchEntry): Set<string> {
 }
 
 /** The keys of the matches that start on the entry's first character (see startKeys). */
-export function leadKeys(entry: SearchEntry, chars: readonly string[]): Set<string> {
+export function leadKeys(entry: SearchEntry, chars: ArrayLike<string>): Set<string> {
   const keys = new Set<string>();
   if (chars.length > 0) keysFrom(entry, chars, 0, keys);
   return keys;
 }
 
 /** Adds the keys of the matches that start on character `s` of the entry. */
-function keysFrom(entry: SearchEntry, chars: readonly string[], s: number, keys: Set<string>): void {
+function keysFrom(entry: SearchEntry, chars: ArrayLike<string>, s: number, keys: Set<string>): void {
   const readings = entry.readings;
   const consuming = (i: number) => (readings[i] ?? []).length > 0 || CJK.test(chars[i]);
   const ch = chars[s];
