@@ -374,21 +374,23 @@ function matchPrepared(
   const n = chars.length;
   // The best continuation from (query position, text position) does not depend on where the
   // match started, so one table serves every start.
-  let bestStart = -1;
-  let bestScore = 0;
-  if (!gapsOnly) fillTables(q, pq.chars, pq.cjk, chars, readings, false);
-  for (let start = 0; start < (gapsOnly ? 0 : n); start++) {
-    // A match starts on a character that can match (has readings or equals a typed character).
-    if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
-    const qual = quality[start];
-    if (qual >= 0 && hitAt[start] === 1 && (bestStart < 0 || qual - start > bestScore - bestStart)) {
-      bestStart = start;
-      bestScore = qual;
+  if (!gapsOnly) {
+    fillTables(q, pq.chars, pq.cjk, chars, readings, false);
+    let bestStart = -1;
+    let bestScore = 0;
+    for (let start = 0; start < n; start++) {
+      // A match starts on a character that can match (has readings or equals a typed character).
+      if ((readings[start] ?? []).length === 0 && chars[start] !== pq.chars[0]) continue;
+      const qual = quality[start];
+      if (qual >= 0 && hitAt[start] === 1 && (bestStart < 0 || qual - start > bestScore - bestStart)) {
+        bestStart = start;
+        bestScore = qual;
+      }
     }
-  }
-  if (bestStart >= 0) {
-    const hits = pathHits(m, n, bestStart);
-    return { hits, score: contiguousScore(bestScore, bestStart, hits.length === countable, !!entry.alias, n), contiguous: true };
+    if (bestStart >= 0) {
+      const hits = pathHits(m, n, bestStart);
+      return { hits, score: contiguousScore(bestScore, bestStart, hits.length === countable, !!entry.alias, n), contiguous: true };
+    }
   }
   if (!allowOutOfOrder) return null;
   fillTables(q, pq.chars, pq.cjk, chars, readings, true);
@@ -564,39 +566,37 @@ function bestPossible(facts: FactTable, pq: PreparedQuery): (i: number, entry: S
   const lead = q0 >= 97 && q0 <= 122 ? facts.leadLetters : q0 >= 48 && q0 <= 57 ? facts.leadDigits : undefined;
   const leadBit = lead ? bitOf(q0) : 0;
   const anyHan = pq.han.length > 0;
-  return (i, entry) =>
-    1000 +
-    10 * Math.min(anyHan || facts.short[i] ? 4 * m : 2 * m, 4 * facts.countable[i]) +
-    (!lead || lead[i] & leadBit ? START_BONUS : 0) +
-    (facts.countable[i] <= m ? 200 : 0) -
-    (entry.alias ? 30 : 0) -
-    facts.length[i];
+  return (i, entry) => boundOf(facts, i, m, anyHan) + (!lead || lead[i] & leadBit ? START_BONUS : 0) - (entry.alias ? 30 : 0);
+}
+
+/** bestPossible without the start bonus and the alias penalty (`anyHan`: the query has a CJK character). */
+function boundOf(facts: FactTable, i: number, m: number, anyHan: boolean): number {
+  const countable = facts.countable[i];
+  return 1000 + 10 * Math.min(anyHan || facts.short[i] ? 4 * m : 2 * m, 4 * countable) + (countable <= m ? 200 : 0) - facts.length[i];
 }
 
 const START_BONUS = 300;
 
 /**
- * The most any entry can score for a query of `m` symbols with a match that does not start on
- * its first character (bestPossible without the start bonus and the alias penalty, 5 less for
- * the later start). For up to OFF_START_SYMBOLS symbols all are found in one pass, on first use.
+ * The most any entry can score for a query of `m` letters and digits with a match that does not
+ * start on its first character (boundOf, 5 less for the later start). For up to
+ * OFF_START_SYMBOLS symbols all are found in one pass (offStartTable), on first use.
  */
 function offStartBest(facts: FactTable, m: number): number {
-  let table = offStart.get(facts);
-  if (!table) offStart.set(facts, (table = offStartTable(facts, OFF_START_SYMBOLS)));
-  return m <= OFF_START_SYMBOLS ? table[m] : offStartTable(facts, m)[m];
+  return m <= OFF_START_SYMBOLS ? offStartTable(facts)[m] : offStartOver(facts, m, m)[m];
 }
 
-function offStartTable(facts: FactTable, upTo: number): Float64Array {
+function offStartTable(facts: FactTable): Float64Array {
+  let table = offStart.get(facts);
+  if (!table) offStart.set(facts, (table = offStartOver(facts, 1, OFF_START_SYMBOLS)));
+  return table;
+}
+
+function offStartOver(facts: FactTable, from: number, upTo: number): Float64Array {
   const best = new Float64Array(upTo + 1).fill(Number.NEGATIVE_INFINITY);
   const n = facts.length.length;
   for (let i = 0; i < n; i++) {
-    const countable = facts.countable[i];
-    const perSymbol = facts.short[i] ? 4 : 2;
-    const base = 1000 - facts.length[i] - 5;
-    for (let m = 1; m <= upTo; m++) {
-      const score = base + 10 * Math.min(perSymbol * m, 4 * countable) + (countable <= m ? 200 : 0);
-      if (score > best[m]) best[m] = score;
-    }
+    for (let m = from; m <= upTo; m++) best[m] = Math.max(best[m], boundOf(facts, i, m, false) - 5);
   }
   return best;
 }
@@ -610,19 +610,8 @@ const offStart = new WeakMap<FactTable, Float64Array>();
  */
 function holding(facts: FactTable, pq: PreparedQuery): Int32Array | undefined {
   if (pq.letters === 0 && pq.digits === 0) return undefined;
-  let sets = symbolSets.get(facts);
-  const n = facts.letters.length;
-  const words = (n + 31) >>> 5;
-  if (!sets) {
-    sets = Array.from({ length: 36 }, () => new Int32Array(words));
-    for (let i = 0; i < n; i++) {
-      const w = i >>> 5;
-      const bit = 1 << (i & 31);
-      for (let b = facts.letters[i]; b !== 0; b &= b - 1) sets[31 - Math.clz32(b & -b)][w] |= bit;
-      for (let b = facts.digits[i]; b !== 0; b &= b - 1) sets[26 + 31 - Math.clz32(b & -b)][w] |= bit;
-    }
-    symbolSets.set(facts, sets);
-  }
+  const sets = symbolSetsOf(facts);
+  const words = sets[0].length;
   const wanted: Int32Array[] = [];
   for (let c = 0; c < 26; c++) if (pq.letters & (1 << c)) wanted.push(sets[c]);
   for (let c = 0; c < 10; c++) if (pq.digits & (1 << c)) wanted.push(sets[26 + c]);
@@ -633,6 +622,24 @@ function holding(facts: FactTable, pq: PreparedQuery): Int32Array | undefined {
     for (; word !== 0; word &= word - 1) out.push((w << 5) + 31 - Math.clz32(word & -word));
   }
   return Int32Array.from(out);
+}
+
+/** One bitset over the entries per letter a–z and digit 0–9 (26 + d): the entries holding it. */
+function symbolSetsOf(facts: FactTable): Int32Array[] {
+  let sets = symbolSets.get(facts);
+  if (!sets) {
+    const n = facts.letters.length;
+    const words = (n + 31) >>> 5;
+    sets = Array.from({ length: 36 }, () => new Int32Array(words));
+    for (let i = 0; i < n; i++) {
+      const w = i >>> 5;
+      const bit = 1 << (i & 31);
+      for (let b = facts.letters[i]; b !== 0; b &= b - 1) sets[31 - Math.clz32(b & -b)][w] |= bit;
+      for (let b = facts.digits[i]; b !== 0; b &= b - 1) sets[26 + 31 - Math.clz32(b & -b)][w] |= bit;
+    }
+    symbolSets.set(facts, sets);
+  }
+  return sets;
 }
 const symbolSets = new WeakMap<FactTable, Int32Array[]>();
 
@@ -823,8 +830,8 @@ export function prepareSearch(entries: readonly SearchEntry[], index: SearchInde
     () => factTable(entries),
     () => {
       // The bound for matches off the first character, and the per-symbol sets of the fallback.
-      offStartBest(factTable(entries), 2);
-      holding(factTable(entries), prepareQuery('a'));
+      offStartTable(factTable(entries));
+      symbolSetsOf(factTable(entries));
     },
   ];
   // The lead lists: the keys of each entry's matches from its first character.
