@@ -15,11 +15,12 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { EntryPayload, IndexPayload, SignedEnvelope } from '../../kiosk/src/bundle/schema.ts';
 import { entryPath, INDEX_PATH, partPath } from '../../kiosk/src/bundle/schema.ts';
 import { allPartRefs, entryPartRefs } from '../../kiosk/src/bundle/assemble.ts';
 import type { BuildResult } from './build-bundles.ts';
+import { compressAll } from './compress-pool.ts';
+import { COPIES, type CopyExt, compress } from './compression.mjs';
 import { parseEnvelope } from './manifest.ts';
 
 export const KEEP_MANIFESTS = 3;
@@ -133,25 +134,6 @@ function syncFolder(outDir: string, files: readonly string[]): void {
   }
 }
 
-const COPIES = ['.br', '.gz'] as const;
-type CopyExt = (typeof COPIES)[number];
-
-/**
- * A compressed copy (same input ⇒ same bytes). Quality chosen for publish speed (brotli 6 with a
- * window fitted to the file, gzip 6: within a few % of the best sizes, ~8× faster). Synchronous:
- * for parts of a few kilobytes zlib's asynchronous calls cost more than twice the CPU time.
- */
-function compress(ext: CopyExt, data: Uint8Array): Buffer {
-  if (ext === '.gz') return gzipSync(data, { level: 6 });
-  return brotliCompressSync(data, {
-    params: {
-      [zlibConstants.BROTLI_PARAM_QUALITY]: 6,
-      [zlibConstants.BROTLI_PARAM_SIZE_HINT]: data.length,
-      [zlibConstants.BROTLI_PARAM_LGWIN]: Math.max(10, Math.min(24, Math.ceil(Math.log2(data.length + 1)))),
-    },
-  });
-}
-
 function compressible(rel: string, data: Uint8Array): boolean {
   return rel.endsWith('.json') && data.length >= COMPRESS_MIN_BYTES;
 }
@@ -183,25 +165,34 @@ function folderMaker(outDir: string): (rel: string) => string {
   };
 }
 
-/** Writes files with their compressed copies (each atomically, copies first); returns the paths written, copies included. */
-function writeFiles(outDir: string, jobs: readonly FileWrite[]): string[] {
+/**
+ * Writes files with their compressed copies (each atomically, copies first; the copies made by
+ * worker threads while earlier files are written); returns the paths written, copies included.
+ */
+async function writeFiles(outDir: string, jobs: readonly FileWrite[]): Promise<string[]> {
   const written: string[] = [];
   const inFolder = folderMaker(outDir);
-  for (const job of jobs) {
-    const file = inFolder(job.rel);
-    for (const ext of job.copies) {
-      const packed = compress(ext, job.data);
-      if (packed.length < job.data.length) {
-        if (job.direct) writeFileSync(file + ext, packed);
-        else writeAtomically(file + ext, packed, false);
-        written.push(job.rel + ext);
-      } else rmSync(file + ext, { force: true });
+  const packed = compressAll(jobs.flatMap((job) => job.copies.map((ext) => ({ ext, data: job.data }))));
+  try {
+    let task = 0;
+    for (const job of jobs) {
+      const file = inFolder(job.rel);
+      for (const ext of job.copies) {
+        const copy = await packed.get(task++);
+        if (copy.length < job.data.length) {
+          if (job.direct) writeFileSync(file + ext, copy);
+          else writeAtomically(file + ext, copy, false);
+          written.push(job.rel + ext);
+        } else rmSync(file + ext, { force: true });
+      }
+      if (job.main) {
+        if (job.direct) writeFileSync(file, job.data);
+        else writeAtomically(file, job.data, false);
+        written.push(job.rel);
+      }
     }
-    if (job.main) {
-      if (job.direct) writeFileSync(file, job.data);
-      else writeAtomically(file, job.data, false);
-      written.push(job.rel);
-    }
+  } finally {
+    await packed.close();
   }
   return written;
 }
@@ -232,11 +223,11 @@ function presentParts(outDir: string): Set<string> {
  * straight into place (a torn write of it is found by its size next time); one that does,
  * restored because it went missing, is replaced atomically, so trusting it stays right.
  */
-export function writeParts(
+export async function writeParts(
   outDir: string,
   files: readonly { path: string; data: Uint8Array }[],
   complete: ReadonlySet<string> = new Set(),
-): string[] {
+): Promise<string[]> {
   const present = presentParts(outDir);
   const size = (rel: string) => (present.has(rel) ? statSync(path.join(outDir, rel), { throwIfNoEntry: false })?.size : undefined);
   const jobs: FileWrite[] = [];
@@ -248,7 +239,7 @@ export function writeParts(
       : [];
     if (main || copies.length > 0) jobs.push({ rel: f.path, data: f.data, main, copies, direct: !present.has(f.path) && !vouched });
   }
-  const written = writeFiles(outDir, jobs);
+  const written = await writeFiles(outDir, jobs);
   if (written.length > 0) syncFolder(outDir, written);
   return jobs.filter((j) => j.main).map((j) => j.rel);
 }
@@ -260,16 +251,23 @@ export function writeParts(
  * over gzip at 1.5× its time and a third more files to replace; a `.br` left by an older
  * publish is removed first, so a server never prefers a stale one.
  */
-export function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): void {
+export async function writeSignedFiles(outDir: string, files: readonly { path: string; text: string }[]): Promise<void> {
   const renames: [string, string][] = [];
   const inFolder = folderMaker(outDir);
-  for (const f of files) {
-    const file = inFolder(f.path);
-    const data = Buffer.from(f.text, 'utf8');
-    const packed = compressible(f.path, data) ? compress('.gz', data) : undefined;
-    if (packed && packed.length < data.length) renames.push([writeTemp(file + '.gz', packed), file + '.gz']);
-    else rmSync(file + '.gz', { force: true });
-    renames.push([writeTemp(file, data), file]);
+  const data = files.map((f) => Buffer.from(f.text, 'utf8'));
+  const zipped = files.flatMap((f, i) => (compressible(f.path, data[i]) ? [i] : []));
+  const packed = compressAll(zipped.map((i) => ({ ext: '.gz', data: data[i] })));
+  try {
+    let task = 0;
+    for (const [i, f] of files.entries()) {
+      const file = inFolder(f.path);
+      const copy = zipped[task] === i ? await packed.get(task++) : undefined;
+      if (copy && copy.length < data[i].length) renames.push([writeTemp(file + '.gz', copy), file + '.gz']);
+      else rmSync(file + '.gz', { force: true });
+      renames.push([writeTemp(file, data[i]), file]);
+    }
+  } finally {
+    await packed.close();
   }
   syncFolder(
     outDir,

@@ -222,7 +222,7 @@ async function writePublication(
     const { built } = publication;
     if (prevPayload && sameKey && !options.renew && last?.version === prevPayload.version && last.contentHash === publication.contentHash) {
       // Nothing changed: leave the signed files alone; only restore parts someone deleted.
-      const repaired = writeParts(outDir, publication.files, new Set(last.files));
+      const repaired = await writeParts(outDir, publication.files, new Set(last.files));
       repaired.sort();
       timer.lap('write parts');
       return { status: 'unchanged', payload: prevPayload, stats: publication.stats, repaired, times: timer.times };
@@ -247,14 +247,14 @@ async function writePublication(
     // the switch for new kiosks.
     timer.lap('previous');
     // What the last finished publish made durable (none when the history is lost or another key's).
-    const written = writeParts(outDir, publication.files, new Set(last?.files ?? []));
+    const written = await writeParts(outDir, publication.files, new Set(last?.files ?? []));
     timer.lap('write parts');
     const entries = built.sites.map((site) => ({
       path: entryPath(site.summary.code),
       text: envelopeFileText(signEnvelope('bianmin-entry', entryPayload(site, head), key.privateKey, key.keyId)),
     }));
     timer.lap('sign');
-    writeSignedFiles(outDir, entries);
+    await writeSignedFiles(outDir, entries);
     written.push(...entries.map((e) => e.path));
     timer.lap('write entries');
     written.sort();
